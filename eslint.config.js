@@ -1,0 +1,110 @@
+// Lint enforces the layers of docs/ARCHITECTURE.md: imports point downwards only.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const SDKS = [
+  '@microsoft/teams-js',
+  '@microsoft/microsoft-graph-client',
+  '@azure/msal-browser',
+  'office-js',
+  '@microsoft/office-js',
+];
+const UI_LIBS = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', 'react-i18next', 'adaptivecards'];
+
+const layer = (name) => ({
+  group: [`**/${name}/**`, `**/${name}`],
+  message: `This layer may not import from src/${name} (see docs/ARCHITECTURE.md).`,
+});
+const sdk = (message) => SDKS.map((name) => ({ name, message }));
+const sdkPatterns = (message) => [
+  { group: ['@microsoft/teams-js/*', '@microsoft/microsoft-graph-client/*', '@azure/msal-browser/*'], message },
+];
+
+export const layerRules = {
+  'src/domain/**': {
+    paths: [
+      ...sdk('src/domain is pure: no SDKs.'),
+      ...['react', 'react-dom', 'adaptivecards', 'react-i18next', 'i18next'].map((name) => ({
+        name,
+        message: 'src/domain is pure: no UI or i18n libraries.',
+      })),
+    ],
+    patterns: [
+      ...sdkPatterns('src/domain is pure: no SDKs.'),
+      { group: ['@fluentui/*', 'react-dom/*'], message: 'src/domain is pure: no UI libraries.' },
+      layer('cards'),
+      layer('adapters'),
+      layer('ui'),
+      layer('surfaces'),
+      layer('app'),
+    ],
+  },
+  'src/cards/**': {
+    paths: [
+      ...sdk('src/cards is pure: no SDKs.'),
+      ...['react', 'react-dom', 'adaptivecards', 'react-i18next'].map((name) => ({
+        name,
+        message: 'src/cards is pure: build JSON, render nothing.',
+      })),
+    ],
+    patterns: [
+      ...sdkPatterns('src/cards is pure: no SDKs.'),
+      { group: ['@fluentui/*'], message: 'src/cards is pure.' },
+      layer('adapters'),
+      layer('ui'),
+      layer('surfaces'),
+      layer('app'),
+    ],
+  },
+  'src/adapters/**': {
+    paths: [],
+    patterns: [layer('ui'), layer('surfaces'), layer('app')],
+  },
+  'src/ui/**': {
+    paths: sdk('src/ui talks to the world only through domain ports; SDKs live in src/adapters.'),
+    patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('surfaces'), layer('app')],
+  },
+  'src/surfaces/**': {
+    paths: sdk('Surfaces talk to the world only through domain ports; SDKs live in src/adapters.'),
+    patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('app')],
+  },
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'build/**',
+      'test-results/**',
+      'coverage/**',
+      '.sandbox-data/**',
+      'test/fixtures/lint/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/surfaces/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  ...Object.entries(layerRules).map(([glob, { paths, patterns }]) => ({
+    files: [glob],
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  })),
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

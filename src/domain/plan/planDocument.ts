@@ -1,0 +1,237 @@
+import { z } from 'zod';
+
+/**
+ * The stored plan document (indsatsplan): the one place the citizen's name lives.
+ * Everything outside the store (calendar, chat, e-mail, URLs, logs) carries only the case reference.
+ *
+ * Dates without time are `YYYY-MM-DD` (a Danish calendar day). Instants are ISO 8601 UTC strings.
+ */
+
+export const SCHEMA_VERSION = 1 as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD');
+const isoInstant = z.string().datetime({ offset: true });
+const id = z.string().min(1).max(100);
+
+/** Sektor: which service the participant comes from. */
+export const SectorSchema = z.enum([
+  'regionPsykiatri', // region psykiatri
+  'rusmiddelbehandling', // kommunal rusmiddelbehandling
+  'socialpsykiatri', // socialpsykiatri / bostøtte
+  'sagsbehandler',
+  'jobcenter',
+  'egenLaege', // egen læge
+  'botilbud',
+  'borger',
+  'paaroerende', // pårørende
+  'andet',
+]);
+export type Sector = z.infer<typeof SectorSchema>;
+
+/**
+ * How we reach a person: in our own tenant, federated Teams user in another tenant,
+ * or e-mail only (no Teams).
+ */
+export const ReachSchema = z.enum(['inTenant', 'federated', 'emailOnly']);
+export type Reach = z.infer<typeof ReachSchema>;
+
+/** Deltager: a person around the citizen, or the citizen (sector `borger`) and relatives (`paaroerende`). */
+export const ParticipantSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  email: z.string().max(320).nullable(),
+  organisation: z.string().max(200),
+  sector: SectorSchema,
+  reach: ReachSchema,
+  /** Entra object id, when the person is a Teams user (in-tenant or federated). */
+  userId: z.string().nullable().default(null),
+  /** Home tenant id for federated users. */
+  tenantId: z.string().nullable().default(null),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+/** Roller at one meeting. Each role is one participant id (or null when not yet chosen). */
+export const RolesSchema = z.object({
+  koordinator: id.nullable(),
+  moedeleder: id.nullable(), // mødeleder
+  referent: id.nullable(),
+});
+export type Roles = z.infer<typeof RolesSchema>;
+export type RoleName = keyof Roles;
+
+/** Fremmøde: present, absent, or afbud with written input presented by the koordinator. */
+export const AttendanceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unknown') }),
+  z.object({ kind: z.literal('present') }),
+  z.object({ kind: z.literal('absent') }),
+  z.object({ kind: z.literal('apologies'), writtenInput: z.string().max(20000) }),
+]);
+export type Attendance = z.infer<typeof AttendanceSchema>;
+
+export const InviteeSchema = z.object({
+  participantId: id,
+  required: z.boolean(),
+  attendance: AttendanceSchema,
+  /** Answer to the invitation, read from the event. */
+  response: z.enum(['none', 'accepted', 'tentative', 'declined']).default('none'),
+});
+export type Invitee = z.infer<typeof InviteeSchema>;
+
+/** Samtykke: specific consent from the citizen to share information. */
+export const ConsentRecipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('organisation'), organisation: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('participant'), participantId: id }),
+]);
+export type ConsentRecipient = z.infer<typeof ConsentRecipientSchema>;
+
+export const ConsentSchema = z.object({
+  /** Which information may be shared. */
+  information: z.string().max(2000),
+  recipients: z.array(ConsentRecipientSchema),
+  purpose: z.string().max(2000),
+  form: z.enum(['mundtligt', 'skriftligt']),
+  givenOn: isoDate,
+  validUntil: isoDate.nullable(),
+  withdrawnOn: isoDate.nullable(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+/** The five items of the meeting (dagsorden). */
+export const AgendaItemKeySchema = z.enum([
+  'stamoplysninger',
+  'afdaekning', // afdækning, holds the speaker round
+  'udfordringer',
+  'maal', // fælles mål og prioritering
+  'opfoelgning', // opfølgning
+]);
+export type AgendaItemKey = z.infer<typeof AgendaItemKeySchema>;
+
+export const AgendaItemSchema = z.object({
+  key: AgendaItemKeySchema,
+  /** Who leads the item. */
+  lead: z.enum(['koordinator', 'behandlere']),
+  /** Time box in whole minutes. */
+  minutes: z.number().int().min(0).max(600),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+/** When the mødeleder moved to an item ("Næste punkt"): the timer is derived from these, so it survives reloads. */
+export const AgendaStepSchema = z.object({ key: AgendaItemKeySchema, at: isoInstant });
+export type AgendaStep = z.infer<typeof AgendaStepSchema>;
+
+export const RoundEntrySchema = z.object({
+  participantId: id,
+  relation: z.string().max(20000),
+  currentWork: z.string().max(20000),
+  challenges: z.string().max(20000),
+  done: z.boolean(),
+});
+export type RoundEntry = z.infer<typeof RoundEntrySchema>;
+
+export const TextItemSchema = z.object({ id, text: z.string().max(20000) });
+/** Udfordring. */
+export type Challenge = z.infer<typeof TextItemSchema>;
+/** Fælles mål; the array order is the priority. */
+export type Goal = z.infer<typeof TextItemSchema>;
+
+export const EffortStatusSchema = z.enum(['aaben', 'iGang', 'udfoert']);
+export type EffortStatus = z.infer<typeof EffortStatusSchema>;
+
+/** Indsats: what, why (goal), one named owner (a participant, the citizen included), by when. */
+export const EffortSchema = z.object({
+  id,
+  what: z.string().max(20000),
+  goalId: id.nullable(),
+  ownerId: id.nullable(),
+  due: isoDate.nullable(),
+  status: EffortStatusSchema,
+});
+export type Effort = z.infer<typeof EffortSchema>;
+
+/** Status of an earlier effort at the next meeting (opfølgning). */
+export const FollowUpStatusSchema = z.enum(['udfoert', 'iGang', 'aendret', 'droppet']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
+
+export const FollowUpEntrySchema = z.object({
+  effortId: id,
+  what: z.string().max(20000),
+  ownerId: id.nullable(),
+  status: FollowUpStatusSchema.nullable(),
+  note: z.string().max(20000),
+});
+export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
+
+/** Borgerens accept af planen. */
+export const AcceptanceSchema = z.enum(['iMoedet', 'afventer', 'accepteretSenere', 'ikkeAccepteret']);
+export type Acceptance = z.infer<typeof AcceptanceSchema>;
+
+export const MinutesSchema = z.object({
+  round: z.array(RoundEntrySchema),
+  challenges: z.array(TextItemSchema),
+  goals: z.array(TextItemSchema),
+  efforts: z.array(EffortSchema),
+  followUp: z.array(FollowUpEntrySchema),
+  acceptance: AcceptanceSchema,
+  nextTovholderId: id.nullable(),
+  /** The date by which the next tovholder must have held the next meeting. */
+  nextMeetingBy: isoDate.nullable(),
+});
+export type Minutes = z.infer<typeof MinutesSchema>;
+
+export const RecipientDeliverySchema = z.object({
+  participantId: id,
+  channel: z.enum(['chat', 'email', 'meetingChat']),
+  status: z.enum(['pending', 'unknown', 'sent', 'failed', 'skipped']),
+  /** Chat id or message id once known. */
+  chatId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  error: z.string().nullable(),
+  at: isoInstant.nullable(),
+});
+export type RecipientDelivery = z.infer<typeof RecipientDeliverySchema>;
+
+export const DeliverySchema = z.object({
+  deliveryId: id,
+  startedAt: isoInstant,
+  recipients: z.array(RecipientDeliverySchema),
+  /** The minutes exactly as sent, kept read-only for the history. */
+  sentMinutes: MinutesSchema.nullable(),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const MeetingSchema = z.object({
+  id,
+  start: isoInstant,
+  end: isoInstant,
+  /** Graph event id in the organiser's calendar. */
+  eventId: z.string().nullable(),
+  /** The transactionId used to create the event, so a retried create never makes two. */
+  transactionId: z.string().nullable(),
+  joinUrl: z.string().nullable(),
+  chatId: z.string().nullable(),
+  invitees: z.array(InviteeSchema),
+  roles: RolesSchema,
+  agenda: z.array(AgendaItemSchema),
+  agendaSteps: z.array(AgendaStepSchema),
+  minutes: MinutesSchema,
+  /** Fælles opsummering read aloud and confirmed. */
+  summaryConfirmedAt: isoInstant.nullable(),
+  delivery: DeliverySchema.nullable(),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const PlanSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id,
+  /** Sagsreference, e.g. "KI-2026-014": the only identifier that may leave the store. */
+  caseReference: z.string().min(1).max(60),
+  /** Borgerens navn: kept only in the plan document. */
+  citizenName: z.string().max(200),
+  participants: z.array(ParticipantSchema),
+  consent: ConsentSchema.nullable(),
+  /** Meetings in chronological order; the last is the current or next one. */
+  meetings: z.array(MeetingSchema),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Plan = z.infer<typeof PlanSchema>;

@@ -1,0 +1,17 @@
+import type { Outcome } from './outcome';
+
+export interface AppointmentAttendee {
+  email: string;
+  name: string;
+  required: boolean;
+}
+
+/** The Outlook appointment being composed (Office.js), or a standalone one in local mode. */
+export interface AppointmentItem {
+  getSubject(): Promise<Outcome<string>>;
+  setSubject(subject: string): Promise<Outcome<void>>;
+  setBodyHtml(html: string): Promise<Outcome<void>>;
+  getAttendees(): Promise<Outcome<AppointmentAttendee[]>>;
+  addAttendees(attendees: AppointmentAttendee[]): Promise<Outcome<void>>;
+  getTimes(): Promise<Outcome<{ start: string; end: string }>>;
+}

@@ -1,0 +1,17 @@
+import type { Outcome } from './outcome';
+
+export interface TabToPin {
+  displayName: string;
+  /** teamsAppId of our app in the tenant's catalogue. */
+  teamsAppId: string;
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+}
+
+/** The Teams meeting's chat: found from the join URL, the app's tab pinned in it. */
+export interface MeetingChat {
+  findChatId(joinUrl: string): Promise<Outcome<string>>;
+  /** `notAllowed` when the tenant's policy or permissions refuse; the UI then explains the two clicks. */
+  pinTab(chatId: string, tab: TabToPin): Promise<Outcome<'pinned' | 'notAllowed'>>;
+}

@@ -1,0 +1,20 @@
+/** Where a meeting surface runs (teams-js FrameContexts, or the URL in local mode). */
+export type Frame = 'content' | 'sidePanel' | 'meetingStage' | 'personal' | 'taskPane';
+
+export type Theme = 'light' | 'dark' | 'contrast';
+
+export type ShareResult = 'shared' | 'notPresenter' | 'notSupported' | 'failed';
+
+/** What the surfaces need from the host (Teams, Outlook, or the standalone local page). */
+export interface MeetingHost {
+  readonly kind: 'teams' | 'office' | 'standalone';
+  frame(): Frame;
+  theme(): Theme;
+  onThemeChange(listener: (theme: Theme) => void): () => void;
+  /** Language tag from the host, e.g. "da-DK". */
+  locale(): string;
+  /** Show this app's stage view to everyone in the meeting. */
+  shareToStage(url: string): Promise<ShareResult>;
+  /** Open a deep link in the host. */
+  openLink(url: string): Promise<void>;
+}
