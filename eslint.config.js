@@ -10,7 +10,6 @@ const SDKS = [
   'office-js',
   '@microsoft/office-js',
 ];
-const UI_LIBS = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', 'react-i18next', 'adaptivecards'];
 
 const layer = (name) => ({
   group: [`**/${name}/**`, `**/${name}`],

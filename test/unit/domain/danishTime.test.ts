@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addMonths,
+  copenhagenDate,
+  copenhagenInstant,
+  formatDate,
+  formatDateTime,
+} from '../../../src/domain/time/danishTime';
+
+describe('Danish dates in Europe/Copenhagen', () => {
+  it('writes a meeting time the way Danes do', () => {
+    expect(formatDateTime(new Date('2027-03-04T12:00:00Z'))).toBe('torsdag 4. marts 2027 kl. 13.00');
+    expect(formatDateTime(new Date('2027-03-04T12:00:00Z'), 'en')).toBe('Thursday 4 March 2027 at 13:00');
+  });
+  it('uses summer time in summer', () => {
+    expect(copenhagenInstant('2027-06-10', '13:00').toISOString()).toBe('2027-06-10T11:00:00.000Z');
+    expect(copenhagenInstant('2027-01-10', '13:00').toISOString()).toBe('2027-01-10T12:00:00.000Z');
+  });
+  it('knows the Copenhagen day just after midnight', () => {
+    expect(copenhagenDate(new Date('2027-03-04T23:30:00Z'))).toBe('2027-03-05');
+  });
+  it('adds months and clamps to the end of a shorter month', () => {
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2026-11-27', 3)).toBe('2027-02-27');
+  });
+  it('formats a day with weekday', () => {
+    expect(formatDate('2027-03-04')).toBe('torsdag 4. marts 2027');
+  });
+});
