@@ -1,3 +1,4 @@
+import type { Cleared } from '../privacy/cleared';
 import type { Outcome } from './outcome';
 
 export type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
@@ -47,7 +48,7 @@ export interface AttendeeResponse {
 /** Kalender: the organiser's calendar through Graph. */
 export interface Calendar {
   getSchedule(request: ScheduleRequest): Promise<Outcome<ScheduleRow[]>>;
-  createEvent(draft: EventDraft): Promise<Outcome<CreatedEvent>>;
+  createEvent(draft: Cleared<EventDraft>): Promise<Outcome<CreatedEvent>>;
   updateEvent(
     eventId: string,
     patch: Partial<Pick<EventDraft, 'subject' | 'bodyHtml' | 'start' | 'end' | 'attendees'>>,
