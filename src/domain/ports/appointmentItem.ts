@@ -1,3 +1,4 @@
+import type { Cleared } from '../privacy/cleared';
 import type { Outcome } from './outcome';
 
 export interface AppointmentAttendee {
@@ -9,8 +10,8 @@ export interface AppointmentAttendee {
 /** The Outlook appointment being composed (Office.js), or a standalone one in local mode. */
 export interface AppointmentItem {
   getSubject(): Promise<Outcome<string>>;
-  setSubject(subject: string): Promise<Outcome<void>>;
-  setBodyHtml(html: string): Promise<Outcome<void>>;
+  setSubject(subject: Cleared<string>): Promise<Outcome<void>>;
+  setBodyHtml(html: Cleared<string>): Promise<Outcome<void>>;
   getAttendees(): Promise<Outcome<AppointmentAttendee[]>>;
   addAttendees(attendees: AppointmentAttendee[]): Promise<Outcome<void>>;
   getTimes(): Promise<Outcome<{ start: string; end: string }>>;

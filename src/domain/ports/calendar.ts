@@ -34,6 +34,8 @@ export interface EventDraft {
   transactionId: string;
 }
 
+export type EventPatch = Partial<Pick<EventDraft, 'subject' | 'bodyHtml' | 'start' | 'end' | 'attendees'>>;
+
 export interface CreatedEvent {
   eventId: string;
   joinUrl: string | null;
@@ -49,9 +51,6 @@ export interface AttendeeResponse {
 export interface Calendar {
   getSchedule(request: ScheduleRequest): Promise<Outcome<ScheduleRow[]>>;
   createEvent(draft: Cleared<EventDraft>): Promise<Outcome<CreatedEvent>>;
-  updateEvent(
-    eventId: string,
-    patch: Partial<Pick<EventDraft, 'subject' | 'bodyHtml' | 'start' | 'end' | 'attendees'>>,
-  ): Promise<Outcome<void>>;
+  updateEvent(eventId: string, patch: Cleared<EventPatch>): Promise<Outcome<void>>;
   getResponses(eventId: string): Promise<Outcome<AttendeeResponse[]>>;
 }

@@ -1,3 +1,5 @@
+import type { Cleared } from '../privacy/cleared';
+
 /** Where a meeting surface runs (teams-js FrameContexts, or the URL in local mode). */
 export type Frame = 'content' | 'sidePanel' | 'meetingStage' | 'personal' | 'taskPane';
 
@@ -14,7 +16,7 @@ export interface MeetingHost {
   /** Language tag from the host, e.g. "da-DK". */
   locale(): string;
   /** Show this app's stage view to everyone in the meeting. */
-  shareToStage(url: string): Promise<ShareResult>;
+  shareToStage(url: Cleared<string>): Promise<ShareResult>;
   /** Open a deep link in the host. */
-  openLink(url: string): Promise<void>;
+  openLink(url: Cleared<string>): Promise<void>;
 }

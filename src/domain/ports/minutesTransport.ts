@@ -1,3 +1,4 @@
+import type { Cleared } from '../privacy/cleared';
 import type { Outcome } from './outcome';
 
 /** A Teams user to open a 1:1 chat with (federated users carry their home tenant id). */
@@ -34,8 +35,8 @@ export interface MailToSend {
 export interface MinutesTransport {
   /** Create or find 1:1 chats with the signed-in user. */
   ensureChats(partners: ChatPartner[]): Promise<Map<string, Outcome<string>>>;
-  postMessages(messages: ChatMessageToPost[]): Promise<Map<string, Outcome<string>>>;
+  postMessages(messages: Cleared<ChatMessageToPost>[]): Promise<Map<string, Outcome<string>>>;
   /** Look in a chat for a message carrying this delivery id (to resolve an unknown earlier outcome). */
   findMessageWithMarker(chatId: string, marker: string): Promise<Outcome<string | null>>;
-  sendMails(mails: MailToSend[]): Promise<Map<string, Outcome<void>>>;
+  sendMails(mails: Cleared<MailToSend>[]): Promise<Map<string, Outcome<void>>>;
 }
