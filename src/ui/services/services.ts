@@ -1,0 +1,44 @@
+import type { AppointmentItem } from '../../domain/ports/appointmentItem';
+import type { Calendar } from '../../domain/ports/calendar';
+import type { Clock } from '../../domain/ports/clock';
+import type { Logger } from '../../domain/ports/logger';
+import type { MeetingChat } from '../../domain/ports/meetingChat';
+import type { MeetingHost } from '../../domain/ports/meetingHost';
+import type { MinutesTransport } from '../../domain/ports/minutesTransport';
+import type { PeopleDirectory } from '../../domain/ports/peopleDirectory';
+import type { PlanStore } from '../../domain/ports/planStore';
+import type { TenantPolicy } from '../../domain/policy';
+
+/** The signed-in user. */
+export interface CurrentUser {
+  userId: string | null;
+  name: string;
+  email: string;
+  tenantId: string | null;
+}
+
+/** Where links into the app point (the deployed origin, or the local dev server). */
+export interface AppLocation {
+  appBaseUrl: string;
+  teamsAppId: string;
+}
+
+/**
+ * Everything a surface needs from the outside world, as domain ports. The composition root in src/app
+ * builds it (Graph or sandbox, Teams or Office or standalone); tests inject fakes.
+ */
+export interface Services {
+  me: CurrentUser;
+  host: MeetingHost;
+  clock: Clock;
+  policy: TenantPolicy;
+  location: AppLocation;
+  planStore: PlanStore;
+  calendar: Calendar;
+  people: PeopleDirectory;
+  meetingChat: MeetingChat;
+  transport: MinutesTransport;
+  logger: Logger;
+  /** Only in the Outlook compose surface (or its standalone stand-in). */
+  appointment: AppointmentItem | null;
+}
