@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+/** Lints a snippet as if it lived at `filePath`, with the project's own eslint.config.js. */
+const restrictedImports = async (filePath: string, code: string): Promise<string[]> => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+};
+
+describe('the layers of docs/ARCHITECTURE.md, enforced by lint', () => {
+  it.each([
+    ['src/domain/agenda/x.ts', "import React from 'react';"],
+    ['src/domain/agenda/x.ts', "import { app } from '@microsoft/teams-js';"],
+    ['src/domain/agenda/x.ts', "import { Button } from '@fluentui/react-components';"],
+    ['src/domain/agenda/x.ts', "import { Client } from '@microsoft/microsoft-graph-client';"],
+    ['src/domain/agenda/x.ts', "import { PublicClientApplication } from '@azure/msal-browser';"],
+    ['src/domain/agenda/x.ts', "import { thing } from '../../cards/minutesCard';"],
+    ['src/domain/agenda/x.ts', "import { thing } from '../../adapters/graph/graphClient';"],
+    ['src/cards/minutesCard.ts', "import * as AC from 'adaptivecards';"],
+    ['src/cards/minutesCard.ts', "import { useState } from 'react';"],
+    ['src/cards/minutesCard.ts', "import { thing } from '../ui/shell/AppShell';"],
+    ['src/ui/shell/x.tsx', "import { app } from '@microsoft/teams-js';"],
+    ['src/ui/shell/x.tsx', "import { thing } from '../../adapters/graph/graphClient';"],
+    ['src/surfaces/meeting/x.tsx', "import { Client } from '@microsoft/microsoft-graph-client';"],
+    ['src/surfaces/meeting/x.tsx', "import { createServices } from '../../app/createServices';"],
+    ['src/adapters/graph/x.ts', "import { thing } from '../../surfaces/meeting/MeetingApp';"],
+  ])('refuses in %s: %s', async (filePath, code) => {
+    expect(await restrictedImports(filePath, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['src/domain/agenda/x.ts', "import { z } from 'zod';"],
+    ['src/cards/minutesCard.ts', "import { formatDate } from '../domain/time/danishTime';"],
+    ['src/ui/shell/x.tsx', "import { Button } from '@fluentui/react-components';"],
+    ['src/adapters/teams/x.ts', "import { app } from '@microsoft/teams-js';"],
+    ['src/app/x.ts', "import { app } from '@microsoft/teams-js';"],
+  ])('allows in %s: %s', async (filePath, code) => {
+    expect(await restrictedImports(filePath, code)).toEqual([]);
+  });
+});
