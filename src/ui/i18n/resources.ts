@@ -1,12 +1,15 @@
 import { common } from './namespaces/common';
+import { compose } from './namespaces/compose';
+import { launcher } from './namespaces/launcher';
+import { shell } from './namespaces/shell';
 
 /**
  * Every namespace, one file each under namespaces/ (one per surface, plus common).
  * Add a namespace here and in the `namespaces` list.
  */
 export const resources = {
-  da: { common: common.da },
-  en: { common: common.en },
+  da: { common: common.da, shell: shell.da, launcher: launcher.da, compose: compose.da },
+  en: { common: common.en, shell: shell.en, launcher: launcher.en, compose: compose.en },
 } as const;
 
 export const namespaces = Object.keys(resources.da) as (keyof typeof resources.da)[];

@@ -1,0 +1,51 @@
+import type { Translation } from '../translation';
+
+const da = {
+  languageSwitch: 'Sprog',
+  danish: 'Dansk',
+  english: 'English',
+  loading: 'Tovholder starter …',
+  crashed: {
+    title: 'Der skete en fejl på siden',
+    body: 'Det er ikke din skyld. Det, du har skrevet, er gemt i denne fane. Genindlæs siden for at fortsætte.',
+    reload: 'Genindlæs siden',
+  },
+  startup: {
+    title: 'Tovholder kunne ikke starte',
+    signIn: 'Du blev ikke logget ind. Luk fanen og åbn Tovholder igen. Fortsætter det, så kontakt din IT-afdeling.',
+    config:
+      'Appen er ikke sat rigtigt op: {{detail}}. Kontakt den, der har installeret Tovholder i jeres organisation.',
+    sandbox: 'Den lokale sandkasse svarer ikke på {{origin}}. Start den med "npm start", og genindlæs siden.',
+    unknownUser: 'Demobrugeren "{{user}}" findes ikke i sandkassen. Vælg en bruger på startsiden.',
+    host: 'Siden kunne ikke tale med Teams eller Outlook. Luk fanen og åbn den igen.',
+    backToLauncher: 'Til startsiden',
+    retry: 'Prøv igen',
+    technical: 'Teknisk detalje',
+  },
+} as const;
+
+const en: Translation<typeof da> = {
+  languageSwitch: 'Language',
+  danish: 'Dansk',
+  english: 'English',
+  loading: 'Tovholder is starting …',
+  crashed: {
+    title: 'Something went wrong on this page',
+    body: 'It is not your fault. What you typed is kept in this tab. Reload the page to continue.',
+    reload: 'Reload the page',
+  },
+  startup: {
+    title: 'Tovholder could not start',
+    signIn:
+      'You were not signed in. Close the tab and open Tovholder again. If it keeps happening, contact your IT team.',
+    config: 'The app is not set up correctly: {{detail}}. Contact whoever installed Tovholder in your organisation.',
+    sandbox: 'The local sandbox does not answer at {{origin}}. Start it with "npm start" and reload the page.',
+    unknownUser: 'The demo user "{{user}}" does not exist in the sandbox. Pick a user on the start page.',
+    host: 'The page could not talk to Teams or Outlook. Close the tab and open it again.',
+    backToLauncher: 'To the start page',
+    retry: 'Try again',
+    technical: 'Technical detail',
+  },
+};
+
+export const shell = { da, en };

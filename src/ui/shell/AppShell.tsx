@@ -1,0 +1,74 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Theme } from '../../domain/ports/meetingHost';
+import { createI18n, pickLang, type UiLang } from '../i18n/i18n';
+import { ServicesProvider } from '../services/ServicesContext';
+import type { Services } from '../services/services';
+import { CrashNotice } from './CrashNotice';
+import { ErrorBoundary } from './ErrorBoundary';
+import { LanguageSwitch } from './LanguageSwitch';
+import { fluentThemes } from './themes';
+
+const LANG_KEY = 'tovholder:lang';
+
+const storedLang = (): UiLang | null => {
+  try {
+    const value = sessionStorage.getItem(LANG_KEY);
+    return value === 'da' || value === 'en' ? value : null;
+  } catch {
+    return null;
+  }
+};
+
+export interface AppShellProps {
+  services: Services;
+  children: ReactNode;
+  /** Show the da/en switch in the top corner (default true). */
+  languageSwitch?: boolean;
+}
+
+/**
+ * The frame around every surface: Teams' Fluent theme following the host (light, dark, high contrast, and
+ * live theme changes), the interface language (from the host's locale, switchable), the injected services,
+ * and an error boundary so a bug never leaves a blank frame.
+ */
+export const AppShell = ({ services, children, languageSwitch = true }: AppShellProps) => {
+  const { host } = services;
+  const [theme, setTheme] = useState<Theme>(() => host.theme());
+  useEffect(() => {
+    setTheme(host.theme());
+    return host.onThemeChange(setTheme);
+  }, [host]);
+
+  const [lang, setLang] = useState<UiLang>(() => storedLang() ?? pickLang(host.locale()));
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const changeLang = (next: UiLang) => {
+    try {
+      sessionStorage.setItem(LANG_KEY, next);
+    } catch {
+      // storage disabled: the choice lasts until reload
+    }
+    setLang(next);
+  };
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
+        <ErrorBoundary fallback={<CrashNotice />}>
+          <ServicesProvider services={services}>
+            {languageSwitch && (
+              <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '4px 8px 0' }}>
+                <LanguageSwitch lang={lang} onChange={changeLang} />
+              </div>
+            )}
+            {children}
+          </ServicesProvider>
+        </ErrorBoundary>
+      </FluentProvider>
+    </I18nextProvider>
+  );
+};
