@@ -25,14 +25,17 @@ describe('the app manifest', () => {
   });
 
   it('offers the plans tab, the meeting surfaces and the Outlook appointment command', () => {
-    const { manifest } = buildManifest(readManifestEnv(env)) as { manifest: Record<string, never> };
+    const manifest = buildManifest(readManifestEnv(env)).manifest as {
+      configurableTabs: { context: string[] }[];
+      webApplicationInfo: { id: string };
+    };
     const text = JSON.stringify(manifest);
     expect(text).toContain('https://tovholder.sundby-kommune.example/plans.html');
-    const tab = (manifest.configurableTabs as { context: string[] }[])[0];
+    const tab = manifest.configurableTabs[0];
     expect(tab?.context).toEqual(['meetingDetailsTab', 'meetingChatTab', 'meetingSidePanel', 'meetingStage']);
     expect(text).toContain('"meetingDetailsOrganizer"');
     expect(text).toContain('Gør til indsatsplansmøde');
-    expect((manifest.webApplicationInfo as { id: string }).id).toBe(env.TOVHOLDER_CLIENT_ID);
+    expect(manifest.webApplicationInfo.id).toBe(env.TOVHOLDER_CLIENT_ID);
     expect(text).not.toContain('${{');
   });
 
