@@ -213,6 +213,8 @@ export const MeetingSchema = z.object({
   roles: RolesSchema,
   agenda: z.array(AgendaItemSchema),
   agendaSteps: z.array(AgendaStepSchema),
+  /** When the mødeleder closed the last item; absent or null while the agenda runs (added after v1, hence optional). */
+  agendaEndedAt: isoInstant.nullable().optional(),
   minutes: MinutesSchema,
   /** Fælles opsummering read aloud and confirmed. */
   summaryConfirmedAt: isoInstant.nullable(),
