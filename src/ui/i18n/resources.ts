@@ -1,6 +1,7 @@
 import { common } from './namespaces/common';
 import { compose } from './namespaces/compose';
 import { launcher } from './namespaces/launcher';
+import { meeting } from './namespaces/meeting';
 import { shell } from './namespaces/shell';
 
 /**
@@ -8,8 +9,8 @@ import { shell } from './namespaces/shell';
  * Add a namespace here and in the `namespaces` list.
  */
 export const resources = {
-  da: { common: common.da, shell: shell.da, launcher: launcher.da, compose: compose.da },
-  en: { common: common.en, shell: shell.en, launcher: launcher.en, compose: compose.en },
+  da: { common: common.da, shell: shell.da, launcher: launcher.da, compose: compose.da, meeting: meeting.da },
+  en: { common: common.en, shell: shell.en, launcher: launcher.en, compose: compose.en, meeting: meeting.en },
 } as const;
 
 export const namespaces = Object.keys(resources.da) as (keyof typeof resources.da)[];
