@@ -1,0 +1,402 @@
+/**
+ * Privatlivsvagten: the one gate every outbound path passes before anything leaves the plan document.
+ *
+ * Calendar items, chat messages and cards, e-mails, links and log entries are seen by more people than the
+ * citizen's consent covers (delegates, forwarded invitations, chat histories, browser history, telemetry).
+ * Every port that sends takes `Cleared<T>`, and this file is the only place that makes one, so an outbound call
+ * that skips the guard does not compile (and test/unit/architecture/outboundGuard.test.ts fails the build if
+ * anyone forges the brand elsewhere).
+ *
+ * The rules:
+ * - A CPR number never leaves, on any channel.
+ * - The citizen's name (or a part of it) never goes into the calendar, a URL or a log. In chat and e-mail it may
+ *   appear only under the tenant's `full` card policy; under `summary` (the default, after Region Hovedstaden's
+ *   rule that Teams chats carry no sensitive personal data) it is blocked there too. E-mail follows the chat
+ *   policy because it is the same minutes rendered for people outside Teams, and it leaves the tenant.
+ *   Other participants' full names are exempt: "Holm" inside the sister's name "Lise Holm" says nothing about
+ *   the citizen "Jens Holm".
+ * - Chat and e-mail carry the minutes, so every recipient must be covered by the consent today
+ *   (`mayReceiveMinutes`); a message with one recipient outside it is blocked as a whole, because a message cannot
+ *   be half sent. Calendar invitations and links carry only the case reference and the agenda, so they need no
+ *   consent (the meeting is where the consent is discussed).
+ *
+ * Blocked or redacted: only log entries are redacted (the finding replaced by "[skjult]" and the entry let
+ * through). A log entry is for us, not for a reader; losing a fragment of it costs nothing, while refusing it
+ * would turn a diagnostic into a crash, so `clearLogEntry` never fails. Everything else is blocked, never
+ * quietly rewritten: a calendar item, a card, an e-mail or a link is read by people who act on it, and a
+ * "[skjult]" in an effort or a link that no longer works is worse than telling the user what to fix. The
+ * reasons name the field in Danish (fieldLabels.ts) and say how to fix it.
+ *
+ * Contract for renderers (src/cards): under the `summary` policy, refer to the citizen as "borgeren" and do not
+ * print the citizen's name anywhere in the card or e-mail (participants list, owners, tasks), or the guard blocks
+ * the message. Attendee and recipient lists (`attendees`, `to`) are not scanned: inviting or mailing the citizen
+ * necessarily names them to the others, and that is the meeting the consent is about.
+ */
+import { mayReceiveMinutes } from '../consent/consentStatus';
+import type { Plan } from '../plan/planDocument';
+import type { TenantPolicy } from '../policy';
+import type { EventDraft, EventPatch } from '../ports/calendar';
+import type { LogEntry } from '../ports/logger';
+import type { ChatMessageToPost, MailToSend } from '../ports/minutesTransport';
+import { failure, success, type Outcome } from '../ports/outcome';
+import { problem, type Problem } from '../problems';
+import { findCitizenName } from './citizenName';
+import type { Channel, Cleared } from './cleared';
+import { findCprNumbers, type TextSpan } from './cpr';
+import { fieldKindOf, fieldLabels, type FieldKind } from './fieldLabels';
+import { scannableVariants, type TextFormat } from './scannableText';
+
+/** What the guard needs to know: the plan (name, consent, participants), the tenant's policy, and the day. */
+export interface PrivacyContext {
+  /** Null where no plan is open (e.g. a log entry at start-up): only CPR numbers can be checked then. */
+  plan: Plan | null;
+  policy: TenantPolicy;
+  /** YYYY-MM-DD, Copenhagen: the consent is judged on this day. */
+  today: string;
+}
+
+export interface OutboundText {
+  /** Where the text comes from: a field name ("subject") or a path ("meetings.m1.minutes.efforts.e3.what"). */
+  field: string;
+  text: string;
+  /** The field's kind, for the message; inferred from `field` when left out. */
+  kind?: FieldKind;
+  format?: TextFormat;
+}
+
+export interface OutboundRequest<T> {
+  channel: Channel;
+  payload: T;
+  /** Every text in the payload that a reader will see. */
+  texts: OutboundText[];
+  /** Participant ids who will read it; required for chat and e-mail. */
+  recipients?: readonly string[];
+  /**
+   * For redacting channels (log): rebuild the payload with every text passed through `redact`.
+   * Without it, a finding that would be redacted blocks instead.
+   */
+  rebuild?: (redact: (text: string) => string) => T;
+}
+
+export type GuardVerdict<T> =
+  | { verdict: 'allowed'; cleared: Cleared<T> }
+  | { verdict: 'redacted'; cleared: Cleared<T>; reasons: Problem[] }
+  | { verdict: 'blocked'; reasons: Problem[] };
+
+export const REDACTED = '[skjult]';
+
+type Finding = 'cpr' | 'citizenName';
+type Action = 'allow' | 'block' | 'redact';
+
+/** The rule table: what happens to each finding on each channel. */
+export const ruleFor = (channel: Channel, finding: Finding, policy: TenantPolicy): Action => {
+  if (channel === 'log') return 'redact';
+  if (finding === 'cpr') return 'block';
+  if (channel === 'chat' || channel === 'email') return policy.cardDetail === 'full' ? 'allow' : 'block';
+  return 'block';
+};
+
+/** Names that may appear although they share a part with the citizen's: every other participant's full name. */
+const exemptNames = (plan: Plan): string[] => plan.participants.filter((p) => p.sector !== 'borger').map((p) => p.name);
+
+/** CPR numbers and the citizen's name in one plain text, with positions (for highlighting and redaction). */
+export const privacyFindings = (text: string, plan: Plan | null): { cpr: TextSpan[]; citizenName: TextSpan[] } => ({
+  cpr: findCprNumbers(text),
+  citizenName: plan ? findCitizenName(text, plan.citizenName, { exempt: exemptNames(plan) }) : [],
+});
+
+const findingProblem = (
+  finding: Finding,
+  field: string,
+  kind: FieldKind,
+  severity: Problem['severity'],
+  redacted: boolean,
+): Problem => {
+  const { label, fixCpr, fixName } = fieldLabels[kind];
+  if (redacted) {
+    return finding === 'cpr'
+      ? problem(
+          'privacy.cprRedacted',
+          severity,
+          field,
+          `${label.da} indeholdt et CPR-nummer; det er erstattet med ${REDACTED}.`,
+          `${label.en} contained a CPR number; it was replaced by ${REDACTED}.`,
+        )
+      : problem(
+          'privacy.citizenNameRedacted',
+          severity,
+          field,
+          `${label.da} indeholdt borgerens navn; det er erstattet med ${REDACTED}.`,
+          `${label.en} contained the citizen's name; it was replaced by ${REDACTED}.`,
+        );
+  }
+  return finding === 'cpr'
+    ? problem(
+        'privacy.cpr',
+        severity,
+        field,
+        `${label.da} indeholder et CPR-nummer — ${fixCpr.da}.`,
+        `${label.en} contains a CPR number — ${fixCpr.en}.`,
+      )
+    : problem(
+        'privacy.citizenName',
+        severity,
+        field,
+        `${label.da} indeholder borgerens navn — ${fixName.da}.`,
+        `${label.en} contains the citizen's name — ${fixName.en}.`,
+      );
+};
+
+/** The findings in one outbound text, across its readable variants (markup, encodings). */
+const findingsIn = (entry: OutboundText, plan: Plan | null): Set<Finding> => {
+  const found = new Set<Finding>();
+  for (const variant of scannableVariants(entry.text, entry.format ?? 'plain')) {
+    const { cpr, citizenName } = privacyFindings(variant, plan);
+    if (cpr.length > 0) found.add('cpr');
+    if (citizenName.length > 0) found.add('citizenName');
+  }
+  return found;
+};
+
+/**
+ * Problems a channel's rules raise for texts, as errors (blocking) or as the severity asked for. Shared with
+ * the typing-time warnings (fieldWarnings.ts) so the warning and the block always agree.
+ */
+export const textProblems = (
+  channel: Channel,
+  texts: readonly OutboundText[],
+  ctx: PrivacyContext,
+  severity: Problem['severity'] = 'error',
+): { problems: Problem[]; redact: Set<Finding> } => {
+  const problems: Problem[] = [];
+  const redact = new Set<Finding>();
+  for (const entry of texts) {
+    const kind = entry.kind ?? fieldKindOf(entry.field);
+    for (const finding of findingsIn(entry, ctx.plan)) {
+      const action = ruleFor(channel, finding, ctx.policy);
+      if (action === 'block') problems.push(findingProblem(finding, entry.field, kind, severity, false));
+      if (action === 'redact') {
+        redact.add(finding);
+        problems.push(findingProblem(finding, entry.field, kind, 'warning', true));
+      }
+    }
+  }
+  return { problems, redact };
+};
+
+const noPlanProblem = problem(
+  'privacy.noPlan',
+  'error',
+  'consent',
+  'Der er ingen plan at kontrollere samtykket i, så intet referat kan sendes. Åbn planen, og prøv igen.',
+  'There is no plan to check the consent in, so no minutes can be sent. Open the plan and try again.',
+);
+
+const noRecipientsProblem = problem(
+  'privacy.recipientsMissing',
+  'error',
+  null,
+  'Det er ikke angivet, hvem beskeden går til, så samtykket kan ikke kontrolleres. Beskeden er ikke sendt.',
+  'It is not stated who the message is for, so the consent cannot be checked. The message was not sent.',
+);
+
+/** Consent per recipient, for the channels that carry the minutes. */
+const consentProblems = (channel: Channel, recipients: readonly string[] | undefined, ctx: PrivacyContext) => {
+  if (channel !== 'chat' && channel !== 'email') return [];
+  if (!ctx.plan) return [noPlanProblem];
+  if (!recipients || recipients.length === 0) return [noRecipientsProblem];
+  const plan = ctx.plan;
+  const problems = recipients.flatMap((id) => {
+    const answer = mayReceiveMinutes(plan, id, ctx.today);
+    return answer.allowed ? [] : [answer.problem];
+  });
+  // A withdrawn consent gives every recipient the same problem: say it once.
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.field ?? ''}|${p.message.da}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+const redactText = (text: string, findings: Set<Finding>, plan: Plan | null): string => {
+  const normalised = text.normalize('NFC');
+  const { cpr, citizenName } = privacyFindings(normalised, plan);
+  const spans = [...(findings.has('cpr') ? cpr : []), ...(findings.has('citizenName') ? citizenName : [])].sort(
+    (a, b) => b.start - a.start,
+  );
+  let result = normalised;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const span of spans) {
+    // Spans are replaced from the end so earlier positions stay valid; overlapping ones are already covered.
+    if (span.end > lastStart) continue;
+    result = `${result.slice(0, span.start)}${REDACTED}${result.slice(span.end)}`;
+    lastStart = span.start;
+  }
+  return result;
+};
+
+/** The only way to brand a payload as cleared. Deliberately not exported. */
+const brand = <T>(payload: T): Cleared<T> => payload as Cleared<T>;
+
+/** The guard: allowed, redacted (logs only) or blocked, with the reasons. */
+export const guardOutbound = <T>(request: OutboundRequest<T>, ctx: PrivacyContext): GuardVerdict<T> => {
+  const consent = consentProblems(request.channel, request.recipients, ctx);
+  const { problems, redact } = textProblems(request.channel, request.texts, ctx);
+  const blocking = [...consent, ...problems.filter((p) => p.severity === 'error')];
+  if (blocking.length > 0) return { verdict: 'blocked', reasons: blocking };
+  if (redact.size === 0) return { verdict: 'allowed', cleared: brand(request.payload) };
+  if (!request.rebuild) {
+    // A channel that redacts but a caller that cannot rebuild its payload: block rather than let it through.
+    return { verdict: 'blocked', reasons: problems.map((p) => ({ ...p, severity: 'error' as const })) };
+  }
+  const rebuilt = request.rebuild((text) => redactText(text, redact, ctx.plan));
+  return { verdict: 'redacted', cleared: brand(rebuilt), reasons: problems };
+};
+
+/** A verdict as an Outcome for ports and callers that speak Outcome: blocked → Failure of kind `blocked`. */
+export const verdictOutcome = <T>(verdict: GuardVerdict<T>): Outcome<Cleared<T>> => {
+  if (verdict.verdict !== 'blocked') return success(verdict.cleared);
+  const first = verdict.reasons[0];
+  return failure('blocked', first?.code ?? 'privacy.blocked', verdict.reasons.map((r) => r.message.da).join(' '));
+};
+
+// ---- Convenience wrappers: one per outbound path. ----
+
+/** A calendar event about to be created (Graph). Subject and body; attendees are not scanned (see above). */
+export const clearEventDraft = (draft: EventDraft, ctx: PrivacyContext): GuardVerdict<EventDraft> =>
+  guardOutbound(
+    {
+      channel: 'calendar',
+      payload: draft,
+      texts: [
+        { field: 'subject', text: draft.subject },
+        { field: 'eventBody', text: draft.bodyHtml, format: 'html' },
+      ],
+    },
+    ctx,
+  );
+
+/** A change to an existing calendar event. */
+export const clearEventPatch = (patch: EventPatch, ctx: PrivacyContext): GuardVerdict<EventPatch> =>
+  guardOutbound(
+    {
+      channel: 'calendar',
+      payload: patch,
+      texts: [
+        ...(patch.subject === undefined ? [] : [{ field: 'subject', text: patch.subject }]),
+        ...(patch.bodyHtml === undefined
+          ? []
+          : [{ field: 'eventBody', text: patch.bodyHtml, format: 'html' as const }]),
+      ],
+    },
+    ctx,
+  );
+
+/** Text written into the Outlook appointment being composed (Office.js): its subject or its HTML body. */
+export const clearAppointmentText = (
+  text: string,
+  ctx: PrivacyContext,
+  part: 'subject' | 'body' = 'subject',
+): GuardVerdict<string> =>
+  guardOutbound(
+    {
+      channel: 'calendar',
+      payload: text,
+      texts: [
+        part === 'subject' ? { field: 'appointmentSubject', text } : { field: 'appointmentBody', text, format: 'html' },
+      ],
+    },
+    ctx,
+  );
+
+/**
+ * A chat message (1:1 chat or the meeting chat) with its card and mentions. `recipientIds` are the participants
+ * who will read it: the partner of a 1:1 chat, every invitee for the meeting chat.
+ */
+export const clearChatMessage = (
+  message: ChatMessageToPost,
+  ctx: PrivacyContext,
+  recipientIds: readonly string[],
+): GuardVerdict<ChatMessageToPost> =>
+  guardOutbound(
+    {
+      channel: 'chat',
+      payload: message,
+      recipients: recipientIds,
+      texts: [
+        { field: 'chatMessage', text: message.html, format: 'html' },
+        ...message.attachments.map((a) => ({ field: 'card', text: a.content, format: 'card' as const })),
+        ...message.mentions.map((m) => ({ field: 'mention', text: m.text })),
+      ],
+    },
+    ctx,
+  );
+
+/** An e-mail with the minutes, for people outside Teams. */
+export const clearMail = (
+  mail: MailToSend,
+  ctx: PrivacyContext,
+  recipientIds: readonly string[],
+): GuardVerdict<MailToSend> =>
+  guardOutbound(
+    {
+      channel: 'email',
+      payload: mail,
+      recipients: recipientIds,
+      texts: [
+        { field: 'mailSubject', text: mail.subject },
+        { field: 'mailBody', text: mail.html, format: 'html' },
+      ],
+    },
+    ctx,
+  );
+
+/** A URL the app builds, opens, shares to the stage or puts in a card. */
+export const clearUrl = (url: string, ctx: PrivacyContext): GuardVerdict<string> =>
+  guardOutbound({ channel: 'url', payload: url, texts: [{ field: 'link', text: url, format: 'url' }] }, ctx);
+
+const fallbackEntry = (entry: LogEntry): LogEntry => ({
+  level: entry.level === 'info' || entry.level === 'warn' || entry.level === 'error' ? entry.level : 'error',
+  event: 'log.redactionFailed',
+  data: {},
+});
+
+/**
+ * A log entry: always let through, with any CPR number or the citizen's name replaced by "[skjult]".
+ * Never throws and never blocks, so a logging call cannot break the app.
+ */
+export const clearLogEntry = (entry: LogEntry, ctx: PrivacyContext): Cleared<LogEntry> => {
+  try {
+    const dataEntries = Object.entries(entry.data);
+    const verdict = guardOutbound<LogEntry>(
+      {
+        channel: 'log',
+        payload: entry,
+        texts: [
+          { field: 'logEntry', text: entry.event },
+          ...dataEntries.flatMap(([key, value]) =>
+            typeof value === 'string'
+              ? [
+                  { field: 'logEntry', text: value },
+                  { field: 'logEntry', text: key },
+                ]
+              : [{ field: 'logEntry', text: key }],
+          ),
+        ],
+        rebuild: (redact) => ({
+          level: entry.level,
+          event: redact(entry.event),
+          data: Object.fromEntries(
+            dataEntries.map(([key, value]) => [redact(key), typeof value === 'string' ? redact(value) : value]),
+          ),
+        }),
+      },
+      ctx,
+    );
+    return verdict.verdict === 'blocked' ? brand(fallbackEntry(entry)) : verdict.cleared;
+  } catch {
+    return brand(fallbackEntry(entry));
+  }
+};

@@ -1,0 +1,107 @@
+/**
+ * Turns outbound text into what a reader would see, so a name hidden by markup or encoding is still found:
+ * "S&oslash;ren", "Jens%20Holm", "Jens <b>Holm</b>", a card whose texts sit inside a JSON string, "Jens\-Holm"
+ * escaped for card markdown, or a soft hyphen in the middle of a word.
+ */
+
+export type TextFormat = 'plain' | 'html' | 'url' | 'card';
+
+/** Characters that render as nothing and would otherwise split a name or a CPR number. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/gu;
+
+const namedEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  aring: 'å',
+  Aring: 'Å',
+  auml: 'ä',
+  Auml: 'Ä',
+  ouml: 'ö',
+  Ouml: 'Ö',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  eacute: 'é',
+  Eacute: 'É',
+  ndash: '–',
+  mdash: '—',
+  hyphen: '‐',
+};
+
+const codePoint = (value: number): string => {
+  try {
+    return String.fromCodePoint(value);
+  } catch {
+    return '';
+  }
+};
+
+export const decodeHtmlEntities = (text: string): string =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, body: string) => {
+    if (body.startsWith('#x') || body.startsWith('#X')) return codePoint(parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return codePoint(parseInt(body.slice(1), 10));
+    return namedEntities[body] ?? whole;
+  });
+
+/** Percent-decoding that never throws, repeated because deep links nest encoded JSON in encoded URLs. */
+const decodeUrl = (text: string): string => {
+  let current = text.replace(/\+/g, ' ');
+  for (let round = 0; round < 3; round += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      next = current.replace(/%([0-9a-f]{2})/giu, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    }
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+};
+
+const stringsIn = (value: unknown): string[] => {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+};
+
+/** Markdown escapes ("\*", "\-", "\[") do not change what the reader sees. */
+const unescapeMarkdown = (text: string): string => text.replace(/\\([^\p{L}\p{Nd}\s])/gu, '$1');
+
+/**
+ * The readable versions of a text. More than one when the markup is ambiguous: tags between two words are a
+ * space ("<p>Jens</p><p>Holm</p>"), tags inside a word are nothing ("Ho<b>lm</b>"); both are checked.
+ */
+export const scannableVariants = (text: string, format: TextFormat): string[] => {
+  const clean = (s: string) => s.normalize('NFC').replace(INVISIBLE, '');
+  switch (format) {
+    case 'plain':
+      return [clean(text)];
+    case 'html': {
+      const spaced = decodeHtmlEntities(text.replace(/<[^>]*>/g, ' '));
+      const joined = decodeHtmlEntities(text.replace(/<[^>]*>/g, ''));
+      return [...new Set([clean(spaced), clean(joined), clean(decodeUrl(spaced))])];
+    }
+    case 'url':
+      return [...new Set([clean(text), clean(decodeUrl(text))])];
+    case 'card': {
+      let strings: string[];
+      try {
+        strings = stringsIn(JSON.parse(text) as unknown);
+      } catch {
+        strings = [text];
+      }
+      const readable = strings.map((s) => unescapeMarkdown(decodeHtmlEntities(s)));
+      return [clean(readable.join('\n')), ...scannableVariants(readable.join('\n'), 'html')];
+    }
+  }
+};
