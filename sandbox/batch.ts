@@ -1,0 +1,3 @@
+import type { Router } from './router';
+
+export const registerBatch = (_router: Router): void => {};

@@ -1,0 +1,3 @@
+import type { Router } from '../router';
+
+export const registerCalendar = (_router: Router): void => {};

@@ -1,0 +1,3 @@
+import type { Router } from '../router';
+
+export const registerChats = (_router: Router): void => {};

@@ -1,0 +1,333 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The sandbox's whole state, one JSON document on disk. Every mutating request is written
+ * (temp file + fsync + rename) before its response leaves, so a SIGKILL never loses an answered write.
+ */
+
+export type UserKind = 'inTenant' | 'federated' | 'emailOnly';
+
+export interface TenantRecord {
+  id: string;
+  displayName: string;
+  domain: string;
+}
+
+export interface UserRecord {
+  id: string;
+  userPrincipalName: string;
+  mail: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  jobTitle: string;
+  /** The organisation (department / company). */
+  department: string;
+  companyName: string;
+  officeLocation: string | null;
+  /** The tenant the person belongs to; null for e-mail-only people. */
+  tenantId: string | null;
+  kind: UserKind;
+  /** Plan document sector, a hint for tools and the viewer. */
+  sector: string;
+  /** A role hint for demos, e.g. "koordinator". */
+  roleHint: string | null;
+  preferredLanguage: string;
+  businessPhones: string[];
+  mobilePhone: string | null;
+}
+
+export type ResponseType = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+
+export interface AttendeeRecord {
+  address: string;
+  name: string;
+  type: 'required' | 'optional' | 'resource';
+  response: ResponseType;
+  /** ISO instant of the response, or null. */
+  responseTime: string | null;
+}
+
+/** One meeting (or appointment), shared by every calendar it appears in. */
+export interface EventRecord {
+  /** Shared key of the meeting across calendars. */
+  iCalUId: string;
+  organizerId: string;
+  transactionId: string | null;
+  subject: string;
+  bodyContentType: 'html' | 'text';
+  body: string;
+  /** Epoch milliseconds. */
+  start: number;
+  end: number;
+  /** The time zone the organiser wrote start/end in. */
+  originalStartTimeZone: string;
+  originalEndTimeZone: string;
+  isAllDay: boolean;
+  showAs: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+  sensitivity: 'normal' | 'personal' | 'private' | 'confidential';
+  importance: 'low' | 'normal' | 'high';
+  location: string;
+  categories: string[];
+  attendees: AttendeeRecord[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: 'unknown' | 'teamsForBusiness' | 'skypeForBusiness' | 'skypeForConsumer';
+  onlineMeetingId: string | null;
+  isCancelled: boolean;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  changeKey: string;
+  /** Per calendar: the event id as that user sees it (Graph gives each copy its own id). */
+  copies: { userId: string; id: string; removed: boolean }[];
+}
+
+export interface OnlineMeetingRecord {
+  id: string;
+  eventICalUId: string | null;
+  organizerId: string;
+  subject: string;
+  joinWebUrl: string;
+  threadId: string;
+  start: number;
+  end: number;
+  createdDateTime: string;
+  meetingCode: string;
+}
+
+export interface ChatMemberRecord {
+  userId: string;
+  tenantId: string;
+  roles: string[];
+  visibleHistoryStartDateTime: string;
+}
+
+export interface ChatMessageRecord {
+  id: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  fromUserId: string | null;
+  messageType: 'message' | 'systemEventMessage';
+  bodyContentType: 'html' | 'text';
+  body: string;
+  subject: string | null;
+  importance: 'normal' | 'high' | 'urgent';
+  attachments: {
+    id: string;
+    contentType: string;
+    contentUrl: string | null;
+    content: string | null;
+    name: string | null;
+    thumbnailUrl: string | null;
+    teamsAppId: string | null;
+  }[];
+  mentions: {
+    id: number;
+    mentionText: string;
+    mentioned: { user: { id: string; displayName: string; userIdentityType: string; tenantId?: string } };
+  }[];
+}
+
+export interface InstalledAppRecord {
+  id: string;
+  teamsAppId: string;
+  installedBy: string;
+  createdDateTime: string;
+}
+
+export interface TabRecord {
+  id: string;
+  displayName: string;
+  teamsAppId: string;
+  entityId: string | null;
+  contentUrl: string | null;
+  removeUrl: string | null;
+  websiteUrl: string | null;
+  createdBy: string;
+}
+
+export interface ChatRecord {
+  id: string;
+  chatType: 'oneOnOne' | 'group' | 'meeting';
+  topic: string | null;
+  createdDateTime: string;
+  lastUpdatedDateTime: string;
+  tenantId: string;
+  onlineMeetingId: string | null;
+  members: ChatMemberRecord[];
+  messages: ChatMessageRecord[];
+  installedApps: InstalledAppRecord[];
+  tabs: TabRecord[];
+}
+
+export interface MailRecord {
+  id: string;
+  /** Lower-cased address of the mailbox holding this copy. */
+  mailbox: string;
+  folder: 'inbox' | 'sentitems';
+  conversationId: string;
+  internetMessageId: string;
+  subject: string;
+  bodyContentType: 'html' | 'text';
+  body: string;
+  from: { name: string; address: string };
+  to: { name: string; address: string }[];
+  cc: { name: string; address: string }[];
+  bcc: { name: string; address: string }[];
+  importance: 'low' | 'normal' | 'high';
+  isRead: boolean;
+  sentDateTime: string;
+  receivedDateTime: string;
+  /** For invitations and cancellations. */
+  meetingMessageType: 'none' | 'meetingRequest' | 'meetingCancelled' | null;
+}
+
+export interface DriveRecord {
+  id: string;
+  name: string;
+  tenantId: string;
+  webUrl: string;
+  rootId: string;
+}
+
+export interface DriveItemRecord {
+  id: string;
+  driveId: string;
+  /** null for the root. */
+  parentId: string | null;
+  name: string;
+  folder: boolean;
+  /** UTF-8 or base64 content for files. */
+  content: string;
+  contentEncoding: 'utf8' | 'base64';
+  mimeType: string | null;
+  /** Bumped on every content or metadata change. */
+  version: number;
+  /** Bumped on every content change. */
+  contentVersion: number;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  createdBy: string | null;
+  lastModifiedBy: string | null;
+}
+
+export interface TodoListRecord {
+  id: string;
+  ownerId: string;
+  displayName: string;
+  wellknownListName: 'none' | 'defaultList' | 'flaggedEmails';
+}
+
+export interface TodoTaskRecord {
+  id: string;
+  listId: string;
+  title: string;
+  bodyContentType: 'text' | 'html';
+  body: string;
+  importance: 'low' | 'normal' | 'high';
+  status: 'notStarted' | 'inProgress' | 'completed' | 'waitingOnOthers' | 'deferred';
+  dueDateTime: { dateTime: string; timeZone: string } | null;
+  completedDateTime: { dateTime: string; timeZone: string } | null;
+  categories: string[];
+  linkedResources: {
+    id: string;
+    webUrl: string | null;
+    applicationName: string | null;
+    displayName: string | null;
+    externalId: string | null;
+  }[];
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+export interface State {
+  schema: 1;
+  /** Signs the sandbox's bearer tokens; kept in state so tokens survive a restart. */
+  secret: string;
+  seededAt: string;
+  /** Monotonic counter for ids and for the viewer's "something changed" check. */
+  revision: number;
+  tenants: TenantRecord[];
+  users: UserRecord[];
+  events: EventRecord[];
+  onlineMeetings: OnlineMeetingRecord[];
+  chats: ChatRecord[];
+  mail: MailRecord[];
+  drives: DriveRecord[];
+  driveItems: DriveItemRecord[];
+  todoLists: TodoListRecord[];
+  todoTasks: TodoTaskRecord[];
+}
+
+export const emptyState = (): State => ({
+  schema: 1,
+  secret: randomBytes(32).toString('base64url'),
+  seededAt: new Date().toISOString(),
+  revision: 0,
+  tenants: [],
+  users: [],
+  events: [],
+  onlineMeetings: [],
+  chats: [],
+  mail: [],
+  drives: [],
+  driveItems: [],
+  todoLists: [],
+  todoTasks: [],
+});
+
+const STATE_FILE = 'state.json';
+
+export class Store {
+  private dirty = false;
+
+  private constructor(
+    readonly dataDir: string,
+    public state: State,
+  ) {}
+
+  /** Loads the state from disk, or makes a new one with `seed` when there is none (or on reset). */
+  static open(dataDir: string, reset: boolean, seed: (state: State) => void): Store {
+    mkdirSync(dataDir, { recursive: true });
+    const file = join(dataDir, STATE_FILE);
+    if (!reset && existsSync(file)) {
+      const state = JSON.parse(readFileSync(file, 'utf8')) as State;
+      if (state.schema !== 1)
+        throw new Error(`${file}: unknown sandbox state schema ${String(state.schema)}; run with --reset`);
+      return new Store(dataDir, state);
+    }
+    const state = emptyState();
+    seed(state);
+    const store = new Store(dataDir, state);
+    store.touch();
+    store.flush();
+    return store;
+  }
+
+  /** Marks the state changed; the dispatcher flushes before answering. */
+  touch(): void {
+    this.dirty = true;
+    this.state.revision += 1;
+  }
+
+  /** Writes the state if it changed: temp file, fsync, rename — never a half-written state.json. */
+  flush(): void {
+    if (!this.dirty) return;
+    const file = join(this.dataDir, STATE_FILE);
+    const temp = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, JSON.stringify(this.state));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+    this.dirty = false;
+  }
+
+  newGuid(): string {
+    return randomUUID();
+  }
+}
