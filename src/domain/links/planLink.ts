@@ -1,0 +1,61 @@
+/**
+ * Links into the app that open one plan: what the card's "Åbn planen" button, the invitation body and the
+ * history point at. In Teams it is an entity deep link to the personal tab (the tab reads the plan id from
+ * `subEntityId`); locally it is the standalone plans page. Every link passes the privacy guard (url channel),
+ * so it carries the plan id and nothing else about the case.
+ */
+import { failure, type Outcome } from '../ports/outcome';
+import type { Cleared } from '../privacy/cleared';
+import { clearUrl, verdictOutcome, type PrivacyContext } from '../privacy/privacyGuard';
+
+export interface LinkTarget {
+  /** The deployed origin (or the local dev server), e.g. "https://tovholder.example" or "http://localhost:5300". */
+  appBaseUrl: string;
+  /** Our app's id in the Teams catalogue. */
+  teamsAppId: string;
+  host: 'teams' | 'standalone';
+}
+
+/** The personal tab's entity id in the manifest. */
+export const PLANS_ENTITY_ID = 'plans';
+
+const SUB_ENTITY_PREFIX = 'plan:';
+
+/** The tab's `subEntityId` for a plan, and back (the plans surface reads it from the Teams context). */
+export const planSubEntityId = (planId: string): string => `${SUB_ENTITY_PREFIX}${planId}`;
+export const planIdFromSubEntityId = (subEntityId: string | null | undefined): string | null =>
+  subEntityId?.startsWith(SUB_ENTITY_PREFIX) && subEntityId.length > SUB_ENTITY_PREFIX.length
+    ? subEntityId.slice(SUB_ENTITY_PREFIX.length)
+    : null;
+
+const isHttpUrl = (text: string): boolean => {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** A deep link to one plan, cleared by the privacy guard; a misconfigured base URL or app id is a failure value. */
+export const planDeepLink = (target: LinkTarget, planId: string, ctx: PrivacyContext): Outcome<Cleared<string>> => {
+  if (planId.trim() === '') return failure('invalid', 'link.noPlanId', 'Linket mangler planens id.');
+  if (target.host === 'teams') {
+    if (target.teamsAppId.trim() === '') {
+      return failure('invalid', 'link.noTeamsAppId', 'Appens Teams-id mangler i konfigurationen (teamsAppId).');
+    }
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: planSubEntityId(planId) }));
+    const url = `https://teams.microsoft.com/l/entity/${encodeURIComponent(target.teamsAppId)}/${PLANS_ENTITY_ID}?context=${context}`;
+    return verdictOutcome(clearUrl(url, ctx));
+  }
+  if (!isHttpUrl(target.appBaseUrl)) {
+    return failure(
+      'invalid',
+      'link.badBaseUrl',
+      'Appens adresse (appBaseUrl) i konfigurationen er ikke en gyldig URL.',
+    );
+  }
+  const base = target.appBaseUrl.replace(/\/+$/, '');
+  const url = `${base}/plans.html?host=standalone&planId=${encodeURIComponent(planId)}`;
+  return verdictOutcome(clearUrl(url, ctx));
+};
