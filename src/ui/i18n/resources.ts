@@ -3,14 +3,32 @@ import { compose } from './namespaces/compose';
 import { launcher } from './namespaces/launcher';
 import { meeting } from './namespaces/meeting';
 import { shell } from './namespaces/shell';
+import { plans } from './namespaces/plans';
+import { booking } from './namespaces/booking';
 
 /**
  * Every namespace, one file each under namespaces/ (one per surface, plus common).
  * Add a namespace here and in the `namespaces` list.
  */
 export const resources = {
-  da: { common: common.da, shell: shell.da, launcher: launcher.da, compose: compose.da, meeting: meeting.da },
-  en: { common: common.en, shell: shell.en, launcher: launcher.en, compose: compose.en, meeting: meeting.en },
+  da: {
+    common: common.da,
+    shell: shell.da,
+    launcher: launcher.da,
+    compose: compose.da,
+    meeting: meeting.da,
+    plans: plans.da,
+    booking: booking.da,
+  },
+  en: {
+    common: common.en,
+    shell: shell.en,
+    launcher: launcher.en,
+    compose: compose.en,
+    meeting: meeting.en,
+    plans: plans.en,
+    booking: booking.en,
+  },
 } as const;
 
 export const namespaces = Object.keys(resources.da) as (keyof typeof resources.da)[];
