@@ -3,17 +3,13 @@
  * Errors block only "Send referat"; warnings never block. Typing is never blocked.
  */
 import { consentStateProblem } from '../consent/consentStatus';
+import { followUpProblems } from '../followUp/carryOver';
 import type { Effort, Meeting, Plan } from '../plan/planDocument';
 import { problem, type Problem } from '../problems';
 import { formatDate } from '../time/danishTime';
+import { quote } from './quote';
 import { latestNextMeetingBy, meetingDate } from './defaultNextMeeting';
 import { sameChairAndMinuteTakerProblem } from '../roles/roles';
-
-/** A short quote of the user's text so the message says which effort it means. */
-export const quote = (text: string, max = 40): string => {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return t.length > max ? `"${t.slice(0, max - 1)}…"` : `"${t}"`;
-};
 
 const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('da-DK') + s.slice(1);
 
@@ -161,19 +157,7 @@ export const minutesProblems = (plan: Plan, meeting: Meeting, today: string): Pr
         ]
       : [],
   );
-  const followUp = minutes.followUp.flatMap((f) =>
-    f.status === null
-      ? [
-          problem(
-            'followUp.noStatus',
-            'warning',
-            `followUp.${f.effortId}.status`,
-            `Opfølgning: ${f.what.trim() ? quote(f.what) : 'en indsats fra sidst'} er ikke markeret. Vælg udført, i gang, ændret eller droppet.`,
-            `Follow-up: ${f.what.trim() ? quote(f.what) : 'an effort from last time'} is not marked. Choose done, ongoing, changed or dropped.`,
-          ),
-        ]
-      : [],
-  );
+  const followUp = followUpProblems(minutes.followUp);
   const consent = consentStateProblem(plan.consent, today);
   const sameChair = sameChairAndMinuteTakerProblem(meeting.roles);
   return [
