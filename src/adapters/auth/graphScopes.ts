@@ -1,0 +1,45 @@
+/**
+ * The delegated Microsoft Graph permissions Tovholder asks for: the least privileged permission that each call
+ * the app makes needs, per the Graph API reference (checked call by call; the README lists the same).
+ *
+ * | scope                                  | for                                                                    |
+ * |----------------------------------------|------------------------------------------------------------------------|
+ * | User.Read                              | GET /me (who is signed in)                                             |
+ * | User.ReadBasic.All                     | GET /users?$search (find participants in the directory)                |
+ * | People.Read                            | GET /me/people (people I work with, including external contacts)      |
+ * | Calendars.ReadWrite                    | POST /me/events, PATCH, GET responses; also covers getSchedule         |
+ * | OnlineMeetings.Read                    | GET /me/onlineMeetings?$filter=JoinWebUrl eq … (find the meeting chat) |
+ * | Chat.Create                            | POST /chats (open the 1:1 chats the minutes go to)                     |
+ * | ChatMessage.Send                       | POST /chats/{id}/messages (post the minutes)                           |
+ * | Chat.Read                              | GET /chats/{id}/messages (look for a delivery marker after an unknown  |
+ * |                                        | outcome); Chat.ReadWrite is not needed, sending uses ChatMessage.Send  |
+ * | TeamsAppInstallation.ReadWriteSelfForChat | POST /chats/{id}/installedApps (only this app, only in chats)       |
+ * | TeamsTab.Create                        | POST /chats/{id}/tabs (pin the plan beside the call)                   |
+ * | Mail.Send                              | POST /me/sendMail (minutes to people outside Teams)                    |
+ * | Files.ReadWrite.All                    | plan documents in the tenant's SharePoint library. Files.ReadWrite only|
+ * |                                        | reaches the user's own OneDrive; a tenant that grants per site can     |
+ * |                                        | swap in Sites.Selected (see README).                                   |
+ *
+ * Tasks.ReadWrite (Microsoft To Do) is opt-in and asked for only when the user turns it on.
+ */
+export const GRAPH_SCOPES: readonly string[] = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'People.Read',
+  'Calendars.ReadWrite',
+  'OnlineMeetings.Read',
+  'Chat.Create',
+  'ChatMessage.Send',
+  'Chat.Read',
+  'TeamsAppInstallation.ReadWriteSelfForChat',
+  'TeamsTab.Create',
+  'Mail.Send',
+  'Files.ReadWrite.All',
+];
+
+/** Asked for incrementally, when the user opts in to "Tilføj til Microsoft To Do". */
+export const TODO_SCOPES: readonly string[] = ['Tasks.ReadWrite'];
+
+/** The fully qualified form MSAL wants for Graph. */
+export const qualifiedGraphScopes = (scopes: readonly string[]): string[] =>
+  scopes.map((scope) => `https://graph.microsoft.com/${scope}`);
