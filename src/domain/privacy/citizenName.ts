@@ -65,19 +65,30 @@ export const nameParts = (citizenName: string): string[] => {
   return [...new Set(parts)].sort((a, b) => b.length - a.length);
 };
 
-interface CompiledPart {
-  regex: RegExp;
-}
+/**
+ * Compiled patterns per name part. The minutes editor asks on every keystroke in every field, so the patterns
+ * are built once per part (a handful per plan) rather than each time. Global regexes are only used through
+ * matchAll, which copies them, so sharing them is safe.
+ */
+const compiled = new Map<string, RegExp>();
+const MAX_CACHED = 500;
 
-const compile = (part: string, isWhole: boolean): CompiledPart => {
-  const source = `${NOT_LETTER_BEFORE}${wordPattern(part)}${NOT_LETTER_AFTER}`;
+const compile = (part: string, isWhole: boolean): RegExp => {
+  const key = `${isWhole ? 'w' : 'p'}:${part}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  let regex: RegExp;
   // Two-letter parts are everyday words in lower case; only a capitalised one is taken for the name.
   if (!isWhole && letterCount(part) === 2) {
     const first = [...part][0] ?? '';
-    const caseSensitive = `${NOT_LETTER_BEFORE}${escapeRegExp(first.toUpperCase())}${wordPattern(part.slice(first.length))}${NOT_LETTER_AFTER}`;
-    return { regex: new RegExp(caseSensitive, 'gu') };
+    const rest = wordPattern(part.slice(first.length));
+    regex = new RegExp(`${NOT_LETTER_BEFORE}${escapeRegExp(first.toUpperCase())}${rest}${NOT_LETTER_AFTER}`, 'gu');
+  } else {
+    regex = new RegExp(`${NOT_LETTER_BEFORE}${wordPattern(part)}${NOT_LETTER_AFTER}`, 'giu');
   }
-  return { regex: new RegExp(source, 'giu') };
+  if (compiled.size >= MAX_CACHED) compiled.clear();
+  compiled.set(key, regex);
+  return regex;
 };
 
 const spansOf = (text: string, regex: RegExp): TextSpan[] =>
@@ -120,9 +131,9 @@ export const findCitizenName = (text: string, citizenName: string, options: Citi
   const exemptSpans = (options.exempt ?? [])
     .map((name) => name.normalize('NFC').trim().replace(/\s+/gu, ' '))
     .filter((name) => letterCount(name) >= 2 && name.toLocaleLowerCase('da') !== citizenKey)
-    .flatMap((name) => spansOf(text, compile(name, true).regex));
+    .flatMap((name) => spansOf(text, compile(name, true)));
   const hits = parts
-    .flatMap((part) => spansOf(text, compile(part, part === whole).regex))
+    .flatMap((part) => spansOf(text, compile(part, part === whole)))
     .filter((hit) => !exemptSpans.some((exempt) => inside(hit, exempt)));
   return merge(text, hits);
 };

@@ -7,7 +7,7 @@ import type { Channel } from './cleared';
 import type { FieldKind } from './fieldLabels';
 import type { TenantPolicy } from '../policy';
 import type { Problem } from '../problems';
-import { textProblems, type PrivacyContext } from './privacyGuard';
+import { textProblems, type TextContext } from './privacyGuard';
 
 /**
  * Where a field's text goes. Under the `summary` policy, challenges, round notes and written input stay in the
@@ -50,7 +50,7 @@ export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[
 export const privacyWarningsForField = (
   text: string,
   kind: FieldKind,
-  ctx: PrivacyContext,
+  ctx: TextContext,
   field: string = kind,
 ): Problem[] => {
   if (text.trim() === '') return [];

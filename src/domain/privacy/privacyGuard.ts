@@ -33,7 +33,7 @@
  * necessarily names them to the others, and that is the meeting the consent is about.
  */
 import { mayReceiveMinutes } from '../consent/consentStatus';
-import type { Plan } from '../plan/planDocument';
+import type { Participant, Plan } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
 import type { EventDraft, EventPatch } from '../ports/calendar';
 import type { LogEntry } from '../ports/logger';
@@ -96,13 +96,32 @@ export const ruleFor = (channel: Channel, finding: Finding, policy: TenantPolicy
   return 'block';
 };
 
+/**
+ * What name checks need from a plan. A booking draft that is not yet a plan can give just this, so the fields
+ * warn before the plan exists.
+ */
+export interface NameSource {
+  citizenName: string;
+  participants: readonly Pick<Participant, 'name' | 'sector'>[];
+}
+
+/** The context for text checks alone (no consent): what typing-time warnings use. */
+export interface TextContext {
+  plan: NameSource | null;
+  policy: TenantPolicy;
+}
+
 /** Names that may appear although they share a part with the citizen's: every other participant's full name. */
-const exemptNames = (plan: Plan): string[] => plan.participants.filter((p) => p.sector !== 'borger').map((p) => p.name);
+const exemptNames = (source: NameSource): string[] =>
+  source.participants.filter((p) => p.sector !== 'borger').map((p) => p.name);
 
 /** CPR numbers and the citizen's name in one plain text, with positions (for highlighting and redaction). */
-export const privacyFindings = (text: string, plan: Plan | null): { cpr: TextSpan[]; citizenName: TextSpan[] } => ({
+export const privacyFindings = (
+  text: string,
+  source: NameSource | null,
+): { cpr: TextSpan[]; citizenName: TextSpan[] } => ({
   cpr: findCprNumbers(text),
-  citizenName: plan ? findCitizenName(text, plan.citizenName, { exempt: exemptNames(plan) }) : [],
+  citizenName: source ? findCitizenName(text, source.citizenName, { exempt: exemptNames(source) }) : [],
 });
 
 const findingProblem = (
@@ -148,7 +167,7 @@ const findingProblem = (
 };
 
 /** The findings in one outbound text, across its readable variants (markup, encodings). */
-const findingsIn = (entry: OutboundText, plan: Plan | null): Set<Finding> => {
+const findingsIn = (entry: OutboundText, plan: NameSource | null): Set<Finding> => {
   const found = new Set<Finding>();
   for (const variant of scannableVariants(entry.text, entry.format ?? 'plain')) {
     const { cpr, citizenName } = privacyFindings(variant, plan);
@@ -165,7 +184,7 @@ const findingsIn = (entry: OutboundText, plan: Plan | null): Set<Finding> => {
 export const textProblems = (
   channel: Channel,
   texts: readonly OutboundText[],
-  ctx: PrivacyContext,
+  ctx: TextContext,
   severity: Problem['severity'] = 'error',
 ): { problems: Problem[]; redact: Set<Finding> } => {
   const problems: Problem[] = [];
@@ -220,7 +239,7 @@ const consentProblems = (channel: Channel, recipients: readonly string[] | undef
   });
 };
 
-const redactText = (text: string, findings: Set<Finding>, plan: Plan | null): string => {
+const redactText = (text: string, findings: Set<Finding>, plan: NameSource | null): string => {
   const normalised = text.normalize('NFC');
   const { cpr, citizenName } = privacyFindings(normalised, plan);
   const spans = [...(findings.has('cpr') ? cpr : []), ...(findings.has('citizenName') ? citizenName : [])].sort(

@@ -5,6 +5,7 @@ import { meeting } from './namespaces/meeting';
 import { shell } from './namespaces/shell';
 import { plans } from './namespaces/plans';
 import { booking } from './namespaces/booking';
+import { privacy } from './namespaces/privacy';
 
 /**
  * Every namespace, one file each under namespaces/ (one per surface, plus common).
@@ -19,6 +20,7 @@ export const resources = {
     meeting: meeting.da,
     plans: plans.da,
     booking: booking.da,
+    privacy: privacy.da,
   },
   en: {
     common: common.en,
@@ -28,6 +30,7 @@ export const resources = {
     meeting: meeting.en,
     plans: plans.en,
     booking: booking.en,
+    privacy: privacy.en,
   },
 } as const;
 
