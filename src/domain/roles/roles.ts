@@ -66,7 +66,7 @@ export const sameChairAndMinuteTakerProblem = (roles: Roles): Problem | null =>
     : null;
 
 /** Role problems for booking and running the meeting: no koordinator (error), a role held by a non-participant (error), same chair and minute-taker (warning). */
-export const roleProblems = (plan: Plan, roles: Roles): Problem[] => {
+export const roleProblems = (plan: Pick<Plan, 'participants'>, roles: Roles): Problem[] => {
   const problems: Problem[] = [];
   if (roles.koordinator === null) {
     problems.push(

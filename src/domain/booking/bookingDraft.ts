@@ -1,0 +1,143 @@
+/**
+ * What the koordinator fills in to book an indsatsplansmøde, kept whole (in session storage) until booked, so nothing
+ * typed is lost. Booking the next meeting of a plan starts from that plan: same people, roles, a still-valid consent.
+ */
+import { z } from 'zod';
+import { DEFAULT_MEETING_MINUTES } from '../agenda/standardAgenda';
+import { consentStatus } from '../consent/consentStatus';
+import { lastHeldMeeting, startNextMeeting } from '../followUp/carryOver';
+import { emptyMinutes } from '../minutes/emptyMinutes';
+import {
+  ConsentSchema,
+  ParticipantSchema,
+  RolesSchema,
+  SCHEMA_VERSION,
+  type Meeting,
+  type Plan,
+} from '../plan/planDocument';
+
+export const BookingDraftSchema = z.object({
+  /** The plan being booked for; null for a new plan. */
+  planId: z.string().nullable(),
+  /** Sagsreference: the only thing about the citizen that goes into the invitation. */
+  caseReference: z.string(),
+  /** Kept in the plan document only. */
+  citizenName: z.string(),
+  participants: z.array(ParticipantSchema),
+  roles: RolesSchema,
+  /** Required (true) or optional attendee, by participant id; missing means required. */
+  required: z.record(z.string(), z.boolean()),
+  consent: ConsentSchema.nullable(),
+  /** ISO instants; null until a time is chosen. */
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+});
+export type BookingDraft = z.infer<typeof BookingDraftSchema>;
+
+export const emptyBookingDraft = (): BookingDraft => ({
+  planId: null,
+  caseReference: '',
+  citizenName: '',
+  participants: [],
+  roles: { koordinator: null, moedeleder: null, referent: null },
+  required: {},
+  consent: null,
+  start: null,
+  end: null,
+  durationMinutes: DEFAULT_MEETING_MINUTES,
+});
+
+/** A draft restored from session storage, or null when what was stored is not a draft (an older version). */
+export const parseBookingDraft = (json: unknown): BookingDraft | null => {
+  const parsed = BookingDraftSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+};
+
+/** Choose a start; the end follows from the chosen length. */
+export const withStart = (draft: BookingDraft, start: string): BookingDraft => ({
+  ...draft,
+  start,
+  end: new Date(Date.parse(start) + draft.durationMinutes * 60000).toISOString(),
+});
+
+/** Change the length; the end moves with it. */
+export const withDuration = (draft: BookingDraft, durationMinutes: number): BookingDraft => {
+  const minutes = Math.max(0, Math.round(durationMinutes));
+  return {
+    ...draft,
+    durationMinutes: minutes,
+    end: draft.start === null ? draft.end : new Date(Date.parse(draft.start) + minutes * 60000).toISOString(),
+  };
+};
+
+/**
+ * "Book næste møde": participants, roles (the named next tovholder as koordinator) and required flags from the
+ * last meeting, and the consent if it is still valid today (otherwise the koordinator records a new one).
+ */
+export const draftForNextMeeting = (plan: Plan, now: Date, today: string): BookingDraft => {
+  const previous = lastHeldMeeting(plan, now) ?? plan.meetings.at(-1) ?? null;
+  const preview = startNextMeeting(plan, { id: 'draft', start: now.toISOString(), end: now.toISOString(), now });
+  return {
+    planId: plan.id,
+    caseReference: plan.caseReference,
+    citizenName: plan.citizenName,
+    participants: plan.participants,
+    roles: preview.roles,
+    required: Object.fromEntries((previous?.invitees ?? []).map((i) => [i.participantId, i.required])),
+    consent: consentStatus(plan.consent, today) === 'valid' ? plan.consent : null,
+    start: null,
+    end: null,
+    durationMinutes: DEFAULT_MEETING_MINUTES,
+  };
+};
+
+export interface BookingIds {
+  planId: string;
+  meetingId: string;
+  now: Date;
+}
+
+/**
+ * The plan document after booking: a new plan, or the existing one with the next meeting appended (its follow-up
+ * listing the previous efforts). Call only when `bookingProblems` has no errors (start and end are set).
+ */
+export const planFromBooking = (draft: BookingDraft, ids: BookingIds, existing: Plan | null = null): Plan => {
+  if (draft.start === null || draft.end === null) throw new Error('planFromBooking: the draft has no time');
+  const now = ids.now.toISOString();
+  const base: Plan = existing ?? {
+    schemaVersion: SCHEMA_VERSION,
+    id: ids.planId,
+    caseReference: draft.caseReference.trim(),
+    citizenName: draft.citizenName.trim(),
+    participants: [],
+    consent: null,
+    meetings: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const plan: Plan = {
+    ...base,
+    caseReference: draft.caseReference.trim(),
+    citizenName: draft.citizenName.trim(),
+    participants: draft.participants,
+    consent: draft.consent ?? base.consent,
+  };
+  const carried = startNextMeeting(plan, { id: ids.meetingId, start: draft.start, end: draft.end, now: ids.now });
+  const meeting: Meeting = {
+    ...carried,
+    invitees: draft.participants.map((p) => ({
+      participantId: p.id,
+      required: draft.required[p.id] ?? true,
+      attendance: { kind: 'unknown' },
+      response: 'none',
+    })),
+    roles: draft.roles,
+    minutes: existing ? carried.minutes : emptyMinutes(),
+  };
+  return { ...plan, meetings: [...plan.meetings, meeting], updatedAt: now };
+};
