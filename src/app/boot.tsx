@@ -1,0 +1,46 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppShell } from '../ui/shell/AppShell';
+import { createServices, type Launch, type StartupProblem } from './createServices';
+import type { AppConfig } from './config';
+import { readLaunchParams, type Surface } from './launchParams';
+import { BootFrame } from './startup/BootFrame';
+import { LoadingPage } from './startup/LoadingPage';
+import { StartupErrorPage } from './startup/StartupErrorPage';
+
+/**
+ * Starts one surface's page: a loading state at once, then the composed services and the surface inside the
+ * app shell, or a clear Danish page saying why it could not start. Never a blank page.
+ */
+export const bootSurface = (surface: Surface, render: (launch: Launch) => ReactNode): void => {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('The page has no #root element (see src/app/page.ejs).');
+  const root = createRoot(container);
+  const early = readLaunchParams(window.location.search);
+  const lang = early.ok ? (early.params.lang ?? 'da') : 'da';
+  const theme = early.ok ? (early.params.theme ?? 'light') : 'light';
+  const showProblem = (problem: StartupProblem, config: AppConfig | null) =>
+    root.render(
+      <BootFrame lang={lang} theme={theme}>
+        <StartupErrorPage problem={problem} config={config} href={window.location.href} />
+      </BootFrame>,
+    );
+
+  root.render(
+    <BootFrame lang={lang} theme={theme}>
+      <LoadingPage />
+    </BootFrame>,
+  );
+  createServices({ surface, window }).then(
+    (startup) => {
+      if (!startup.ok) return showProblem(startup.problem, startup.config);
+      root.render(
+        <StrictMode>
+          <AppShell services={startup.services}>{render(startup.launch)}</AppShell>
+        </StrictMode>,
+      );
+    },
+    (error: unknown) =>
+      showProblem({ kind: 'host', detail: error instanceof Error ? error.message : String(error) }, null),
+  );
+};

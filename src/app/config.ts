@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { TenantPolicy } from '../domain/policy';
+import type { LaunchParams } from './launchParams';
+
+/** Injected by webpack's DefinePlugin (see webpack.config.js); absent under vitest. */
+declare const __TOVHOLDER_BUILD__: unknown;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the build baked in, from the environment variables TOVHOLDER_*. */
+export const BuildConfigSchema = z.object({
+  backend: z.enum(['graph', 'sandbox']),
+  sandboxOrigin: z.url().nullable(),
+  clientId: z.string(),
+  teamsAppId: z.string(),
+  domain: z.string(),
+  tenantId: z.string().nullable(),
+  driveId: z.string(),
+  plansFolder: z.string(),
+  cardDetail: z.enum(['summary', 'full']),
+  pinTab: z.boolean(),
+});
+export type BuildConfig = z.infer<typeof BuildConfigSchema>;
+
+/** The app's configuration at run time (the shared contract). */
+export interface AppConfig {
+  backend: 'graph' | 'sandbox';
+  graphBaseUrl: string;
+  /** Only with the sandbox backend: where its token and user endpoints are. */
+  sandboxOrigin: string | null;
+  clientId: string;
+  tenantId: string | null;
+  driveId: string;
+  plansFolder: string;
+  teamsAppId: string;
+  appBaseUrl: string;
+  policy: TenantPolicy;
+}
+
+export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; detail: string };
+
+/** The id our app has in the local sandbox's app catalogue (any stable value works there). */
+export const SANDBOX_TEAMS_APP_ID = 'tovholder-local';
+
+export const bakedBuildConfig = (): unknown =>
+  typeof __TOVHOLDER_BUILD__ === 'undefined' ? undefined : __TOVHOLDER_BUILD__;
+
+/**
+ * The configuration for this page: the baked build config, and in sandbox mode the URL's overrides.
+ * In Graph mode every value must be set at build time; the message names what is missing, for the admin.
+ */
+export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: string): ConfigResult => {
+  const parsed = BuildConfigSchema.safeParse(baked);
+  if (!parsed.success)
+    return { ok: false, detail: 'byggekonfigurationen mangler eller er ugyldig (byg igen med npm run build)' };
+  const build = parsed.data;
+  const policy: TenantPolicy = { cardDetail: build.cardDetail, pinTab: build.pinTab };
+
+  if (build.backend === 'sandbox') {
+    const sandboxOrigin = params.sandbox ?? build.sandboxOrigin;
+    if (!sandboxOrigin) return { ok: false, detail: 'sandkassens adresse mangler (TOVHOLDER_SANDBOX_ORIGIN)' };
+    const origin = new URL(sandboxOrigin).origin;
+    return {
+      ok: true,
+      config: {
+        backend: 'sandbox',
+        graphBaseUrl: `${origin}/v1.0`,
+        sandboxOrigin: origin,
+        clientId: build.clientId || 'sandbox',
+        tenantId: build.tenantId,
+        driveId: build.driveId || 'drive-tovholder',
+        plansFolder: build.plansFolder,
+        teamsAppId: build.teamsAppId || SANDBOX_TEAMS_APP_ID,
+        appBaseUrl: pageOrigin,
+        policy: { ...policy, cardDetail: params.cardDetail ?? policy.cardDetail },
+      },
+    };
+  }
+
+  const missing = [
+    !GUID.test(build.clientId) && 'TOVHOLDER_CLIENT_ID (Entra-appens klient-id)',
+    !GUID.test(build.teamsAppId) && 'TOVHOLDER_APP_ID (Teams-appens id)',
+    !build.domain && 'TOVHOLDER_DOMAIN (domænet appen ligger på)',
+    !build.driveId && 'TOVHOLDER_DRIVE_ID (dokumentbiblioteket til planerne)',
+  ].filter((item): item is string => typeof item === 'string');
+  if (missing.length > 0) return { ok: false, detail: `disse værdier mangler: ${missing.join(', ')}` };
+  return {
+    ok: true,
+    config: {
+      backend: 'graph',
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      sandboxOrigin: null,
+      clientId: build.clientId,
+      tenantId: build.tenantId,
+      driveId: build.driveId,
+      plansFolder: build.plansFolder,
+      teamsAppId: build.teamsAppId,
+      appBaseUrl: `https://${build.domain}`,
+      policy,
+    },
+  };
+};

@@ -1,0 +1,179 @@
+import type { AccessTokenSource } from '../adapters/auth/accessTokenSource';
+import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
+import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
+import { GraphCalendar } from '../adapters/graph/graphCalendar';
+import { createGraphClient } from '../adapters/graph/graphClient';
+import { GraphMeetingChat } from '../adapters/graph/graphMeetingChat';
+import { GraphMinutesTransport } from '../adapters/graph/graphMinutesTransport';
+import { GraphPeopleDirectory } from '../adapters/graph/graphPeopleDirectory';
+import { GraphPlanStore } from '../adapters/graph/graphPlanStore';
+import { ConsoleLogger } from '../adapters/standalone/consoleLogger';
+import { StandaloneAppointment } from '../adapters/standalone/standaloneAppointment';
+import { StandaloneHost } from '../adapters/standalone/standaloneHost';
+import { planIdFromSubEntityId } from '../domain/links/planLink';
+import type { AppointmentItem } from '../domain/ports/appointmentItem';
+import { systemClock, type Clock } from '../domain/ports/clock';
+import type { Frame, MeetingHost } from '../domain/ports/meetingHost';
+import { addDays, copenhagenDate, copenhagenInstant } from '../domain/time/danishTime';
+import type { CurrentUser, Services } from '../ui/services/services';
+import { bakedBuildConfig, resolveConfig, type AppConfig } from './config';
+import { defaultHostSdks, type HostSdks } from './hostSdks';
+import { readLaunchParams, type LaunchParams, type Surface } from './launchParams';
+
+/** Why a page could not start; each kind has its own Danish explanation on the error page. */
+export type StartupProblem =
+  | { kind: 'params'; param: string; value: string }
+  | { kind: 'config'; detail: string }
+  /** Local mode without `user=`: the page offers the demo users to pick from. */
+  | { kind: 'noUser' }
+  | { kind: 'sandbox'; origin: string; detail: string }
+  | { kind: 'unknownUser'; user: string }
+  | { kind: 'host'; detail: string }
+  | { kind: 'signIn'; detail: string }
+  | { kind: 'network'; detail: string };
+
+/** What the page was opened for, beside the services. */
+export interface Launch {
+  surface: Surface;
+  params: LaunchParams;
+  config: AppConfig;
+  /** From `planId=` or, in Teams, from the deep link's sub-entity. */
+  planId: string | null;
+  /** Local compose page only: the stand-in appointment the page shows beside the pane. */
+  standaloneAppointment: StandaloneAppointment | null;
+}
+
+export type Startup =
+  | { ok: true; services: Services; launch: Launch }
+  | { ok: false; problem: StartupProblem; params: LaunchParams | null; config: AppConfig | null };
+
+export interface StartEnv {
+  surface: Surface;
+  window: Window;
+  /** The build-time config; default: what webpack baked in. */
+  build?: unknown;
+  /** teams-js, Office.js and MSAL behind a seam (loaded on demand, so a local page never loads them). */
+  hosts?: HostSdks;
+  clock?: Clock;
+}
+
+/** The last demo user picked locally, so a link opened without `user=` (a card's "Åbn planen") still signs in. */
+export const LAST_USER_KEY = 'tovholder:lastUser';
+
+const defaultFrame: Record<Surface, Frame> = { plans: 'personal', meeting: 'content', compose: 'taskPane' };
+
+/** A new appointment in local mode starts like Outlook's: the next working day, here 13.00–14.30 Copenhagen. */
+const nextWorkingAfternoon = (now: Date): { start: string; end: string } => {
+  let day = addDays(copenhagenDate(now), 1);
+  while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = addDays(day, 1);
+  const start = copenhagenInstant(day, '13:00');
+  return { start: start.toISOString(), end: new Date(start.getTime() + 90 * 60000).toISOString() };
+};
+
+const storageOf = (win: Window, kind: 'sessionStorage' | 'localStorage'): Storage | null => {
+  try {
+    return win[kind];
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The composition root: picks the host (Teams, Outlook, or standalone in local mode) and the backend (Microsoft
+ * Graph, or the local sandbox's Graph), signs in, and wires every port. Only this calls teams-js
+ * `app.initialize()`, once, before MSAL. Never throws for an expected failure: the page shows the problem.
+ */
+export const createServices = async (env: StartEnv): Promise<Startup> => {
+  const { surface, window: win } = env;
+  const hosts = env.hosts ?? defaultHostSdks;
+  const clock = env.clock ?? systemClock;
+  const read = readLaunchParams(win.location.search);
+  if (!read.ok) return { ok: false, problem: { kind: 'params', ...read }, params: null, config: null };
+  const params = read.params;
+  const resolved = resolveConfig(env.build === undefined ? bakedBuildConfig() : env.build, params, win.location.origin);
+  if (!resolved.ok) return { ok: false, problem: { kind: 'config', detail: resolved.detail }, params, config: null };
+  const config = resolved.config;
+  const fail = (problem: StartupProblem): Startup => ({ ok: false, problem, params, config });
+
+  let host: MeetingHost;
+  let tokenSource: AccessTokenSource;
+  let tenantId: string | null = config.tenantId;
+  let planId = params.planId ?? null;
+  let appointment: AppointmentItem | null = null;
+  let standaloneAppointment: StandaloneAppointment | null = null;
+
+  if (config.backend === 'sandbox') {
+    // Local mode: the URL plays Teams' part, and the sandbox signs the demo user in.
+    const sandboxOrigin = config.sandboxOrigin ?? '';
+    const remembered = storageOf(win, 'localStorage')?.getItem(LAST_USER_KEY) ?? null;
+    const user = params.user ?? remembered;
+    if (!user) return fail({ kind: 'noUser' });
+    const users = await fetchDemoUsers(sandboxOrigin);
+    if (!users.ok) return fail({ kind: 'sandbox', origin: sandboxOrigin, detail: users.message });
+    const demoUser = users.value.find((u) => u.upn.toLowerCase() === user.toLowerCase());
+    if (!demoUser || demoUser.kind === 'emailOnly') {
+      if (!params.user) return fail({ kind: 'noUser' });
+      return fail({ kind: 'unknownUser', user });
+    }
+    storageOf(win, 'localStorage')?.setItem(LAST_USER_KEY, demoUser.upn);
+    tenantId = demoUser.tenantId ?? tenantId;
+    host = new StandaloneHost({
+      frame: params.frame ?? defaultFrame[surface],
+      theme: params.theme ?? 'light',
+      lang: params.lang ?? 'da',
+      user: demoUser.upn,
+      presenter: params.presenter !== 'false',
+      window: win,
+    });
+    tokenSource = createSandboxTokenSource({ sandboxOrigin, user: demoUser.upn });
+    if (surface === 'compose') {
+      standaloneAppointment = new StandaloneAppointment(
+        { subject: '', bodyHtml: '', attendees: [], ...nextWorkingAfternoon(clock.now()) },
+        storageOf(win, 'sessionStorage'),
+      );
+      appointment = standaloneAppointment;
+    }
+  } else if (surface === 'compose') {
+    // The Outlook add-in: Office.js is on the page (production HTML), ready before MSAL.
+    const office = await hosts.office();
+    if (!office) return fail({ kind: 'host', detail: 'Office.js found no Outlook item' });
+    host = office.host;
+    appointment = office.appointment;
+    tokenSource = await hosts.msal({ clientId: config.clientId, tenantId: config.tenantId, hosted: true });
+  } else {
+    // Teams (also Outlook and the Microsoft 365 app for the plans tab): initialise once, then read the context.
+    const teams = await hosts.teams(defaultFrame[surface]);
+    if (!teams.ok) return fail({ kind: 'host', detail: teams.detail });
+    host = teams.host;
+    tenantId = teams.tenantId ?? tenantId;
+    planId = planId ?? planIdFromSubEntityId(teams.subPageId);
+    tokenSource = await hosts.msal({ clientId: config.clientId, tenantId: config.tenantId, hosted: true });
+  }
+
+  const graph = createGraphClient({ baseUrl: config.graphBaseUrl, tokenSource });
+  const people = new GraphPeopleDirectory(graph);
+  const me = await people.me();
+  if (!me.ok) {
+    if (me.kind === 'unauthorized') return fail({ kind: 'signIn', detail: me.message });
+    if (config.backend === 'sandbox')
+      return fail({ kind: 'sandbox', origin: config.sandboxOrigin ?? '', detail: me.message });
+    return fail({ kind: 'network', detail: me.message });
+  }
+  const current: CurrentUser = { userId: me.value.userId, name: me.value.name, email: me.value.email, tenantId };
+
+  const services: Services = {
+    me: current,
+    host,
+    clock,
+    policy: config.policy,
+    location: { appBaseUrl: config.appBaseUrl, teamsAppId: config.teamsAppId },
+    planStore: new GraphPlanStore(graph, { driveId: config.driveId, folder: config.plansFolder }),
+    calendar: new GraphCalendar(graph),
+    people,
+    meetingChat: new GraphMeetingChat(graph),
+    transport: new GraphMinutesTransport(graph, current.userId ? { meUserId: current.userId } : {}),
+    logger: new ConsoleLogger(),
+    appointment,
+  };
+  return { ok: true, services, launch: { surface, params, config, planId, standaloneAppointment } };
+};

@@ -1,0 +1,18 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Theme } from '../../domain/ports/meetingHost';
+import { createI18n, type UiLang } from '../../ui/i18n/i18n';
+import { fluentThemes } from '../../ui/shell/themes';
+
+/** Theme and language for what a page shows before its services exist: the loading state and startup errors. */
+export const BootFrame = ({ lang, theme, children }: { lang: UiLang; theme: Theme; children: ReactNode }) => {
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }}>
+        {children}
+      </FluentProvider>
+    </I18nextProvider>
+  );
+};

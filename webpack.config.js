@@ -1,0 +1,182 @@
+// One entry per surface, code-split so a surface loads only what it uses. `npm run build` prints each entry's
+// size (raw and gzip) and writes dist/sizes.json; `npm start` serves the same entries from webpack-dev-server.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { EsbuildPlugin } from 'esbuild-loader';
+import webpack from 'webpack';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** Surface → page. `officeJs`: the page runs as an Outlook add-in and needs Office.js from Microsoft's CDN. */
+const SURFACES = [
+  { name: 'launcher', file: 'index.html', title: 'Tovholder – lokal demo', officeJs: false },
+  // The plans tab also runs in Outlook and the Microsoft 365 app, but there as a Teams app through teams-js,
+  // so it does not need Office.js (which would also replace window.history on load).
+  { name: 'plans', file: 'plans.html', title: 'Tovholder – planer', officeJs: false },
+  { name: 'meeting', file: 'meeting.html', title: 'Tovholder – møde', officeJs: false },
+  { name: 'compose', file: 'compose.html', title: 'Tovholder – Gør til indsatsplansmøde', officeJs: true },
+];
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** The icons the manifest's add-in command points at (https://<domain>/icons/command-<size>.png). */
+const ICONS = ['command-16.png', 'command-32.png', 'command-80.png', 'color.png', 'outline.png'];
+
+const env = (name, fallback = '') => (process.env[name] ?? fallback).trim();
+
+/**
+ * The configuration baked into the bundle (read and zod-validated by src/app/config.ts). Production talks to
+ * Microsoft Graph unless TOVHOLDER_BACKEND=sandbox (used by the benchmark and browser tests); the dev server
+ * always talks to the local sandbox.
+ */
+const buildConfig = (production) => {
+  const sandboxPort = env('SANDBOX_PORT', '5301');
+  const backend = production ? env('TOVHOLDER_BACKEND', 'graph') : 'sandbox';
+  return {
+    backend,
+    sandboxOrigin: backend === 'sandbox' ? env('TOVHOLDER_SANDBOX_ORIGIN', `http://127.0.0.1:${sandboxPort}`) : null,
+    clientId: env('TOVHOLDER_CLIENT_ID'),
+    teamsAppId: env('TOVHOLDER_APP_ID'),
+    domain: env('TOVHOLDER_DOMAIN'),
+    tenantId: env('TOVHOLDER_TENANT_ID') || null,
+    driveId: env('TOVHOLDER_DRIVE_ID'),
+    plansFolder: env('TOVHOLDER_PLANS_FOLDER', 'Tovholder/plans'),
+    cardDetail: env('TOVHOLDER_CARD_DETAIL', 'summary'),
+    pinTab: env('TOVHOLDER_PIN_TAB', 'true') !== 'false',
+  };
+};
+
+/** Prints each entry's initial JavaScript (what the page loads before it can render), raw and gzip. */
+class EntrySizesPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('EntrySizesPlugin', (compilation) => {
+      const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+      const measure = (files) =>
+        files.reduce(
+          (sum, file) => {
+            const source = compilation.getAsset(file)?.source.buffer();
+            if (!source) return sum;
+            return { raw: sum.raw + source.length, gzip: sum.gzip + gzipSync(source, { level: 9 }).length };
+          },
+          { raw: 0, gzip: 0 },
+        );
+      const report = {};
+      for (const [name, entrypoint] of compilation.entrypoints) {
+        const initial = entrypoint.getFiles().filter((file) => file.endsWith('.js'));
+        const lazy = new Set();
+        for (const chunk of entrypoint.chunks)
+          for (const async of chunk.getAllAsyncChunks()) for (const file of async.files) lazy.add(file);
+        report[name] = {
+          initial: { files: initial, ...measure(initial) },
+          lazy: { files: [...lazy].filter((file) => file.endsWith('.js')), ...measure([...lazy]) },
+        };
+      }
+      const lines = Object.entries(report).map(
+        ([name, { initial, lazy }]) =>
+          `  ${name.padEnd(9)} ${kb(initial.raw)} raw ${kb(initial.gzip)} gzip` +
+          (lazy.files.length ? `   (+ on demand ${kb(lazy.raw).trim()} raw, ${kb(lazy.gzip).trim()} gzip)` : ''),
+      );
+      console.log(`\nJavaScript per entry (loaded before first render):\n${lines.join('\n')}\n`);
+      compilation.compiler.outputFileSystem.writeFileSync(
+        join(compilation.outputOptions.path, 'sizes.json'),
+        JSON.stringify(report, null, 2),
+      );
+    });
+  }
+}
+
+/** Copies the add-in command icons from assets/ into dist/icons/. */
+class IconsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('IconsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'IconsPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const icon of ICONS)
+            compilation.emitAsset(
+              `icons/${icon}`,
+              new webpack.sources.RawSource(readFileSync(join(root, 'assets', icon))),
+            );
+        },
+      );
+    });
+  }
+}
+
+export default (_env, argv) => {
+  const production = argv.mode === 'production';
+  const config = buildConfig(production);
+  const loadOfficeJs = production && config.backend === 'graph';
+  return {
+    mode: production ? 'production' : 'development',
+    context: root,
+    entry: Object.fromEntries(SURFACES.map(({ name }) => [name, `./src/app/${name}.tsx`])),
+    output: {
+      path: join(root, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? 'chunks/[name].[contenthash:8].js' : 'chunks/[name].js',
+      publicPath: '/',
+      clean: true,
+    },
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?tsx?$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { target: 'es2022', jsx: 'automatic' },
+        },
+      ],
+    },
+    optimization: {
+      minimizer: [new EsbuildPlugin({ target: 'es2022' })],
+      // Each page loads its own entry plus the shared chunks it really uses; lazy parts (the Adaptive Card
+      // renderer, the minutes preview) get their own chunks.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 20 },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg)[\\/]/,
+            name: 'fluent',
+            priority: 15,
+          },
+        },
+      },
+      runtimeChunk: 'single',
+    },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __TOVHOLDER_BUILD__: JSON.stringify(config) }),
+      ...SURFACES.map(
+        ({ name, file, title, officeJs }) =>
+          new HtmlWebpackPlugin({
+            filename: file,
+            chunks: [name],
+            title,
+            lang: 'da',
+            officeJs: officeJs && loadOfficeJs ? OFFICE_JS : null,
+            template: join(root, 'src/app/page.ejs'),
+          }),
+      ),
+      new IconsPlugin(),
+      ...(production ? [new EntrySizesPlugin()] : []),
+    ],
+    stats: production ? 'errors-warnings' : 'minimal',
+    devServer: {
+      host: '127.0.0.1',
+      port: Number(env('TOVHOLDER_PORT', '5300')),
+      hot: false,
+      liveReload: true,
+      allowedHosts: ['localhost', '127.0.0.1'],
+      client: { overlay: { errors: true, warnings: false }, logging: 'warn' },
+      devMiddleware: { stats: 'errors-warnings' },
+    },
+    infrastructureLogging: { level: 'warn' },
+  };
+};
