@@ -14,6 +14,10 @@ const OnlineMeetingsSchema = z.object({
   value: z.array(z.object({ chatInfo: z.object({ threadId: z.string().min(1) }).nullish() })),
 });
 
+const TabsSchema = z.object({
+  value: z.array(z.object({ configuration: z.object({ entityId: z.string().nullish() }).nullish() })),
+});
+
 const chatPath = (chatId: string): string => `/chats/${encodeURIComponent(chatId)}`;
 
 /** 403 (permission or app policy) and 409 on the tab are the tenant saying no; the UI then explains the two clicks. */
@@ -64,8 +68,12 @@ export class GraphMeetingChat implements MeetingChat {
     if (!install || !pinned) throw new Error('pinTab: batch answered without install or tab');
     if (!install.ok) {
       if (install.status === 403) return success('notAllowed');
-      // Already installed (409): fine, the tab still has to be added, now on its own.
       if (install.status !== 409) return install;
+      // Already installed: most likely pinned by an earlier attempt. Add the tab only if it is not there yet.
+      const tabs = await this.graph.request({ method: 'GET', path: `${chatPath(chatId)}/tabs` }, TabsSchema);
+      if (!tabs.ok) return tabs.status === 403 ? success('notAllowed') : tabs;
+      if (tabs.value.value.some((existing) => existing.configuration?.entityId === tab.entityId))
+        return success('pinned');
       pinned = (await sendBatch(this.graph, [tabRequest])).get('tab');
       if (!pinned) throw new Error('pinTab: batch answered without the tab');
     }
