@@ -1,0 +1,188 @@
+/**
+ * Between meetings (the plans tab's home): my open efforts across plans, the plans where I must convene the next
+ * meeting, consents running out, and a one-line overview per plan. Days are Copenhagen days (YYYY-MM-DD).
+ */
+import { consentExpiresBefore, consentStateProblem, consentStatus, type ConsentState } from '../consent/consentStatus';
+import { meetingDate } from '../minutes/defaultNextMeeting';
+import type { Effort, EffortStatus, Goal, Meeting, Participant, Plan } from '../plan/planDocument';
+import { problem, type Problem } from '../problems';
+import { participantByEmail } from '../roles/roles';
+import { formatDate } from '../time/danishTime';
+
+/** Meetings held on or before `today`, in order. */
+const heldMeetings = (plan: Plan, today: string): Meeting[] => plan.meetings.filter((m) => meetingDate(m) <= today);
+
+/** The last meeting held on or before today: its minutes are the plan in force. */
+export const lastHeldMeetingOn = (plan: Plan, today: string): Meeting | null =>
+  heldMeetings(plan, today).at(-1) ?? null;
+
+/** The next meeting booked after today, if any. */
+export const upcomingMeeting = (plan: Plan, today: string): Meeting | null =>
+  plan.meetings.find((m) => meetingDate(m) > today) ?? null;
+
+/**
+ * The meeting whose efforts are the plan in force: the last one held whose referat has been written (it has
+ * efforts or was sent), so a meeting booked for today does not hide the plan before its minutes exist.
+ */
+export const currentPlanMeeting = (plan: Plan, today: string): Meeting | null =>
+  heldMeetings(plan, today)
+    .filter((m) => m.minutes.efforts.length > 0 || m.delivery !== null)
+    .at(-1) ?? null;
+
+export interface MyEffort {
+  planId: string;
+  caseReference: string;
+  meetingId: string;
+  effort: Effort;
+  goal: Goal | null;
+  overdue: boolean;
+}
+
+const byDue = (a: MyEffort, b: MyEffort): number => {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const da = a.effort.due ?? '9999-12-31';
+  const db = b.effort.due ?? '9999-12-31';
+  return da < db ? -1 : da > db ? 1 : a.caseReference.localeCompare(b.caseReference, 'da');
+};
+
+/** My open efforts (not udført) across plans: overdue first, then by due date; those without a date last. */
+export const myOpenEfforts = (plans: readonly Plan[], myEmail: string, today: string): MyEffort[] =>
+  plans
+    .flatMap((plan) => {
+      const me = participantByEmail(plan, myEmail);
+      const meeting = currentPlanMeeting(plan, today);
+      if (!me || !meeting) return [];
+      return meeting.minutes.efforts
+        .filter((e) => e.ownerId === me.id && e.status !== 'udfoert')
+        .map((effort) => ({
+          planId: plan.id,
+          caseReference: plan.caseReference,
+          meetingId: meeting.id,
+          effort,
+          goal: meeting.minutes.goals.find((g) => g.id === effort.goalId) ?? null,
+          overdue: effort.due !== null && effort.due < today,
+        }));
+    })
+    .sort(byDue);
+
+export interface TovholderDuty {
+  planId: string;
+  caseReference: string;
+  /** The last meeting held, which named me next tovholder. */
+  meetingId: string;
+  /** Indkald senest: the date by which the next meeting must be held (null when the referat gave none). */
+  convenBy: string | null;
+  overdue: boolean;
+}
+
+/** Plans where I am the next tovholder named at the last meeting held and no later meeting is booked yet. */
+export const tovholderDuties = (plans: readonly Plan[], myEmail: string, today: string): TovholderDuty[] =>
+  plans
+    .flatMap((plan): TovholderDuty[] => {
+      const me = participantByEmail(plan, myEmail);
+      const last = lastHeldMeetingOn(plan, today);
+      if (!me || !last || last.minutes.nextTovholderId !== me.id) return [];
+      if (plan.meetings.indexOf(last) < plan.meetings.length - 1) return [];
+      const by = last.minutes.nextMeetingBy;
+      return [
+        {
+          planId: plan.id,
+          caseReference: plan.caseReference,
+          meetingId: last.id,
+          convenBy: by,
+          overdue: by !== null && by < today,
+        },
+      ];
+    })
+    .sort((a, b) => (a.convenBy ?? '9999').localeCompare(b.convenBy ?? '9999'));
+
+/** The date of the next meeting: the one booked, else the date the last referat says it must be held by. */
+export const nextMeetingDate = (plan: Plan, today: string): string | null => {
+  const booked = upcomingMeeting(plan, today);
+  if (booked) return meetingDate(booked);
+  return lastHeldMeetingOn(plan, today)?.minutes.nextMeetingBy ?? null;
+};
+
+export interface ConsentWarning {
+  planId: string;
+  caseReference: string;
+  problem: Problem;
+}
+
+/** Plans whose consent is missing, expired or withdrawn, or runs out before the next meeting, with what to do. */
+export const consentWarnings = (plans: readonly Plan[], today: string): ConsentWarning[] =>
+  plans.flatMap((plan): ConsentWarning[] => {
+    const state = consentStateProblem(plan.consent, today);
+    if (state) return [{ planId: plan.id, caseReference: plan.caseReference, problem: state }];
+    const next = nextMeetingDate(plan, today);
+    const until = plan.consent?.validUntil ?? null;
+    if (next === null || until === null || !consentExpiresBefore(plan.consent, next)) return [];
+    return [
+      {
+        planId: plan.id,
+        caseReference: plan.caseReference,
+        problem: problem(
+          'consent.expiresBeforeNextMeeting',
+          'warning',
+          'consent.validUntil',
+          `Samtykket for ${plan.caseReference} udløber ${formatDate(until, 'da')}, før næste møde (${formatDate(next, 'da')}). Forny samtykket med borgeren inden mødet, og registrér det i planen.`,
+          `The consent for ${plan.caseReference} expires on ${formatDate(until, 'en')}, before the next meeting (${formatDate(next, 'en')}). Renew the consent with the citizen before the meeting and record it in the plan.`,
+        ),
+      },
+    ];
+  });
+
+export interface PlanOverview {
+  planId: string;
+  caseReference: string;
+  /** The booked next meeting's start (ISO), if any. */
+  nextMeetingStart: string | null;
+  /** The date the next meeting must be held by (from the last referat), if any. */
+  nextMeetingBy: string | null;
+  /** Tovholder: the koordinator of the booked meeting, else the next tovholder named at the last meeting. */
+  tovholder: Participant | null;
+  consent: ConsentState;
+  iAmTovholder: boolean;
+  myOpenEfforts: number;
+}
+
+export const planOverview = (plan: Plan, myEmail: string, today: string): PlanOverview => {
+  const booked = upcomingMeeting(plan, today);
+  const last = lastHeldMeetingOn(plan, today);
+  const tovholderId = booked?.roles.koordinator ?? last?.minutes.nextTovholderId ?? last?.roles.koordinator ?? null;
+  const tovholder = plan.participants.find((p) => p.id === tovholderId) ?? null;
+  const me = participantByEmail(plan, myEmail);
+  return {
+    planId: plan.id,
+    caseReference: plan.caseReference,
+    nextMeetingStart: booked?.start ?? null,
+    nextMeetingBy: last?.minutes.nextMeetingBy ?? null,
+    tovholder,
+    consent: consentStatus(plan.consent, today),
+    iAmTovholder: me !== null && tovholder?.id === me.id,
+    myOpenEfforts: myOpenEfforts([plan], myEmail, today).length,
+  };
+};
+
+/**
+ * Mark one of my efforts udført or i gang from the plans tab (the latest meeting holding it). The next meeting's
+ * follow-up starts from this status. The caller sets `updatedAt` when saving.
+ */
+export const setEffortStatus = (plan: Plan, effortId: string, status: EffortStatus): Plan => {
+  const index = plan.meetings.findLastIndex((m) => m.minutes.efforts.some((e) => e.id === effortId));
+  if (index < 0) return plan;
+  return {
+    ...plan,
+    meetings: plan.meetings.map((m, i) =>
+      i === index
+        ? {
+            ...m,
+            minutes: {
+              ...m.minutes,
+              efforts: m.minutes.efforts.map((e) => (e.id === effortId ? { ...e, status } : e)),
+            },
+          }
+        : m,
+    ),
+  };
+};

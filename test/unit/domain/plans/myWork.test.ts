@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  consentWarnings,
+  myOpenEfforts,
+  planOverview,
+  setEffortStatus,
+  tovholderDuties,
+} from '../../../../src/domain/plans/myWork';
+import { startNextMeeting } from '../../../../src/domain/followUp/carryOver';
+import type { Plan } from '../../../../src/domain/plan/planDocument';
+import { copenhagenInstant } from '../../../../src/domain/time/danishTime';
+import { aConsent, aMeeting, anEffort, aPlan, demoIds, demoPeople as p, demoPlan } from '../../../support/builders';
+
+const withNextMeetingBooked = (plan: Plan, date: string): Plan => ({
+  ...plan,
+  meetings: [
+    ...plan.meetings,
+    startNextMeeting(plan, {
+      id: 'm-next',
+      start: copenhagenInstant(date, '09:00').toISOString(),
+      end: copenhagenInstant(date, '10:30').toISOString(),
+      now: copenhagenInstant('2026-11-01', '10:00'),
+    }),
+  ],
+});
+
+describe('my open efforts across plans', () => {
+  const otherPlan = aPlan()
+    .withId('plan-other')
+    .withCaseReference('KI-2026-020')
+    .withMeeting(
+      aMeeting()
+        .startingAt('2026-10-01')
+        .withMinutes({
+          efforts: [
+            anEffort({ id: 'o1', what: 'Ansøgning om boligstøtte', ownerId: p.aisha.id, due: '2026-10-10' }),
+            anEffort({ id: 'o2', what: 'Ringe til udlejer', ownerId: p.aisha.id, due: null }),
+            anEffort({ id: 'o3', what: 'Afsluttet', ownerId: p.aisha.id, due: '2026-09-01', status: 'udfoert' }),
+          ],
+        }),
+    )
+    .build();
+
+  it('lists overdue first, then by due date, those without a date last, and leaves out what is done', () => {
+    const mine = myOpenEfforts([demoPlan(), otherPlan], 'Aisha.Khan@sundby-kommune.example', '2026-10-05');
+    expect(mine.map((m) => [m.caseReference, m.effort.id, m.overdue])).toEqual([
+      ['KI-2026-014', demoIds.efforts.huslejerestance, true],
+      ['KI-2026-020', 'o1', false],
+      ['KI-2026-020', 'o2', false],
+    ]);
+    expect(mine[0]?.goal?.text).toBe('Jens beholder sin lejlighed');
+  });
+
+  it('is empty for someone with no efforts or not in the plan', () => {
+    expect(myOpenEfforts([demoPlan()], p.sofie.email!, '2026-10-05')).toEqual([]);
+    expect(myOpenEfforts([demoPlan()], 'stranger@example.org', '2026-10-05')).toEqual([]);
+  });
+
+  it('keeps showing the plan in force on the day the next meeting is held, until its referat is written', () => {
+    const plan = withNextMeetingBooked(demoPlan(), '2026-12-01');
+    expect(myOpenEfforts([plan], p.peter.email!, '2026-12-01').map((m) => m.effort.id)).toEqual([
+      demoIds.efforts.praktik,
+    ]);
+  });
+
+  it("drops an effort marked udført from the tab, and the next meeting's follow-up starts from it", () => {
+    const plan = setEffortStatus(demoPlan(), demoIds.efforts.praktik, 'udfoert');
+    expect(myOpenEfforts([plan], p.peter.email!, '2026-10-05')).toEqual([]);
+    const next = withNextMeetingBooked(plan, '2026-12-01').meetings[1]!;
+    expect(next.minutes.followUp.find((f) => f.effortId === demoIds.efforts.praktik)?.status).toBe('udfoert');
+  });
+
+  it('leaves the plan alone when the effort is unknown', () => {
+    const plan = demoPlan();
+    expect(setEffortStatus(plan, 'nope', 'iGang')).toBe(plan);
+  });
+});
+
+describe('the next tovholder', () => {
+  it('Peter Nielsen must convene KI-2026-014 by 3 December', () => {
+    expect(tovholderDuties([demoPlan()], 'peter.nielsen@sundby-kommune.example', '2026-11-20')).toEqual([
+      {
+        planId: demoIds.planId,
+        caseReference: 'KI-2026-014',
+        meetingId: demoIds.meetingId,
+        convenBy: '2026-12-03',
+        overdue: false,
+      },
+    ]);
+  });
+
+  it('is overdue after the date', () => {
+    expect(tovholderDuties([demoPlan()], p.peter.email!, '2026-12-04')[0]?.overdue).toBe(true);
+  });
+
+  it('has no duty once the next meeting is booked', () => {
+    expect(tovholderDuties([withNextMeetingBooked(demoPlan(), '2026-12-01')], p.peter.email!, '2026-11-20')).toEqual(
+      [],
+    );
+  });
+
+  it("is nobody else's duty", () => {
+    expect(tovholderDuties([demoPlan()], p.mette.email!, '2026-11-20')).toEqual([]);
+  });
+});
+
+describe('consent running out', () => {
+  it('warns when the consent expires before the next meeting, with what to do', () => {
+    const plan = { ...demoPlan(), consent: aConsent({ validUntil: '2026-11-30' }) };
+    const warnings = consentWarnings([plan], '2026-11-01');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.problem).toMatchObject({ code: 'consent.expiresBeforeNextMeeting', severity: 'warning' });
+    expect(warnings[0]?.problem.message.da).toBe(
+      'Samtykket for KI-2026-014 udløber mandag 30. november 2026, før næste møde (torsdag 3. december 2026). Forny samtykket med borgeren inden mødet, og registrér det i planen.',
+    );
+  });
+
+  it('measures against the booked meeting when there is one', () => {
+    const plan = {
+      ...withNextMeetingBooked(demoPlan(), '2026-11-25'),
+      consent: aConsent({ validUntil: '2026-11-30' }),
+    };
+    expect(consentWarnings([plan], '2026-11-01')).toEqual([]);
+  });
+
+  it('says so when the consent is missing or withdrawn', () => {
+    const missing = { ...demoPlan(), consent: null };
+    const withdrawn = { ...demoPlan(), id: 'w', consent: aConsent({ withdrawnOn: '2026-10-01' }) };
+    expect(consentWarnings([missing, withdrawn], '2026-11-01').map((w) => w.problem.code)).toEqual([
+      'consent.missing',
+      'consent.withdrawn',
+    ]);
+  });
+
+  it('is quiet while the consent covers the next meeting', () => {
+    expect(consentWarnings([demoPlan()], '2026-11-01')).toEqual([]);
+  });
+});
+
+describe('the plan overview', () => {
+  it('shows case reference, next meeting date, tovholder and consent state', () => {
+    expect(planOverview(demoPlan(), p.peter.email!, '2026-11-01')).toEqual({
+      planId: demoIds.planId,
+      caseReference: 'KI-2026-014',
+      nextMeetingStart: null,
+      nextMeetingBy: '2026-12-03',
+      tovholder: p.peter,
+      consent: 'valid',
+      iAmTovholder: true,
+      myOpenEfforts: 1,
+    });
+  });
+
+  it('shows the booked meeting and its koordinator once booked', () => {
+    const overview = planOverview(withNextMeetingBooked(demoPlan(), '2026-12-01'), p.mette.email!, '2026-11-01');
+    expect(overview.nextMeetingStart).toBe(copenhagenInstant('2026-12-01', '09:00').toISOString());
+    expect(overview.tovholder?.name).toBe('Peter Nielsen');
+    expect(overview.iAmTovholder).toBe(false);
+  });
+});
