@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { buildMinutesCard, type MinutesCardOptions } from '../../../src/cards/minutesCard';
+import { cardTexts, sectionTexts, typesIn } from '../../fixtures/cards/cardTexts';
+import { demoPlan, largePlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import type { Plan } from '../../../src/domain/plan/planDocument';
+
+const build = (options: Partial<MinutesCardOptions> = {}, plan: Plan = demoPlan()) =>
+  buildMinutesCard(
+    { plan, meeting: lastMeeting(plan) },
+    { lang: 'da', detail: 'summary', planUrl: PLAN_URL, ...options },
+  );
+
+describe('the minutes card', () => {
+  it('is an Adaptive Card 1.5 in Danish with a header of case reference and meeting time', () => {
+    const card = build();
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', lang: 'da' });
+    expect(cardTexts(card).slice(0, 3)).toEqual([
+      'Referat · Koordinerende indsatsplansmøde',
+      'KI-2026-014',
+      'torsdag 3. september 2026 kl. 13.00–14.30',
+    ]);
+  });
+
+  it('lists the participants with organisation and attendance, and who chaired and who wrote', () => {
+    const participants = sectionTexts(build(), 'Deltagere');
+    expect(participants).toContain('Mødeleder: Jonas Berg');
+    expect(participants).toContain('Referent: Aisha Khan');
+    expect(participants).toContain('Koordinator: Mette Larsen');
+    expect(participants).toContain('Karen Skov: Distriktspsykiatrien Sundby · til stede');
+    expect(participants).toContain('Ole Bak: Lægehuset Sundby · afbud');
+    expect(participants).toContain('Mikkel Sørensen: Kriminalforsorgen · fraværende');
+  });
+
+  it('states the consent: its form, dates and whom it covers', () => {
+    const consent = sectionTexts(build(), 'Samtykke');
+    expect(consent).toContain('Samtykke givet');
+    expect(consent).toContain('skriftligt, givet 3. september 2026, gyldigt til 3. september 2027');
+    expect(consent.join('\n')).toContain('Omfatter: Sundby Rusmiddelcenter, Socialpsykiatrien Sundby');
+  });
+
+  it('numbers the shared goals in priority order', () => {
+    expect(sectionTexts(build(), 'Fælles mål i prioriteret rækkefølge').slice(1)).toEqual([
+      '1. En stabil bolig inden jul.',
+      '2. Møder op til samtalerne i psykiatrien.',
+      '3. I gang med et praktikforløb.',
+    ]);
+  });
+
+  it('lists each effort with its owner, what and by when, and the goal it serves', () => {
+    const efforts = sectionTexts(build(), 'Indsatser');
+    expect(efforts).toContain(
+      'Aisha Khan: Søge om bolig via den kommunale boliganvisning. — senest 1. oktober 2026 · mål 1',
+    );
+    expect(efforts).toContain('Ole Bak: Gennemgå medicinen ved kontrol i oktober. — senest 31. oktober 2026 · mål 2');
+    expect(efforts.join('\n')).not.toContain('Tage et bad');
+  });
+
+  it("keeps the citizen's own tasks in their own section", () => {
+    expect(sectionTexts(build(), 'Borgerens egne opgaver').slice(1)).toEqual([
+      'Tage et bad og vaske tøj før næste møde.',
+      'senest 1. december 2026',
+    ]);
+  });
+
+  it("states the citizen's acceptance, the next tovholder with the date to convene by, and the next meeting", () => {
+    expect(sectionTexts(build(), 'Videre forløb').slice(1)).toEqual([
+      'Borgerens accept: Borgeren accepterede planen i mødet.',
+      'Næste tovholder: Peter Nielsen — indkald senest torsdag 3. december 2026',
+      'Næste møde: senest torsdag 3. december 2026',
+    ]);
+  });
+
+  it("shows how the previous plan's efforts went", () => {
+    const plan = demoPlan();
+    lastMeeting(plan).minutes.followUp = [
+      { effortId: 'old1', what: 'Ansøgning om boligstøtte', ownerId: 'aisha', status: 'udfoert', note: '' },
+      { effortId: 'old2', what: 'Tandlæge', ownerId: 'jens', status: null, note: 'Aflyst to gange' },
+    ];
+    expect(sectionTexts(build({}, plan), 'Opfølgning på sidste plan').slice(1)).toEqual([
+      'Aisha Khan: Ansøgning om boligstøtte — udført',
+      'Borgeren: Tandlæge — ikke vurderet',
+    ]);
+  });
+
+  it('opens the plan with one deep link and has no Submit or Execute anywhere', () => {
+    const card = build();
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Åbn planen i Tovholder', url: PLAN_URL }]);
+    expect(typesIn(card).filter((t) => t.startsWith('Action.'))).toEqual(['Action.OpenUrl']);
+  });
+
+  it('refuses a deep link that is not http(s)', () => {
+    expect(() => build({ planUrl: 'javascript:alert(1)' })).toThrow(/http/);
+  });
+});
+
+describe('the card for one reader', () => {
+  it('puts "Dine opgaver" first, with only their own efforts', () => {
+    const card = build({ recipientParticipantId: 'karen' });
+    const first = card.body[1];
+    expect(first?.type).toBe('Container');
+    expect(sectionTexts(card, 'Dine opgaver').slice(1)).toEqual([
+      'Sms-påmindelse dagen før hver samtale.',
+      'senest 15. september 2026 · mål 2',
+    ]);
+  });
+
+  it('tells the next tovholder so, even when they have efforts of their own', () => {
+    const own = sectionTexts(build({ recipientParticipantId: 'peter' }), 'Dine opgaver');
+    expect(own[1]).toBe('Du er næste tovholder: indkald senest torsdag 3. december 2026');
+    expect(own).toContain('Afklaringsforløb og møde med en virksomhed.');
+  });
+
+  it('says so when the reader has no tasks', () => {
+    expect(sectionTexts(build({ recipientParticipantId: 'mikkel' }), 'Dine opgaver')).toEqual([
+      'Dine opgaver',
+      'Du har ingen opgaver i denne plan.',
+    ]);
+  });
+
+  it('has no "Dine opgaver" when built for everyone', () => {
+    expect(sectionTexts(build(), 'Dine opgaver')).toEqual([]);
+  });
+});
+
+describe('detail levels', () => {
+  const json = (detail: 'summary' | 'full') =>
+    JSON.stringify(build({ detail, recipientParticipantId: 'jens' }, largePlan()));
+
+  it('summary never names the citizen or their relative, who share a surname', () => {
+    expect(json('summary')).not.toMatch(/Jens|Holm|Lise/);
+    const card = build({ detail: 'summary' });
+    expect(sectionTexts(card, 'Deltagere')).toContain('Borgeren: til stede');
+    expect(sectionTexts(card, 'Deltagere')).toContain('Pårørende: til stede');
+  });
+
+  it('summary leaves out round notes, challenge texts, written input and the consent wording', () => {
+    const card = build({ detail: 'summary' }, largePlan());
+    const texts = cardTexts(card).join('\n');
+    expect(sectionTexts(card, 'Runden')).toEqual([]);
+    expect(sectionTexts(card, 'Udfordringer')).toEqual([]);
+    expect(sectionTexts(card, 'Skriftligt input fra afbud')).toEqual([]);
+    expect(texts).not.toContain('Blodprøverne');
+    expect(texts).not.toContain('Relation til borgeren');
+    expect(texts).not.toContain('Oplysninger om psykisk sygdom');
+    expect(texts).toContain('Chatten viser et resumé uden følsomme oplysninger. Hele planen står i Tovholder.');
+  });
+
+  it('full shows the name, the round, the challenges, the written input and the consent wording', () => {
+    const card = build({ detail: 'full' });
+    expect(cardTexts(card)[1]).toBe('KI-2026-014 · Jens Holm');
+    expect(sectionTexts(card, 'Runden')).toContain('Karen Skov');
+    expect(sectionTexts(card, 'Runden')).toContain('Udfordringer: Borgeren udebliver fra hver anden samtale.');
+    expect(sectionTexts(card, 'Udfordringer').slice(1)).toEqual([
+      '1. Mangler en fast bolig efter udskrivningen.',
+      '2. Hashforbruget forstyrrer søvnen og medicinen.',
+    ]);
+    expect(sectionTexts(card, 'Skriftligt input fra afbud')).toContain(
+      'Blodprøverne er fine. Borgeren bør komme til kontrol af medicinen i oktober.',
+    );
+    expect(sectionTexts(card, 'Samtykke').join('\n')).toContain('Oplysninger: Oplysninger om psykisk sygdom');
+    expect(sectionTexts(card, 'Deltagere')).toContain('Jens Holm: til stede');
+  });
+});
+
+describe('language', () => {
+  it('speaks English when asked, dates included', () => {
+    const card = build({ lang: 'en', recipientParticipantId: 'peter' });
+    expect(card.lang).toBe('en');
+    const texts = cardTexts(card);
+    expect(texts[2]).toBe('Thursday 3 September 2026, 13:00–14:30');
+    expect(texts).toContain('Your tasks');
+    expect(texts).toContain('You are the next coordinator: convene the meeting by Thursday 3 December 2026');
+    expect(texts).toContain('Ole Bak: Lægehuset Sundby · sent apologies');
+    expect(card.actions[0]?.title).toBe('Open the plan in Tovholder');
+  });
+});
+
+describe('the delivery marker', () => {
+  it('appears verbatim in the card, so a retry can find the posted message', () => {
+    const marker = 'tovholder-delivery:0f3c9a.r2';
+    const content = JSON.stringify(build({ deliveryMarker: marker }));
+    expect(content).toContain(`Referat-id: ${marker}`);
+    expect(build({ deliveryMarker: marker }).fallbackText).toContain(marker);
+  });
+
+  it('refuses a marker the escaping would change', () => {
+    expect(() => build({ deliveryMarker: 'delivery_1' })).toThrow(/marker/);
+    expect(() => build({ deliveryMarker: '<at>' })).toThrow(/marker/);
+  });
+});
+
+describe('snapshots of a realistic card', () => {
+  it('for the next tovholder, summary, Danish', () => {
+    expect(build({ recipientParticipantId: 'peter', deliveryMarker: 'tovholder-delivery:demo' })).toMatchSnapshot();
+  });
+
+  it('for everyone, full, English', () => {
+    expect(build({ detail: 'full', lang: 'en' })).toMatchSnapshot();
+  });
+});
