@@ -1,0 +1,73 @@
+import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addChallenge, removeChallenge, updateChallenge } from '../../domain/minutes/editMinutes';
+import { fieldDomId } from './fieldProblems';
+import { useMeetingSession } from './MeetingContext';
+import { newId } from './newId';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  remove: { alignSelf: 'flex-end' },
+  item: { display: 'flex', flexDirection: 'column' },
+});
+
+/** Udfordringer: the primary and acute challenges, as short texts. */
+export const ChallengesEditor = () => {
+  const { t } = useTranslation('meeting');
+  const styles = useStyles();
+  const { meeting, editMinutes } = useMeetingSession();
+  const challenges = meeting.minutes.challenges;
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(fieldDomId(`challenges.${focusId}.text`))?.focus();
+    setFocusId(null);
+  }, [focusId]);
+  const add = () => {
+    const id = newId('c');
+    editMinutes((m) => addChallenge(m, { id, text: '' }));
+    setFocusId(id);
+  };
+  return (
+    <div className={styles.root}>
+      {challenges.length === 0 ? (
+        <Text size={200}>{t('minutes.challenges.empty')}</Text>
+      ) : (
+        <ol className={styles.list}>
+          {challenges.map((c, i) => (
+            <li key={c.id} className={styles.item}>
+              <Field label={t('minutes.challenges.label', { n: i + 1 })}>
+                <Textarea
+                  id={fieldDomId(`challenges.${c.id}.text`)}
+                  value={c.text}
+                  resize="vertical"
+                  onChange={(_, data) => editMinutes((m) => updateChallenge(m, c.id, data.value))}
+                />
+              </Field>
+              <Button
+                className={styles.remove}
+                size="small"
+                appearance="subtle"
+                onClick={() => editMinutes((m) => removeChallenge(m, c.id))}
+              >
+                {t('minutes.challenges.remove', { n: i + 1 })}
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div>
+        <Button onClick={add}>{t('minutes.challenges.add')}</Button>
+      </div>
+    </div>
+  );
+};

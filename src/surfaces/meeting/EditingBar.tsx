@@ -1,0 +1,44 @@
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ConflictResolver } from './ConflictResolver';
+import { useMeetingSession } from './MeetingContext';
+import type { Choice, OpenConflict } from './planSync';
+import { SaveStatus } from './SaveStatus';
+import type { SaveState } from './useMeetingPlan';
+
+export interface EditingState {
+  saveState: SaveState;
+  restored: boolean;
+  open: OpenConflict | null;
+  resolve(choices: readonly Choice[]): void;
+  saveNow(): void;
+}
+
+const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS } });
+
+/** Where the user's words are (saved, pending, on this device only) and, after a clash, the choice to make. */
+export const EditingBar = ({ editing }: { editing: EditingState }) => {
+  const { t } = useTranslation('meeting');
+  const styles = useStyles();
+  const { plan, lang } = useMeetingSession();
+  return (
+    <div className={styles.root}>
+      <SaveStatus state={editing.saveState} onSaveNow={editing.saveNow} />
+      {editing.restored && editing.saveState !== 'saved' && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('save.restored')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {editing.open && (
+        // Keyed by the version met, so a new clash starts with fresh choices.
+        <ConflictResolver
+          key={editing.open.theirs.eTag}
+          open={editing.open}
+          plan={plan}
+          lang={lang}
+          onResolve={editing.resolve}
+        />
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,146 @@
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/planDocument';
+import type { Lang, Problem } from '../../domain/problems';
+import { fieldDomId, validationOf } from './fieldProblems';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  actions: { display: 'flex', justifyContent: 'flex-end' },
+});
+
+export interface EffortRowProps {
+  effort: Effort;
+  /** 1-based, for labels ("Indsats 3"). */
+  n: number;
+  goals: readonly Goal[];
+  participants: readonly Participant[];
+  citizenId: string | null;
+  problems: readonly Problem[];
+  lang: Lang;
+  onChange(id: string, patch: Partial<Omit<Effort, 'id'>>): void;
+  onRemove(id: string): void;
+}
+
+/** Problems are recomputed on every change; a row re-renders only when its own messages change. */
+const signature = (problems: readonly Problem[]) => problems.map((p) => `${p.field}|${p.message.da}`).join('\n');
+
+const STATUSES: readonly EffortStatus[] = ['aaben', 'iGang', 'udfoert'];
+
+/**
+ * One indsats: what, why (→ goal), one owner among the participants (the citizen included), due date, status.
+ * Problems show under the field they concern and never stop the typing.
+ */
+export const EffortRow = memo(
+  function EffortRow({
+    effort,
+    n,
+    goals,
+    participants,
+    citizenId,
+    problems,
+    lang,
+    onChange,
+    onRemove,
+  }: EffortRowProps) {
+    const { t } = useTranslation('meeting');
+    const styles = useStyles();
+    const at = (field: string) => problems.filter((p) => p.field === `efforts.${effort.id}.${field}`);
+    const ownerKnown = effort.ownerId === null || participants.some((p) => p.id === effort.ownerId);
+    return (
+      <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
+        <Field label={t('minutes.efforts.what')} {...validationOf(at('what'), lang)}>
+          <Textarea
+            id={fieldDomId(`efforts.${effort.id}.what`)}
+            value={effort.what}
+            resize="vertical"
+            onChange={(_, data) => onChange(effort.id, { what: data.value })}
+          />
+        </Field>
+        <Field label={t('minutes.efforts.why')} {...validationOf(at('goalId'), lang)}>
+          <Select
+            id={fieldDomId(`efforts.${effort.id}.goalId`)}
+            value={effort.goalId ?? ''}
+            onChange={(_, data) => onChange(effort.id, { goalId: data.value || null })}
+          >
+            <option value="">{t('minutes.efforts.noGoal')}</option>
+            {goals.map((g, i) => (
+              <option key={g.id} value={g.id}>
+                {`${i + 1}. ${g.text.trim() || t('minutes.goals.untitled')}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.pair}>
+          <Field label={t('minutes.efforts.owner')} {...validationOf(at('ownerId'), lang)}>
+            <Select
+              id={fieldDomId(`efforts.${effort.id}.ownerId`)}
+              value={effort.ownerId ?? ''}
+              onChange={(_, data) => onChange(effort.id, { ownerId: data.value || null })}
+            >
+              <option value="">{t('minutes.efforts.noOwner')}</option>
+              {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
+              {!ownerKnown && effort.ownerId && <option value={effort.ownerId}>{effort.ownerId}</option>}
+              {participants.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('minutes.efforts.due')} {...validationOf(at('due'), lang)}>
+            <Input
+              id={fieldDomId(`efforts.${effort.id}.due`)}
+              type="date"
+              value={effort.due ?? ''}
+              onChange={(_, data) =>
+                onChange(effort.id, { due: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null })
+              }
+            />
+          </Field>
+        </div>
+        <Field label={t('minutes.efforts.status')}>
+          <Select
+            id={fieldDomId(`efforts.${effort.id}.status`)}
+            value={effort.status}
+            onChange={(_, data) => onChange(effort.id, { status: data.value as EffortStatus })}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`minutes.efforts.statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.actions}>
+          <Button size="small" appearance="subtle" onClick={() => onRemove(effort.id)}>
+            {t('minutes.efforts.remove', { n })}
+          </Button>
+        </div>
+      </div>
+    );
+  },
+  (before, after) =>
+    before.effort === after.effort &&
+    before.n === after.n &&
+    before.goals === after.goals &&
+    before.participants === after.participants &&
+    before.citizenId === after.citizenId &&
+    before.lang === after.lang &&
+    before.onChange === after.onChange &&
+    before.onRemove === after.onRemove &&
+    signature(before.problems) === signature(after.problems),
+);

@@ -1,0 +1,181 @@
+import { Badge, Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Attendance, Invitee } from '../../domain/plan/planDocument';
+import { sameEmail } from '../../domain/roles/roles';
+import { useServices } from '../../ui/services/ServicesContext';
+import { fieldDomId } from './fieldProblems';
+import { useMeetingSession } from './MeetingContext';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  org: { color: tokens.colorNeutralForeground2 },
+  input: { whiteSpace: 'pre-wrap', margin: 0 },
+});
+
+type Response = Invitee['response'];
+const badgeColor: Record<Response, 'success' | 'danger' | 'warning' | 'informative'> = {
+  accepted: 'success',
+  declined: 'danger',
+  tentative: 'warning',
+  none: 'informative',
+};
+
+const KINDS: readonly Attendance['kind'][] = ['unknown', 'present', 'absent', 'apologies'];
+
+/**
+ * The participants with their answer to the invitation (read from the calendar event), their attendance, and for
+ * those who sent afbud a place for their written input, which the koordinator presents in the round.
+ */
+export const InviteeList = () => {
+  const { t } = useTranslation('meeting');
+  const styles = useStyles();
+  const { calendar } = useServices();
+  const { plan, meeting, editMeeting, can } = useMeetingSession();
+  const [fetched, setFetched] = useState<Map<string, Response>>(new Map());
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | { failed: string }>('idle');
+  const eventId = meeting.eventId;
+  // Written input survives switching away from afbud and back while the tab is open.
+  const lastInput = useRef(new Map<string, string>());
+
+  const refresh = useCallback(async () => {
+    if (!eventId) return;
+    setState('busy');
+    const outcome = await calendar.getResponses(eventId);
+    if (!outcome.ok) {
+      setState({ failed: outcome.message });
+      return;
+    }
+    const byParticipant = new Map<string, Response>();
+    for (const answer of outcome.value) {
+      const person = plan.participants.find((p) => sameEmail(p.email, answer.email));
+      if (person) byParticipant.set(person.id, answer.response);
+    }
+    setFetched(byParticipant);
+    setState('done');
+    // Those preparing the meeting keep the answers in the plan, so the minutes and other panels see them.
+    if (can.prepare) {
+      editMeeting((m) =>
+        m.invitees.some((i) => byParticipant.has(i.participantId) && byParticipant.get(i.participantId) !== i.response)
+          ? {
+              ...m,
+              invitees: m.invitees.map((i) => ({ ...i, response: byParticipant.get(i.participantId) ?? i.response })),
+            }
+          : m,
+      );
+    }
+    // Read the answers when the tab opens; the button reads them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [calendar, eventId, can.prepare, editMeeting]);
+
+  useEffect(() => {
+    void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [eventId]);
+
+  const setAttendance = (participantId: string, attendance: Attendance) =>
+    editMeeting((m) => ({
+      ...m,
+      invitees: m.invitees.map((i) => (i.participantId === participantId ? { ...i, attendance } : i)),
+    }));
+
+  return (
+    <div className={styles.root}>
+      <ul className={styles.list}>
+        {meeting.invitees.map((invitee) => {
+          const person = plan.participants.find((p) => p.id === invitee.participantId);
+          if (!person) return null;
+          const response = fetched.get(person.id) ?? invitee.response;
+          const attendance = invitee.attendance;
+          return (
+            <li key={person.id} className={styles.item}>
+              <div className={styles.who}>
+                <Text weight="semibold">{person.name}</Text>
+                <Badge appearance="tint" color={badgeColor[response]}>
+                  {t(`participants.response.${response}`)}
+                </Badge>
+              </div>
+              <Text size={200} className={styles.org}>
+                {person.sector === 'borger' ? t('participants.citizen') : person.organisation}
+                {!invitee.required && ` · ${t('participants.optional')}`}
+              </Text>
+              {can.prepare ? (
+                <Field label={t('participants.attendanceOf', { name: person.name })} size="small">
+                  <Select
+                    size="small"
+                    id={fieldDomId(`invitees.${person.id}.attendance`)}
+                    value={attendance.kind}
+                    onChange={(_, data) => {
+                      const kind = data.value as Attendance['kind'];
+                      // Switching away from afbud and back keeps the written input (nothing typed is lost).
+                      if (attendance.kind === 'apologies') lastInput.current.set(person.id, attendance.writtenInput);
+                      const kept = lastInput.current.get(person.id) ?? '';
+                      setAttendance(person.id, kind === 'apologies' ? { kind, writtenInput: kept } : { kind });
+                    }}
+                  >
+                    {KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`participants.kinds.${k}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              ) : (
+                <Text size={200}>{t(`participants.kinds.${attendance.kind}`)}</Text>
+              )}
+              {attendance.kind === 'apologies' &&
+                (can.prepare ? (
+                  <Field
+                    label={t('participants.writtenInput', { name: person.name })}
+                    hint={t('participants.writtenInputHint')}
+                  >
+                    <Textarea
+                      id={fieldDomId(`invitees.${person.id}.writtenInput`)}
+                      resize="vertical"
+                      value={attendance.writtenInput}
+                      onChange={(_, data) => setAttendance(person.id, { kind: 'apologies', writtenInput: data.value })}
+                    />
+                  </Field>
+                ) : (
+                  attendance.writtenInput && <p className={styles.input}>{attendance.writtenInput}</p>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
+      {eventId ? (
+        <div>
+          <Button size="small" onClick={() => void refresh()} disabled={state === 'busy'}>
+            {state === 'busy' ? t('participants.refreshing') : t('participants.refresh')}
+          </Button>
+          <Text size={200} role="status">
+            {' '}
+            {state === 'done'
+              ? t('participants.refreshed')
+              : typeof state === 'object'
+                ? t('participants.refreshFailed', { detail: state.failed })
+                : ''}
+          </Text>
+        </div>
+      ) : (
+        <Text size={200}>{t('participants.noEvent')}</Text>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,62 @@
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { DetailsTab } from './DetailsTab';
+import { MeetingSessionProvider } from './MeetingContext';
+import { SidePanel } from './SidePanel';
+import { StageView } from './StageView';
+import { useMeetingPlan, type MeetingPlanTiming } from './useMeetingPlan';
+import { useServices } from '../../ui/services/ServicesContext';
+
+export interface MeetingAppProps {
+  /** The plan the meeting belongs to (from the tab's context in Teams, from `?planId=` locally). */
+  planId: string | null;
+  /** Save delay and polling, shortened in tests. */
+  timing?: MeetingPlanTiming;
+}
+
+const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'error' }) => (
+  <div style={{ padding: 16 }}>
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  </div>
+);
+
+/**
+ * The meeting surface, one component for three frames: the details tab before the meeting ('content'), the side
+ * panel during it ('sidePanel') and the shared stage ('meetingStage'). The host says which.
+ */
+export const MeetingApp = ({ planId, timing }: MeetingAppProps) => {
+  const { t } = useTranslation('meeting');
+  const { host } = useServices();
+  const frame = host.frame();
+  const session = useMeetingPlan(planId, timing);
+  if (!planId) return <Notice text={t('noPlanId')} />;
+  switch (session.status) {
+    case 'loading':
+      return <Spinner style={{ padding: 24 }} label={t('loading')} />;
+    case 'notFound':
+      return <Notice text={t('notFound')} />;
+    case 'error':
+      return <Notice intent="error" text={t('loadFailed', { detail: session.failure.message })} />;
+  }
+  if (session.plan.meetings.length === 0) return <Notice text={t('noMeeting')} />;
+  const editing = {
+    saveState: session.saveState,
+    restored: session.restored,
+    open: session.open,
+    resolve: session.resolve,
+    saveNow: session.saveNow,
+  };
+  return (
+    <MeetingSessionProvider plan={session.plan} edit={session.edit}>
+      {frame === 'sidePanel' ? (
+        <SidePanel editing={editing} />
+      ) : frame === 'meetingStage' ? (
+        <StageView />
+      ) : (
+        <DetailsTab editing={editing} />
+      )}
+    </MeetingSessionProvider>
+  );
+};

@@ -1,0 +1,79 @@
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Meeting, Minutes, Participant, Plan, RoleName } from '../../domain/plan/planDocument';
+import type { Lang } from '../../domain/problems';
+import { participantByEmail, permissionsOf, rolesOf, type MeetingPermissions } from '../../domain/roles/roles';
+import { useServices } from '../../ui/services/ServicesContext';
+
+/** The plan and the meeting being held (the plan's last meeting), and who the signed-in user is in it. */
+export interface MeetingSession {
+  plan: Plan;
+  meeting: Meeting;
+  edit(change: (plan: Plan) => Plan): void;
+  editMeeting(change: (meeting: Meeting) => Meeting): void;
+  editMinutes(change: (minutes: Minutes) => Minutes): void;
+  me: Participant | null;
+  myRoles: RoleName[];
+  can: MeetingPermissions & {
+    /** The details tab before the meeting: koordinator, mødeleder or referent. */
+    prepare: boolean;
+  };
+  lang: Lang;
+}
+
+const Context = createContext<MeetingSession | null>(null);
+
+/** Replace the plan's last meeting (the one this surface is about). */
+export const withCurrentMeeting = (plan: Plan, change: (meeting: Meeting) => Meeting): Plan => {
+  const last = plan.meetings.length - 1;
+  const meeting = plan.meetings[last];
+  if (!meeting) return plan;
+  return { ...plan, meetings: plan.meetings.map((m, i) => (i === last ? change(m) : m)) };
+};
+
+export const MeetingSessionProvider = ({
+  plan,
+  edit,
+  children,
+}: {
+  plan: Plan;
+  edit(change: (plan: Plan) => Plan): void;
+  children: ReactNode;
+}) => {
+  const { me } = useServices();
+  const { i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'da';
+  const meeting = plan.meetings[plan.meetings.length - 1];
+  // Stable across keystrokes, so memoised rows re-render only when their own data changes.
+  const editMeeting = useCallback(
+    (change: (m: Meeting) => Meeting) => edit((p) => withCurrentMeeting(p, change)),
+    [edit],
+  );
+  const editMinutes = useCallback(
+    (change: (minutes: Minutes) => Minutes) => editMeeting((m) => ({ ...m, minutes: change(m.minutes) })),
+    [editMeeting],
+  );
+  const value = useMemo<MeetingSession | null>(() => {
+    if (!meeting) return null;
+    const permissions = permissionsOf(plan, meeting, me.email);
+    const myRoles = rolesOf(plan, meeting, me.email);
+    return {
+      plan,
+      meeting,
+      edit,
+      editMeeting,
+      editMinutes,
+      me: participantByEmail(plan, me.email),
+      myRoles,
+      can: { ...permissions, prepare: myRoles.length > 0 },
+      lang,
+    };
+  }, [plan, meeting, me.email, edit, editMeeting, editMinutes, lang]);
+  return value ? <Context.Provider value={value}>{children}</Context.Provider> : null;
+};
+
+export const useMeetingSession = (): MeetingSession => {
+  const session = useContext(Context);
+  if (!session) throw new Error('useMeetingSession() needs a <MeetingSessionProvider> (MeetingApp renders one).');
+  return session;
+};

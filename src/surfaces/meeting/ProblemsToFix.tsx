@@ -1,0 +1,81 @@
+import {
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { Lang, Problem } from '../../domain/problems';
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    paddingInlineStart: '1.2em',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+});
+
+/**
+ * What stands between the minutes and "Send referat": each error with a link to its field (`onGoTo` opens the
+ * place and focuses it). Warnings are listed apart and never block.
+ */
+export const ProblemsToFix = ({
+  id,
+  problems,
+  lang,
+  onGoTo,
+  canGoTo,
+}: {
+  id: string;
+  problems: readonly Problem[];
+  lang: Lang;
+  onGoTo(field: string): void;
+  canGoTo(field: string): boolean;
+}) => {
+  const { t } = useTranslation('meeting');
+  const styles = useStyles();
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  const item = (p: Problem, i: number) => (
+    <li key={`${p.code}-${p.field ?? ''}-${i}`}>
+      {p.field && canGoTo(p.field) ? (
+        <Link
+          href={`#${p.field}`}
+          onClick={(event) => {
+            event.preventDefault();
+            onGoTo(p.field as string);
+          }}
+        >
+          {p.message[lang]}
+        </Link>
+      ) : (
+        <Text>{p.message[lang]}</Text>
+      )}
+    </li>
+  );
+  return (
+    <div id={id}>
+      {errors.length > 0 && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('problems.heading', { count: errors.length })}</MessageBarTitle>
+            <ul className={styles.list}>{errors.map(item)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('problems.warnings')}</MessageBarTitle>
+            <ul className={styles.list}>{warnings.map(item)}</ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+};

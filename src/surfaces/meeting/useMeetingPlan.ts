@@ -1,0 +1,198 @@
+/**
+ * Nothing lost: every change goes to session storage at once (useSessionDraft) and to the PlanStore a couple of
+ * seconds later with If-Match. A 412 merges field by field; only fields both sides changed differently wait for
+ * the user. While nothing is unsaved, the panel polls the store so others' saved changes appear.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Plan } from '../../domain/plan/planDocument';
+import type { Failure } from '../../domain/ports/outcome';
+import { usePlan } from '../../ui/hooks/usePlan';
+import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
+import { useServices } from '../../ui/services/ServicesContext';
+import {
+  adoptStored,
+  afterConflict,
+  afterSave,
+  isDirty,
+  resolveConflicts,
+  SyncSnapshotSchema,
+  type Choice,
+  type OpenConflict,
+  type SyncSnapshot,
+} from './planSync';
+
+export const SAVE_DELAY_MS = 2000;
+export const POLL_MS = 5000;
+export const RETRY_MS = 10000;
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed' | 'conflict';
+
+export interface MeetingPlanTiming {
+  saveDelayMs?: number;
+  pollMs?: number;
+  retryMs?: number;
+}
+
+export type MeetingPlan =
+  | { status: 'loading' }
+  | { status: 'notFound' }
+  | { status: 'error'; failure: Failure }
+  | {
+      status: 'ready';
+      plan: Plan;
+      /** Change the draft; it is in session storage before this returns. */
+      edit(change: (plan: Plan) => Plan): void;
+      saveState: SaveState;
+      saveFailure: Failure | null;
+      /** The draft came back from session storage after a reload. */
+      restored: boolean;
+      open: OpenConflict | null;
+      resolve(choices: readonly Choice[]): void;
+      saveNow(): void;
+    };
+
+const SnapshotOrNull = SyncSnapshotSchema.nullable();
+
+export const useMeetingPlan = (planId: string | null, timing: MeetingPlanTiming = {}): MeetingPlan => {
+  const { clock } = useServices();
+  const saveDelayMs = timing.saveDelayMs ?? SAVE_DELAY_MS;
+  const pollMs = timing.pollMs ?? POLL_MS;
+  const retryMs = timing.retryMs ?? RETRY_MS;
+  const store = usePlan(planId);
+  const [snapshot, setSnapshot, draftControl] = useSessionDraft<SyncSnapshot | null>(
+    `meeting:${planId ?? 'none'}`,
+    null,
+    SnapshotOrNull,
+  );
+  const [open, setOpen] = useState<OpenConflict | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveFailure, setSaveFailure] = useState<Failure | null>(null);
+  // Bumped to ask for a save at once (after a merge, a resolved conflict, "Gem nu", coming back online).
+  const [saveRequest, setSaveRequest] = useState(0);
+  const savingRef = useRef(false);
+  const openRef = useRef(open);
+  openRef.current = open;
+  const snapshotRef = useRef(snapshot);
+  snapshotRef.current = snapshot;
+  const restored = draftControl.restored;
+
+  // The store's version: the first load, and every poll that finds someone else's save.
+  const storedPlan = store.status === 'ready' ? store.plan : null;
+  const storedETag = store.status === 'ready' ? store.eTag : null;
+  useEffect(() => {
+    if (!storedPlan || !storedETag || savingRef.current) return;
+    setSnapshot((current) => adoptStored(current, { plan: storedPlan, eTag: storedETag }));
+  }, [storedPlan, storedETag, setSnapshot]);
+
+  const { save } = store;
+  const doSave = useCallback(async () => {
+    const current = snapshotRef.current;
+    if (!current || savingRef.current || openRef.current || !isDirty(current)) return;
+    savingRef.current = true;
+    setSaving(true);
+    const sent = current.draft;
+    try {
+      const outcome = await save({ ...sent, updatedAt: clock.now().toISOString() }, current.baseETag);
+      if (outcome.ok) {
+        setSaveFailure(null);
+        setSnapshot((latest) => (latest ? afterSave(latest, sent, outcome.value) : latest));
+      } else if (outcome.kind === 'conflict') {
+        setSaveFailure(null);
+        let opened: OpenConflict | null = null;
+        // useSessionDraft applies the updater at once, so `opened` is set when it returns.
+        setSnapshot((latest) => {
+          if (!latest) return latest;
+          const merged = afterConflict(latest, outcome.current);
+          opened = merged.open;
+          return merged.snapshot;
+        });
+        setOpen(opened);
+        if (!opened) setSaveRequest((n) => n + 1);
+      } else {
+        setSaveFailure(outcome);
+      }
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  }, [save, clock, setSnapshot]);
+
+  const dirty = snapshot ? isDirty(snapshot) : false;
+
+  // Debounced save: a couple of seconds after the last change; at once when asked.
+  const lastRequest = useRef(saveRequest);
+  useEffect(() => {
+    if (!dirty || saving || open) return;
+    const immediate = lastRequest.current !== saveRequest;
+    lastRequest.current = saveRequest;
+    const delay = immediate ? 0 : saveFailure ? retryMs : saveDelayMs;
+    const timer = setTimeout(() => void doSave(), delay);
+    return () => clearTimeout(timer);
+  }, [snapshot, dirty, saving, open, saveFailure, saveRequest, doSave, saveDelayMs, retryMs]);
+
+  // Others' saved changes: poll while nothing here waits to be saved.
+  const { reload } = store;
+  useEffect(() => {
+    if (dirty || saving || open || !planId) return;
+    const timer = setInterval(() => void reload(), pollMs);
+    return () => clearInterval(timer);
+  }, [dirty, saving, open, planId, reload, pollMs]);
+
+  // Leaving the page or coming back online: save what is waiting now.
+  useEffect(() => {
+    const now = () => setSaveRequest((n) => n + 1);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') now();
+    };
+    window.addEventListener('online', now);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('online', now);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  const edit = useCallback(
+    (change: (plan: Plan) => Plan) =>
+      setSnapshot((current) => (current ? { ...current, draft: change(current.draft) } : current)),
+    [setSnapshot],
+  );
+
+  const resolve = useCallback(
+    (choices: readonly Choice[]) => {
+      const conflict = openRef.current;
+      if (!conflict) return;
+      setSnapshot((current) => (current ? resolveConflicts(current, conflict, choices) : current));
+      setOpen(null);
+      setSaveRequest((n) => n + 1);
+    },
+    [setSnapshot],
+  );
+
+  const saveNow = useCallback(() => setSaveRequest((n) => n + 1), []);
+
+  if (snapshot) {
+    const saveState: SaveState = open
+      ? 'conflict'
+      : saving
+        ? 'saving'
+        : saveFailure && dirty
+          ? 'failed'
+          : dirty
+            ? 'pending'
+            : 'saved';
+    return {
+      status: 'ready',
+      plan: snapshot.draft,
+      edit,
+      saveState,
+      saveFailure,
+      restored,
+      open,
+      resolve,
+      saveNow,
+    };
+  }
+  if (store.status === 'ready' || store.status === 'loading') return { status: 'loading' };
+  return store.status === 'notFound' ? { status: 'notFound' } : { status: 'error', failure: store.failure };
+};
