@@ -282,10 +282,13 @@ export const buildMinutesCard = (input: MinutesInput, options: MinutesCardOption
       section(
         t.followUp,
         list(view.followUp, layout, view, (f, i) => [
-          line(`${cut(f.owner)}: ${cut(f.what)} — ${f.status}`, {
-            spacing: i === 0 ? 'default' : 'small',
-            ...(layout.effortsCompact ? { wrap: false } : {}),
-          }),
+          line(
+            `${cut(f.owner)}: ${layout.effortsCompact ? shortenText(cut(f.what), COMPACT_EFFORT_CHARS) : cut(f.what)} — ${f.status}`,
+            {
+              spacing: i === 0 ? 'default' : 'small',
+              ...(layout.effortsCompact ? { wrap: false } : {}),
+            },
+          ),
           ...(f.note !== null && !layout.effortsCompact
             ? [textBlock(cut(f.note), { isSubtle: true, spacing: 'none' })]
             : []),

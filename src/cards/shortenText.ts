@@ -6,10 +6,15 @@ const segmenter = new Intl.Segmenter('da', { granularity: 'grapheme' });
 
 export const shortenText = (text: string, max: number | null): string => {
   if (max === null || text.length <= max) return text;
-  const graphemes = Array.from(segmenter.segment(text), (s) => s.segment);
-  if (graphemes.length <= max) return text;
-  return `${graphemes
-    .slice(0, Math.max(0, max - 1))
-    .join('')
-    .trimEnd()}…`;
+  // Walk only as far as needed: texts may be 20 000 characters and the card is rebuilt for each shrink step.
+  const kept: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (kept.length === max)
+      return `${kept
+        .slice(0, Math.max(0, max - 1))
+        .join('')
+        .trimEnd()}…`;
+    kept.push(segment);
+  }
+  return text;
 };
