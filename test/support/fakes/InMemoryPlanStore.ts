@@ -1,0 +1,80 @@
+import { PlanSchema, type Plan } from '../../../src/domain/plan/planDocument';
+import { failure, success, type Failure, type Outcome } from '../../../src/domain/ports/outcome';
+import type { PlanStore, PlanSummary, SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
+
+/**
+ * Plan documents in memory, with the store's If-Match behaviour: every save gets a new eTag, a save with a stale
+ * eTag is a conflict carrying the current version, and a create (eTag null) of an existing plan is a conflict too.
+ * Documents are kept as validated JSON, so a caller mutating what it loaded changes nothing here.
+ * `saveAsSomeoneElse` acts out another panel saving in between; `failNext` a dropped network.
+ */
+export class InMemoryPlanStore implements PlanStore {
+  private readonly docs = new Map<string, { json: string; eTag: string }>();
+  private version = 0;
+  private readonly failures: Failure[] = [];
+  /** Every save attempt, in order, with the eTag it was made against. */
+  readonly saveCalls: { planId: string; eTag: string | null; outcome: 'saved' | 'conflict' | 'failed' }[] = [];
+  loadCalls = 0;
+
+  constructor(plans: readonly Plan[] = []) {
+    for (const plan of plans) this.put(plan);
+  }
+
+  /** The stored version of a plan right now (for assertions). */
+  current(planId: string): StoredPlan {
+    const doc = this.docs.get(planId);
+    if (!doc) throw new Error(`no plan ${planId} in the store`);
+    return { plan: PlanSchema.parse(JSON.parse(doc.json)), eTag: doc.eTag };
+  }
+
+  /** Another user saves this version now (no eTag check), so the next save from a panel meets a 412. */
+  saveAsSomeoneElse(plan: Plan): StoredPlan {
+    return this.put(plan);
+  }
+
+  /** The next save fails with this (default: a dropped connection), once per call. */
+  failNext(f: Failure = failure('failed', 'NetworkError', 'The connection was lost')): this {
+    this.failures.push(f);
+    return this;
+  }
+
+  async list(): Promise<Outcome<PlanSummary[]>> {
+    return success(
+      [...this.docs.entries()].map(([planId, doc]) => ({
+        planId,
+        caseReference: (JSON.parse(doc.json) as Plan).caseReference,
+        eTag: doc.eTag,
+      })),
+    );
+  }
+
+  async load(planId: string): Promise<Outcome<StoredPlan>> {
+    this.loadCalls += 1;
+    if (!this.docs.has(planId)) return failure('notFound', 'itemNotFound', `No plan ${planId}`, 404);
+    return success(this.current(planId));
+  }
+
+  async save(plan: Plan, eTag: string | null): Promise<SaveOutcome> {
+    const failed = this.failures.shift();
+    if (failed) {
+      this.saveCalls.push({ planId: plan.id, eTag, outcome: 'failed' });
+      return failed;
+    }
+    const existing = this.docs.get(plan.id);
+    if ((existing && existing.eTag !== eTag) || (!existing && eTag !== null)) {
+      this.saveCalls.push({ planId: plan.id, eTag, outcome: 'conflict' });
+      if (!existing) return failure('notFound', 'itemNotFound', `No plan ${plan.id}`, 404);
+      return { ok: false, kind: 'conflict', current: this.current(plan.id) };
+    }
+    this.saveCalls.push({ planId: plan.id, eTag, outcome: 'saved' });
+    return success(this.put(plan));
+  }
+
+  private put(plan: Plan): StoredPlan {
+    const checked = PlanSchema.parse(plan);
+    this.version += 1;
+    const eTag = `"{plan-${this.version}},1"`;
+    this.docs.set(checked.id, { json: JSON.stringify(checked), eTag });
+    return this.current(checked.id);
+  }
+}
