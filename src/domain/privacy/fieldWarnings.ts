@@ -10,8 +10,8 @@ import type { Problem } from '../problems';
 import { textProblems, type TextContext } from './privacyGuard';
 
 /**
- * Where a field's text goes. Under the `summary` policy, challenges, round notes and written input stay in the
- * plan (the card leaves them out), so only a `full` policy sends them to chat and e-mail.
+ * Where a field's text goes. Under the `summary` policy, challenges, round notes, written input and follow-up
+ * notes stay in the plan (the card leaves them out), so only a `full` policy sends them to chat and e-mail.
  */
 export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[] => {
   switch (kind) {
@@ -24,7 +24,6 @@ export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[
       return ['calendar'];
     case 'effort':
     case 'goal':
-    case 'followUpNote':
     case 'text':
     case 'chatMessage':
     case 'card':
@@ -35,6 +34,7 @@ export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[
     case 'challenge':
     case 'roundNote':
     case 'writtenInput':
+    case 'followUpNote':
       return policy.cardDetail === 'full' ? ['chat', 'email'] : [];
     case 'link':
       return ['url'];
