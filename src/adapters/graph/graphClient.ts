@@ -255,6 +255,7 @@ export class GraphClient {
   private readonly maxRetries: number;
   private readonly retryDelaySeconds: number;
   private readonly maxRetryAfterSeconds: number;
+  private readonly timeoutMs: number;
 
   constructor(options: GraphClientOptions) {
     const { origin, version } = splitBaseUrl(options.baseUrl);
@@ -263,13 +264,14 @@ export class GraphClient {
     this.maxRetries = options.maxRetries ?? 3;
     this.retryDelaySeconds = options.retryDelaySeconds ?? 1;
     this.maxRetryAfterSeconds = options.maxRetryAfterSeconds ?? 30;
+    this.timeoutMs = options.timeoutMs ?? 30000;
     this.client = Client.initWithMiddleware({
       baseUrl: origin,
       defaultVersion: version,
       middleware: [
         new BearerTokenHandler(origin, options.tokenSource, options.scopes ?? GRAPH_SCOPES),
         new RetryHandler(new RetryHandlerOptions(this.retryDelaySeconds, this.maxRetries)),
-        new TimeoutHandler(options.timeoutMs ?? 30000),
+        new TimeoutHandler(this.timeoutMs),
         new HTTPMessageHandler(),
       ],
     });
@@ -303,6 +305,39 @@ export class GraphClient {
         if (!retryable) return outcome;
         await sleep(this.retryDelaySeconds * 1000 * 2 ** attempt);
       }
+    }
+  }
+
+  /**
+   * Reads a pre-authenticated download URL (a driveItem's `@microsoft.graph.downloadUrl`) as text. It carries its
+   * own authorisation, so no token is sent; it gets the same timeout, and a dropped connection is tried again.
+   */
+  async download(url: string): Promise<Outcome<string>> {
+    for (let attempt = 0; ; attempt++) {
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () =>
+          controller.abort(new DOMException(`Download svarede ikke inden for ${this.timeoutMs} ms`, 'TimeoutError')),
+        this.timeoutMs,
+      );
+      let outcome: Outcome<string>;
+      try {
+        const response = await fetch(url, { signal: controller.signal });
+        const text = await response.text();
+        outcome = response.ok
+          ? success(text)
+          : failureFromStatus(response.status, text, response.headers.get('Retry-After'), true);
+      } catch (error) {
+        const name = error instanceof Error ? error.name : 'Error';
+        outcome = failureWithoutResponse(name, error instanceof Error ? error.message : String(error), true);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (outcome.ok) return outcome;
+      const passing = ['network', 'timeout'].includes(outcome.code) || outcome.status === 429 || outcome.status === 503;
+      const waitMs = outcome.retryAfterMs ?? this.retryDelaySeconds * 1000 * 2 ** attempt;
+      if (!passing || attempt >= this.maxRetries || waitMs > this.maxRetryAfterSeconds * 1000) return outcome;
+      await sleep(waitMs);
     }
   }
 

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import { PlanSchema, type Plan } from '../../domain/plan/planDocument';
+import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import type { PlanStore, PlanSummary, SaveOutcome, StoredPlan } from '../../domain/ports/planStore';
-import { sendBatch, type BatchItemResponse } from './graphBatch';
 import { query, type GraphClient } from './graphClient';
 
 /**
  * Plan documents (indsatsplaner) as JSON files in one SharePoint document library of the home tenant:
  * `<folder>/<planId>.json` in the drive the admin chose. Every save carries the eTag it started from (If-Match),
  * so two writers never silently overwrite each other: a 412 comes back as a `Conflict` holding what is stored now.
+ *
+ * Content is read through the item's pre-authenticated `@microsoft.graph.downloadUrl` (GET …/content is only a
+ * redirect to it, which a $batch would not follow). The eTag is always read *before* the content: content newer
+ * than its eTag can only cause a needless conflict later, never a lost write.
  */
 
 export interface GraphPlanStoreOptions {
@@ -18,60 +21,54 @@ export interface GraphPlanStoreOptions {
   folder: string;
 }
 
+const DOWNLOAD_URL = '@microsoft.graph.downloadUrl';
+
 const DriveItemSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   eTag: z.string().min(1),
-  file: z.object({}).passthrough().nullish(),
+  folder: z.object({}).passthrough().nullish(),
+  [DOWNLOAD_URL]: z.string().nullish(),
 });
+type DriveItem = z.infer<typeof DriveItemSchema>;
 
-const ChildrenSchema = z.object({
-  value: z.array(DriveItemSchema.extend({ folder: z.object({}).passthrough().nullish() })),
-  '@odata.nextLink': z.string().nullish(),
-});
+const ChildrenSchema = z.object({ value: z.array(DriveItemSchema), '@odata.nextLink': z.string().nullish() });
 
 const PLAN_FILE = /^(.+)\.json$/i;
 const MAX_PAGES = 50;
+/** Downloads at a time when listing: the browser's connection pool is six per host anyway. */
+const PARALLEL_DOWNLOADS = 6;
 
-/** The stored document, through the domain's schema (and its migrations, as the schema grows them). */
-export const parsePlanDocument = (json: unknown): Outcome<Plan> => {
+/** The stored document, through the domain's schema; a document that does not fit is a clear failure, not a crash. */
+export const parsePlanDocument = (text: string): Outcome<Plan> => {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return failure('failed', 'invalidPlanDocument', 'Plandokumentet kan ikke læses: det er ikke gyldig JSON');
+  }
   const parsed = PlanSchema.safeParse(json);
   if (parsed.success) return success(parsed.data);
   const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.join('.') || '(rod)'}: ${issue.message}` : '';
+  const where = issue ? `${issue.path.join('.') || '(rod)'}: ${issue.message}` : 'ukendt fejl';
   return failure('failed', 'invalidPlanDocument', `Plandokumentet kan ikke læses (${where})`);
 };
 
-const fromBase64 = (text: string): string | null => {
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(text), (char) => char.charCodeAt(0)));
-  } catch {
-    return null;
-  }
-};
+const encodePath = (value: string): string => value.split('/').filter(Boolean).map(encodeURIComponent).join('/');
 
-/** File content as Graph gives it: text from a plain request; inside $batch a JSON body, or base64 for other types. */
-const contentJson = (body: unknown, headers: Record<string, string> = {}): Outcome<unknown> => {
-  if (typeof body !== 'string') return success(body);
-  const candidates = [body];
-  const isJson = Object.entries(headers).some(
-    ([key, value]) => key.toLowerCase() === 'content-type' && /json/i.test(value),
-  );
-  if (!isJson) {
-    const decoded = fromBase64(body);
-    if (decoded !== null) candidates.unshift(decoded);
-  }
-  for (const text of candidates) {
-    try {
-      return success(JSON.parse(text) as unknown);
-    } catch {
-      // try the next reading
+/** Runs `work` over `items`, at most `limit` at a time, keeping the order. */
+const inParallel = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
     }
-  }
-  return failure('failed', 'invalidPlanDocument', 'Plandokumentet er ikke gyldig JSON');
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 };
-
-const segment = (value: string): string => value.split('/').filter(Boolean).map(encodeURIComponent).join('/');
 
 export class GraphPlanStore implements PlanStore {
   private readonly drive: string;
@@ -82,91 +79,67 @@ export class GraphPlanStore implements PlanStore {
     options: GraphPlanStoreOptions,
   ) {
     this.drive = `/drives/${encodeURIComponent(options.driveId)}`;
-    this.folder = segment(options.folder);
+    this.folder = encodePath(options.folder);
   }
 
   private itemPath(planId: string): string {
     return `${this.drive}/root:/${this.folder}/${encodeURIComponent(`${planId}.json`)}`;
   }
 
+  /** The document behind an item whose eTag we already hold. */
+  private async read(item: DriveItem): Promise<Outcome<StoredPlan>> {
+    const url = item[DOWNLOAD_URL];
+    const text = url
+      ? await this.graph.download(url)
+      : await this.graph.send({
+          method: 'GET',
+          path: `${this.drive}/items/${encodeURIComponent(item.id)}/content`,
+          asText: true,
+        });
+    if (!text.ok) return text;
+    if (typeof text.value !== 'string')
+      return failure('failed', 'malformedResponse', 'Plandokumentet kom ikke som tekst');
+    const plan = parsePlanDocument(text.value);
+    return plan.ok ? success({ plan: plan.value, eTag: item.eTag }) : plan;
+  }
+
   /**
-   * Every plan in the folder with its case reference. The children listing has no case reference, so the documents
-   * are read too — twenty per $batch, all batches side by side: one round trip more, whatever the number of plans.
+   * Every plan in the folder with its case reference: the listing (with eTags and download URLs), then the
+   * documents side by side — two round trips whatever the number of plans.
    */
   async list(): Promise<Outcome<PlanSummary[]>> {
-    // The listing's eTags are read before the contents: content newer than its eTag can only cause a needless
-    // conflict later, never a lost write.
-    const files: { id: string; planId: string; eTag: string }[] = [];
-    let path: string | null =
-      `${this.drive}/root:/${this.folder}:/children${query({ $select: 'id,name,eTag,file,folder', $top: 200 })}`;
+    const files: DriveItem[] = [];
+    let path: string | null = `${this.drive}/root:/${this.folder}:/children${query({ $top: 200 })}`;
     for (let page = 0; path !== null && page < MAX_PAGES; page++) {
       const outcome: Outcome<z.infer<typeof ChildrenSchema>> = await this.graph.request(
         { method: 'GET', path },
         ChildrenSchema,
       );
       if (!outcome.ok) return outcome.kind === 'notFound' ? success([]) : outcome;
-      for (const item of outcome.value.value) {
-        const planId = PLAN_FILE.exec(item.name)?.[1];
-        if (planId && !item.folder) files.push({ id: item.id, planId, eTag: item.eTag });
-      }
+      files.push(...outcome.value.value.filter((item) => !item.folder && PLAN_FILE.test(item.name)));
       const next: string | null | undefined = outcome.value['@odata.nextLink'];
       path = next ? this.graph.pathOf(next) : null;
     }
-    if (files.length === 0) return success([]);
-
-    const results = await sendBatch(
-      this.graph,
-      files.map((file) => ({
-        id: file.id,
-        method: 'GET' as const,
-        path: `${this.drive}/items/${encodeURIComponent(file.id)}/content`,
-      })),
-    );
+    const read = await inParallel(files, PARALLEL_DOWNLOADS, (file) => this.read(file));
     const summaries: PlanSummary[] = [];
-    for (const file of files) {
-      const content = await this.contentOf(results.get(file.id), file.id);
-      if (!content.ok) {
-        if (content.kind === 'notFound') continue; // deleted meanwhile
-        if (content.code === 'invalidPlanDocument') continue; // one unreadable file must not hide every other plan
-        return content;
+    for (const stored of read) {
+      if (!stored.ok) {
+        // A file deleted meanwhile, or one that is not a plan, must not hide every other plan.
+        if (stored.kind === 'notFound' || stored.code === 'invalidPlanDocument') continue;
+        return stored;
       }
-      summaries.push({ planId: content.value.id, caseReference: content.value.caseReference, eTag: file.eTag });
+      summaries.push({
+        planId: stored.value.plan.id,
+        caseReference: stored.value.plan.caseReference,
+        eTag: stored.value.eTag,
+      });
     }
     return success(summaries);
   }
 
-  /** A content answer from the batch; Graph may answer a download with a redirect, which a plain GET follows. */
-  private async contentOf(outcome: Outcome<BatchItemResponse> | undefined, itemId: string): Promise<Outcome<Plan>> {
-    if (!outcome) throw new Error(`no batch result for content of ${itemId}`);
-    if (!outcome.ok) return outcome;
-    if (outcome.value.status >= 300 && outcome.value.status < 400) {
-      const text = await this.graph.send({
-        method: 'GET',
-        path: `${this.drive}/items/${encodeURIComponent(itemId)}/content`,
-        asText: true,
-      });
-      if (!text.ok) return text;
-      const json = contentJson(text.value, { 'content-type': 'application/json' });
-      return json.ok ? parsePlanDocument(json.value) : json;
-    }
-    const json = contentJson(outcome.value.body, outcome.value.headers);
-    return json.ok ? parsePlanDocument(json.value) : json;
-  }
-
-  /** The eTag first, then the content (see `list`): a stale eTag can only cause a conflict, never a lost update. */
   async load(planId: string): Promise<Outcome<StoredPlan>> {
-    const meta = await this.graph.request(
-      { method: 'GET', path: `${this.itemPath(planId)}${query({ $select: 'id,name,eTag' })}` },
-      DriveItemSchema,
-    );
-    if (!meta.ok) return meta;
-    const text = await this.graph.send({ method: 'GET', path: `${this.itemPath(planId)}:/content`, asText: true });
-    if (!text.ok) return text;
-    const json = contentJson(text.value, { 'content-type': 'application/json' });
-    if (!json.ok) return json;
-    const plan = parsePlanDocument(json.value);
-    if (!plan.ok) return plan;
-    return success({ plan: plan.value, eTag: meta.value.eTag });
+    const item = await this.graph.request({ method: 'GET', path: this.itemPath(planId) }, DriveItemSchema);
+    return item.ok ? this.read(item.value) : item;
   }
 
   /**
@@ -176,20 +149,18 @@ export class GraphPlanStore implements PlanStore {
   async save(plan: Plan, eTag: string | null): Promise<SaveOutcome> {
     const checked = PlanSchema.safeParse(plan);
     if (!checked.success) throw new Error(`refusing to store an invalid plan document: ${checked.error.message}`);
+    const create = eTag === null;
     const outcome = await this.graph.request(
       {
         method: 'PUT',
-        path: `${this.itemPath(plan.id)}:/content${eTag === null ? query({ '@microsoft.graph.conflictBehavior': 'fail' }) : ''}`,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(eTag === null ? { 'If-None-Match': '*' } : { 'If-Match': eTag }),
-        },
+        path: `${this.itemPath(plan.id)}:/content${create ? query({ '@microsoft.graph.conflictBehavior': 'fail' }) : ''}`,
+        headers: { 'Content-Type': 'application/json', ...(create ? { 'If-None-Match': '*' } : { 'If-Match': eTag }) },
         body: JSON.stringify(checked.data, null, 2),
       },
       DriveItemSchema,
     );
     if (outcome.ok) return success({ plan: checked.data, eTag: outcome.value.eTag });
-    if (outcome.status === 412 || outcome.status === 409) {
+    if (outcome.status === 412 || (create && outcome.status === 409)) {
       const current = await this.load(plan.id);
       if (!current.ok) return current;
       return { ok: false, kind: 'conflict', current: current.value };
