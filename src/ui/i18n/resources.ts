@@ -6,6 +6,7 @@ import { shell } from './namespaces/shell';
 import { plans } from './namespaces/plans';
 import { booking } from './namespaces/booking';
 import { privacy } from './namespaces/privacy';
+import { cards } from './namespaces/cards';
 
 /**
  * Every namespace, one file each under namespaces/ (one per surface, plus common).
@@ -21,6 +22,7 @@ export const resources = {
     plans: plans.da,
     booking: booking.da,
     privacy: privacy.da,
+    cards: cards.da,
   },
   en: {
     common: common.en,
@@ -31,6 +33,7 @@ export const resources = {
     plans: plans.en,
     booking: booking.en,
     privacy: privacy.en,
+    cards: cards.en,
   },
 } as const;
 
