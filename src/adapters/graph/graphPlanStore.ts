@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePlanDocument, serializePlan } from '../../domain/plan/migrations';
 import { PlanSchema, type Plan } from '../../domain/plan/planDocument';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import type { PlanStore, PlanSummary, SaveOutcome, StoredPlan } from '../../domain/ports/planStore';
@@ -35,23 +36,24 @@ type DriveItem = z.infer<typeof DriveItemSchema>;
 const ChildrenSchema = z.object({ value: z.array(DriveItemSchema), '@odata.nextLink': z.string().nullish() });
 
 const PLAN_FILE = /^(.+)\.json$/i;
+export const INVALID_PLAN_DOCUMENT = 'invalidPlanDocument';
 const MAX_PAGES = 50;
 /** Downloads at a time when listing: the browser's connection pool is six per host anyway. */
 const PARALLEL_DOWNLOADS = 6;
 
-/** The stored document, through the domain's schema; a document that does not fit is a clear failure, not a crash. */
-export const parsePlanDocument = (text: string): Outcome<Plan> => {
+/**
+ * The stored document through the domain's reader (migrations, then the schema): a document that does not fit is
+ * a clear `invalidPlanDocument` failure with the domain's Danish message, not a crash.
+ */
+export const readPlanDocument = (text: string): Outcome<Plan> => {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return failure('failed', 'invalidPlanDocument', 'Plandokumentet kan ikke læses: det er ikke gyldig JSON');
+    json = undefined;
   }
-  const parsed = PlanSchema.safeParse(json);
-  if (parsed.success) return success(parsed.data);
-  const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.join('.') || '(rod)'}: ${issue.message}` : 'ukendt fejl';
-  return failure('failed', 'invalidPlanDocument', `Plandokumentet kan ikke læses (${where})`);
+  const parsed = parsePlanDocument(json);
+  return parsed.ok ? success(parsed.plan) : failure('failed', INVALID_PLAN_DOCUMENT, parsed.problem.message.da);
 };
 
 const encodePath = (value: string): string => value.split('/').filter(Boolean).map(encodeURIComponent).join('/');
@@ -99,7 +101,7 @@ export class GraphPlanStore implements PlanStore {
     if (!text.ok) return text;
     if (typeof text.value !== 'string')
       return failure('failed', 'malformedResponse', 'Plandokumentet kom ikke som tekst');
-    const plan = parsePlanDocument(text.value);
+    const plan = readPlanDocument(text.value);
     return plan.ok ? success({ plan: plan.value, eTag: item.eTag }) : plan;
   }
 
@@ -125,7 +127,7 @@ export class GraphPlanStore implements PlanStore {
     for (const stored of read) {
       if (!stored.ok) {
         // A file deleted meanwhile, or one that is not a plan, must not hide every other plan.
-        if (stored.kind === 'notFound' || stored.code === 'invalidPlanDocument') continue;
+        if (stored.kind === 'notFound' || stored.code === INVALID_PLAN_DOCUMENT) continue;
         return stored;
       }
       summaries.push({
@@ -147,19 +149,18 @@ export class GraphPlanStore implements PlanStore {
    * replace an existing one. Either refusal comes back as a `Conflict` holding the document as stored now.
    */
   async save(plan: Plan, eTag: string | null): Promise<SaveOutcome> {
-    const checked = PlanSchema.safeParse(plan);
-    if (!checked.success) throw new Error(`refusing to store an invalid plan document: ${checked.error.message}`);
+    const body = serializePlan(plan); // throws on an invalid plan: storing one would be a bug
     const create = eTag === null;
     const outcome = await this.graph.request(
       {
         method: 'PUT',
         path: `${this.itemPath(plan.id)}:/content${create ? query({ '@microsoft.graph.conflictBehavior': 'fail' }) : ''}`,
         headers: { 'Content-Type': 'application/json', ...(create ? { 'If-None-Match': '*' } : { 'If-Match': eTag }) },
-        body: JSON.stringify(checked.data, null, 2),
+        body,
       },
       DriveItemSchema,
     );
-    if (outcome.ok) return success({ plan: checked.data, eTag: outcome.value.eTag });
+    if (outcome.ok) return success({ plan: PlanSchema.parse(plan), eTag: outcome.value.eTag });
     if (outcome.status === 412 || (create && outcome.status === 409)) {
       const current = await this.load(plan.id);
       if (!current.ok) return current;
