@@ -12,7 +12,9 @@ import { registerTodo } from './graph/todo';
 import { registerUsers } from './graph/users';
 import { Router, parseJsonBody, type Ctx, type GraphRequest, type GraphResponse, type Sandbox } from './router';
 import type { Store, UserRecord } from './store';
+import { registerInspection } from './inspect';
 import { handleTool } from './tools';
+import { registerViewer } from './viewer/pages';
 
 /**
  * The HTTP front: CORS for any origin, Graph at /v1.0 (latency, faults, auth, router, flush to disk),
@@ -28,6 +30,8 @@ export class Stats {
   byRoute: Record<string, number> = {};
   batchItems = 0;
   batchItemsByRoute: Record<string, number> = {};
+  /** Follow-ups of drive content redirects (not Graph round trips, counted apart). */
+  downloads = 0;
 
   count(name: string, inBatch: boolean): void {
     if (inBatch) {
@@ -44,6 +48,7 @@ export class Stats {
     this.byRoute = {};
     this.batchItems = 0;
     this.batchItemsByRoute = {};
+    this.downloads = 0;
   }
 
   toJson(): Record<string, unknown> {
@@ -52,6 +57,7 @@ export class Stats {
       byRoute: this.byRoute,
       batchItems: this.batchItems,
       batchItemsByRoute: this.batchItemsByRoute,
+      downloads: this.downloads,
     };
   }
 }
@@ -156,7 +162,8 @@ export class GraphService {
         };
       }
     }
-    store.flush();
+    // One write per HTTP request: a $batch is flushed once, after all its items ran.
+    if (!req.inBatch) store.flush();
     const dropAfter = fault?.kind === 'dropAfter' || response.dropConnection !== undefined;
     return { response, drop: dropAfter ? 'after' : null };
   }
@@ -221,6 +228,8 @@ export const createSandboxServer = (options: {
 }): { server: Server; graph: GraphService } => {
   const sandbox: Sandbox = { store: options.store, faults: new Faults(), latencyMs: options.latencyMs };
   const graph = new GraphService(sandbox);
+  registerInspection();
+  registerViewer();
 
   const server = createServer((request, res) => {
     void (async () => {

@@ -126,5 +126,6 @@ export const handleTool = async (request: ToolRequest, graph: GraphService): Pro
     if (match) return tool.handler(request, graph, match);
   }
   if (method === 'GET' && path === '/') return { status: 302, headers: { Location: '/_sandbox/' } };
+  if (method === 'GET' && path === '/favicon.ico') return { status: 204 };
   return problem(404, `No sandbox route ${method} ${path}. Graph lives under /v1.0, tools under /_sandbox.`);
 };

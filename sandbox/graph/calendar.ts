@@ -1,3 +1,1169 @@
-import type { Router } from '../router';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Ctx, GraphResponse, Router } from '../router';
+import type { AttendeeRecord, EventRecord, OnlineMeetingRecord, State, UserRecord } from '../store';
+import { addChatMembers, createChatRecord, findChat, threadId } from './chats';
+import { GraphError, badRequest } from './errors';
+import { deliverMail, outlookId } from './mail';
+import { applyFilter, applySelect, paginate, parseFilter, parseSelect, filterProperties, type Json } from './odata';
+import {
+  copenhagenParts,
+  formatDateTimeTimeZone,
+  isoInstant,
+  parseDuration,
+  parseQueryInstant,
+  preferredZone,
+  readDateTimeTimeZone,
+} from './time';
+import { requireSelf } from './users';
+import { asObject, optionalBoolean, optionalString, rejectUnknownProperties } from './validation';
 
-export const registerCalendar = (_router: Router): void => {};
+/**
+ * Calendar: events (create with Teams meeting and transactionId de-duplication, read, update, cancel, respond),
+ * calendarView, getSchedule, findMeetingTimes, and onlineMeetings by JoinWebUrl.
+ * A meeting is one EventRecord shown in every attendee's calendar under that calendar's own event id.
+ */
+
+export const WORK_START_HOUR = 8;
+export const WORK_END_HOUR = 16;
+const MAX_SCHEDULES = 20;
+const MAX_SCHEDULE_DAYS = 62;
+const notFound = (): GraphError =>
+  new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+
+const userById = (state: State, id: string): UserRecord | undefined => state.users.find((user) => user.id === id);
+export const userByMail = (state: State, address: string): UserRecord | undefined =>
+  state.users.find((user) => user.mail.toLowerCase() === address.toLowerCase());
+
+/** Sandbox users who have an Exchange calendar (in-tenant and federated Teams users). */
+const hasCalendar = (user: UserRecord | undefined): user is UserRecord => !!user && user.kind !== 'emailOnly';
+
+export const newEventId = (): string => outlookId('AAMkADNhMWI1');
+
+const changeKeyFor = (): string => randomBytes(12).toString('base64');
+
+/** The event as it appears in `userId`'s calendar, if it does. */
+export const copyFor = (event: EventRecord, userId: string): EventRecord['copies'][number] | undefined =>
+  event.copies.find((copy) => copy.userId === userId && !copy.removed);
+
+const findByCopyId = (state: State, userId: string, eventId: string): EventRecord => {
+  const event = state.events.find((candidate) =>
+    candidate.copies.some((copy) => copy.id === eventId && copy.userId === userId && !copy.removed),
+  );
+  if (!event) throw notFound();
+  return event;
+};
+
+export const calendarOf = (state: State, userId: string): EventRecord[] =>
+  state.events.filter((event) => copyFor(event, userId) !== undefined);
+
+const stripHtml = (html: string): string =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const responseForViewer = (event: EventRecord, viewer: UserRecord): { response: string; time: string } => {
+  if (event.organizerId === viewer.id) return { response: 'organizer', time: event.createdDateTime };
+  const attendee = event.attendees.find((candidate) => candidate.address.toLowerCase() === viewer.mail.toLowerCase());
+  if (!attendee || attendee.response === 'none') return { response: 'notResponded', time: '0001-01-01T00:00:00Z' };
+  return { response: attendee.response, time: attendee.responseTime ?? '0001-01-01T00:00:00Z' };
+};
+
+/** The Graph event JSON as `viewer` sees it, times in `zone`. */
+export const eventJson = (state: State, event: EventRecord, viewer: UserRecord, zone: string): Json => {
+  const copy = copyFor(event, viewer.id) ?? event.copies.find((candidate) => candidate.userId === viewer.id);
+  const organizer = userById(state, event.organizerId);
+  const meeting = event.onlineMeetingId
+    ? state.onlineMeetings.find((candidate) => candidate.id === event.onlineMeetingId)
+    : undefined;
+  const isOrganizer = event.organizerId === viewer.id;
+  const subject = event.isCancelled && !isOrganizer ? `Aflyst: ${event.subject}` : event.subject;
+  return {
+    '@odata.etag': `W/"${event.changeKey}"`,
+    id: copy?.id ?? '',
+    createdDateTime: event.createdDateTime,
+    lastModifiedDateTime: event.lastModifiedDateTime,
+    changeKey: event.changeKey,
+    categories: event.categories,
+    transactionId: isOrganizer ? event.transactionId : null,
+    originalStartTimeZone: event.originalStartTimeZone,
+    originalEndTimeZone: event.originalEndTimeZone,
+    iCalUId: event.iCalUId,
+    uid: event.iCalUId,
+    reminderMinutesBeforeStart: 15,
+    isReminderOn: !event.isCancelled,
+    hasAttachments: false,
+    subject,
+    bodyPreview: stripHtml(event.body).slice(0, 255),
+    importance: event.importance,
+    sensitivity: event.sensitivity,
+    isAllDay: event.isAllDay,
+    isCancelled: event.isCancelled,
+    isOrganizer,
+    responseRequested: true,
+    seriesMasterId: null,
+    showAs: event.isCancelled ? 'free' : event.showAs,
+    type: 'singleInstance',
+    webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(copy?.id ?? '')}&exvsurl=1&path=/calendar/item`,
+    onlineMeetingUrl: null,
+    isOnlineMeeting: event.isOnlineMeeting,
+    onlineMeetingProvider: event.onlineMeetingProvider,
+    allowNewTimeProposals: true,
+    occurrenceId: null,
+    isDraft: false,
+    hideAttendees: false,
+    responseStatus: responseForViewer(event, viewer),
+    body: { contentType: event.bodyContentType, content: event.body },
+    start: formatDateTimeTimeZone(event.start, zone),
+    end: formatDateTimeTimeZone(event.end, zone),
+    location: {
+      displayName: event.location,
+      locationType: 'default',
+      uniqueIdType: event.location ? 'private' : 'unknown',
+      ...(event.location ? { uniqueId: event.location } : {}),
+      address: {},
+      coordinates: {},
+    },
+    locations: event.location
+      ? [{ displayName: event.location, locationType: 'default', uniqueIdType: 'private', uniqueId: event.location }]
+      : [],
+    recurrence: null,
+    attendees: event.attendees.map((attendee) => ({
+      type: attendee.type,
+      status: { response: attendee.response, time: attendee.responseTime ?? '0001-01-01T00:00:00Z' },
+      emailAddress: { name: attendee.name, address: attendee.address },
+    })),
+    organizer: { emailAddress: { name: organizer?.displayName ?? '', address: organizer?.mail ?? '' } },
+    onlineMeeting: meeting ? { joinUrl: meeting.joinWebUrl } : null,
+  };
+};
+
+const EVENT_PROPERTIES = [
+  'allowNewTimeProposals',
+  'attendees',
+  'body',
+  'bodyPreview',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'end',
+  'hasAttachments',
+  'hideAttendees',
+  'iCalUId',
+  'id',
+  'importance',
+  'isAllDay',
+  'isCancelled',
+  'isDraft',
+  'isOnlineMeeting',
+  'isOrganizer',
+  'isReminderOn',
+  'lastModifiedDateTime',
+  'location',
+  'locations',
+  'onlineMeeting',
+  'onlineMeetingProvider',
+  'onlineMeetingUrl',
+  'organizer',
+  'originalEndTimeZone',
+  'originalStart',
+  'originalStartTimeZone',
+  'recurrence',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'responseStatus',
+  'sensitivity',
+  'seriesMasterId',
+  'showAs',
+  'start',
+  'subject',
+  'transactionId',
+  'type',
+  'webLink',
+  'uid',
+  'attachments',
+  'extensions',
+  'singleValueExtendedProperties',
+  'multiValueExtendedProperties',
+];
+
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+const readAttendees = (raw: unknown): AttendeeRecord[] => {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw badRequest("'attendees' must be a collection.", 'RequestBodyRead');
+  const seen = new Set<string>();
+  const attendees: AttendeeRecord[] = [];
+  for (const entry of raw) {
+    const attendee = asObject(entry);
+    const email = asObject(attendee?.emailAddress);
+    const address = typeof email?.address === 'string' ? email.address.trim() : '';
+    if (!EMAIL.test(address)) {
+      throw badRequest(
+        `At least one recipient isn't valid: '${address}' is not an e-mail address.`,
+        'ErrorInvalidRecipients',
+      );
+    }
+    const type = attendee?.type ?? 'required';
+    if (type !== 'required' && type !== 'optional' && type !== 'resource') {
+      throw badRequest(
+        `Requested value '${String(type)}' was not found in microsoft.graph.attendeeType.`,
+        'RequestBodyRead',
+      );
+    }
+    if (seen.has(address.toLowerCase())) continue;
+    seen.add(address.toLowerCase());
+    attendees.push({
+      address,
+      name: typeof email?.name === 'string' && email.name ? email.name : address,
+      type,
+      response: 'none',
+      responseTime: null,
+    });
+  }
+  return attendees;
+};
+
+const readBody = (raw: unknown): { contentType: 'html' | 'text'; content: string } | null => {
+  if (raw === undefined || raw === null) return null;
+  const body = asObject(raw);
+  if (!body) throw badRequest("'body' must be an itemBody object.", 'RequestBodyRead');
+  const contentType = typeof body.contentType === 'string' ? body.contentType.toLowerCase() : 'text';
+  if (contentType !== 'html' && contentType !== 'text') {
+    throw badRequest(
+      `Requested value '${String(body.contentType)}' was not found in microsoft.graph.bodyType.`,
+      'RequestBodyRead',
+    );
+  }
+  return { contentType, content: typeof body.content === 'string' ? body.content : '' };
+};
+
+const readLocation = (raw: unknown): string | null => {
+  if (raw === undefined || raw === null) return null;
+  const location = asObject(raw);
+  return typeof location?.displayName === 'string' ? location.displayName : '';
+};
+
+const enumValue = <T extends string>(raw: unknown, allowed: readonly T[], field: string, fallback: T): T => {
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'string' || !allowed.includes(raw as T)) {
+    throw badRequest(`Requested value '${String(raw)}' was not found in microsoft.graph.${field}.`, 'RequestBodyRead');
+  }
+  return raw as T;
+};
+
+const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
+const PROVIDERS = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const;
+
+/** The Teams block Exchange appends to the body of an online meeting. */
+const teamsBlock = (joinUrl: string, meetingCode: string): string =>
+  `<div style="margin-top:24px"><div>________________________________________________________________________________</div>` +
+  `<div><b>Microsoft Teams</b> <a href="https://aka.ms/JoinTeamsMeeting?omkt=da-DK">Har du brug for hjælp?</a></div>` +
+  `<div><a href="${joinUrl}">Deltag i mødet nu</a></div><div>Møde-id: ${meetingCode}</div>` +
+  `<div>________________________________________________________________________________</div></div>`;
+
+/** Creates the onlineMeeting and its meeting chat for an event (organizer and in-tenant attendees are members). */
+const attachTeamsMeeting = (
+  state: State,
+  event: EventRecord,
+  organizer: UserRecord,
+  at: number,
+): OnlineMeetingRecord => {
+  const thread = threadId('meeting');
+  const context = encodeURIComponent(JSON.stringify({ Tid: organizer.tenantId, Oid: organizer.id }));
+  const joinWebUrl = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0?context=${context}`;
+  const digits = createHash('sha1').update(thread).digest().readUInt32BE(0).toString().padStart(10, '0');
+  const meeting: OnlineMeetingRecord = {
+    id: Buffer.from(`1*${organizer.id}*0**${thread}`).toString('base64'),
+    eventICalUId: event.iCalUId,
+    organizerId: organizer.id,
+    subject: event.subject,
+    joinWebUrl,
+    threadId: thread,
+    start: event.start,
+    end: event.end,
+    createdDateTime: new Date(at).toISOString(),
+    meetingCode: `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}${createHash('sha1').update(thread).digest('hex').slice(0, 2)}`,
+  };
+  state.onlineMeetings.push(meeting);
+  event.onlineMeetingId = meeting.id;
+  const members = [
+    { userId: organizer.id, tenantId: organizer.tenantId ?? '', roles: ['owner'] },
+    ...inTenantAttendees(state, event, organizer).map((user) => ({
+      userId: user.id,
+      tenantId: user.tenantId ?? '',
+      roles: ['guest'],
+    })),
+  ];
+  createChatRecord(state, {
+    id: thread,
+    chatType: 'meeting',
+    topic: event.subject,
+    tenantId: organizer.tenantId ?? '',
+    memberIds: members,
+    onlineMeetingId: meeting.id,
+    at,
+  });
+  return meeting;
+};
+
+const inTenantAttendees = (state: State, event: EventRecord, organizer: UserRecord): UserRecord[] =>
+  event.attendees
+    .map((attendee) => userByMail(state, attendee.address))
+    .filter(
+      (user): user is UserRecord =>
+        hasCalendar(user) && user.tenantId === organizer.tenantId && user.id !== organizer.id,
+    );
+
+/** Puts the event in attendees' calendars (new copies) and sends the invitation e-mail to everyone added. */
+const distribute = (
+  state: State,
+  event: EventRecord,
+  organizer: UserRecord,
+  added: AttendeeRecord[],
+  at: number,
+  zone: string,
+): void => {
+  for (const attendee of added) {
+    const user = userByMail(state, attendee.address);
+    if (hasCalendar(user) && user.id !== organizer.id) {
+      const existing = event.copies.find((copy) => copy.userId === user.id);
+      if (existing) existing.removed = false;
+      else event.copies.push({ userId: user.id, id: newEventId(), removed: false });
+    }
+  }
+  if (added.length === 0) return;
+  deliverMail(state, {
+    from: { name: organizer.displayName, address: organizer.mail },
+    to: added.map((attendee) => ({ name: attendee.name, address: attendee.address })),
+    subject: event.subject,
+    body: `${event.body}<p style="color:#616161">${formatDateTimeTimeZone(event.start, zone).dateTime.slice(0, 16).replace('T', ' ')}–${formatDateTimeTimeZone(event.end, zone).dateTime.slice(11, 16)} (${zone})</p>`,
+    contentType: 'html',
+    saveToSentItems: false,
+    meetingMessageType: 'meetingRequest',
+    at,
+  });
+};
+
+const createEvent = (ctx: Ctx): GraphResponse => {
+  const state = ctx.sandbox.store.state;
+  const me = ctx.me;
+  const body = ctx.json();
+  rejectUnknownProperties(body, EVENT_PROPERTIES, 'microsoft.graph.event');
+  const zone = preferredZone(ctx.req.headers['prefer']);
+  const transactionId = optionalString(body.transactionId, 'transactionId');
+  if (transactionId) {
+    const existing = state.events.find(
+      (event) => event.organizerId === me.id && event.transactionId === transactionId && copyFor(event, me.id),
+    );
+    if (existing) {
+      // A retried create with the same transactionId gives the event created the first time.
+      return eventResponse(ctx, existing, 201, zone);
+    }
+  }
+  if (body.start === undefined || body.end === undefined) {
+    throw badRequest(
+      "Your request can't be completed. The 'start' and 'end' properties are required.",
+      'ErrorInvalidRequest',
+    );
+  }
+  const start = readDateTimeTimeZone(body.start, 'start');
+  const end = readDateTimeTimeZone(body.end, 'end');
+  if (end < start)
+    throw badRequest('The end date occurs before the start date.', 'ErrorCalendarEndDateIsEarlierThanStartDate');
+  const attendees = readAttendees(body.attendees);
+  const content = readBody(body.body) ?? { contentType: 'text' as const, content: '' };
+  const isOnlineMeeting = optionalBoolean(body.isOnlineMeeting, 'isOnlineMeeting') ?? false;
+  const provider = enumValue(
+    body.onlineMeetingProvider,
+    PROVIDERS,
+    'onlineMeetingProviderType',
+    isOnlineMeeting ? 'teamsForBusiness' : 'unknown',
+  );
+  if (isOnlineMeeting && provider !== 'teamsForBusiness') {
+    throw badRequest(
+      `The online meeting provider '${provider}' is not enabled for this mailbox; use 'teamsForBusiness'.`,
+      'ErrorInvalidRequest',
+    );
+  }
+  const when = new Date(ctx.now).toISOString();
+  const startZone = (asObject(body.start)?.timeZone as string | undefined) ?? 'UTC';
+  const event: EventRecord = {
+    iCalUId: `040000008200E00074C5B7101A82E008000000${randomBytes(28).toString('hex').toUpperCase()}`,
+    organizerId: me.id,
+    transactionId,
+    subject: optionalString(body.subject, 'subject') ?? '',
+    bodyContentType: content.contentType,
+    body: content.content,
+    start,
+    end,
+    originalStartTimeZone: startZone,
+    originalEndTimeZone: (asObject(body.end)?.timeZone as string | undefined) ?? startZone,
+    isAllDay: optionalBoolean(body.isAllDay, 'isAllDay') ?? false,
+    showAs: enumValue(body.showAs, SHOW_AS, 'freeBusyStatus', 'busy'),
+    sensitivity: enumValue(
+      body.sensitivity,
+      ['normal', 'personal', 'private', 'confidential'] as const,
+      'sensitivity',
+      'normal',
+    ),
+    importance: enumValue(body.importance, ['low', 'normal', 'high'] as const, 'importance', 'normal'),
+    location: readLocation(body.location) ?? '',
+    categories: Array.isArray(body.categories) ? body.categories.filter((c): c is string => typeof c === 'string') : [],
+    attendees,
+    isOnlineMeeting: isOnlineMeeting && provider === 'teamsForBusiness',
+    onlineMeetingProvider: isOnlineMeeting ? provider : 'unknown',
+    onlineMeetingId: null,
+    isCancelled: false,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    changeKey: changeKeyFor(),
+    copies: [{ userId: me.id, id: newEventId(), removed: false }],
+  };
+  state.events.push(event);
+  if (event.isOnlineMeeting) {
+    const meeting = attachTeamsMeeting(state, event, me, ctx.now);
+    if (event.bodyContentType === 'html') event.body += teamsBlock(meeting.joinWebUrl, meeting.meetingCode);
+    else event.body += `\n\nMicrosoft Teams: ${meeting.joinWebUrl}`;
+  }
+  distribute(state, event, me, attendees, ctx.now, 'Europe/Copenhagen');
+  ctx.sandbox.store.touch();
+  return eventResponse(ctx, event, 201, zone);
+};
+
+const eventResponse = (ctx: Ctx, event: EventRecord, status: number, zone: string): GraphResponse => ({
+  status,
+  headers: {
+    ...(zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {}),
+    ETag: `W/"${event.changeKey}"`,
+  },
+  body: {
+    '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/events/$entity`,
+    ...applySelect(eventJson(ctx.sandbox.store.state, event, ctx.me, zone), parseSelect(ctx.req.query), [
+      'id',
+      '@odata.etag',
+    ]),
+  },
+});
+
+const SHARED_FIELDS = [
+  'subject',
+  'body',
+  'start',
+  'end',
+  'attendees',
+  'location',
+  'locations',
+  'isOnlineMeeting',
+  'onlineMeetingProvider',
+  'isAllDay',
+  'importance',
+  'sensitivity',
+  'recurrence',
+];
+
+const updateEvent = (ctx: Ctx): GraphResponse => {
+  const state = ctx.sandbox.store.state;
+  const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
+  const body = ctx.json();
+  rejectUnknownProperties(body, EVENT_PROPERTIES, 'microsoft.graph.event');
+  const zone = preferredZone(ctx.req.headers['prefer']);
+  const organizer = userById(state, event.organizerId);
+  if (!organizer) throw notFound();
+  if (event.organizerId !== ctx.me.id && Object.keys(body).some((key) => SHARED_FIELDS.includes(key))) {
+    throw new GraphError(
+      403,
+      'ErrorAccessDenied',
+      'Access is denied. Only the organizer can change the meeting for everyone.',
+    );
+  }
+  if (event.isCancelled)
+    throw badRequest('The meeting has been cancelled and can no longer be changed.', 'ErrorInvalidRequest');
+  const ifMatch = ctx.req.headers['if-match'];
+  if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== event.changeKey) {
+    throw new GraphError(
+      412,
+      'ErrorIrresolvableConflict',
+      'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+    );
+  }
+  if (body.subject !== undefined) event.subject = optionalString(body.subject, 'subject') ?? '';
+  const content = readBody(body.body);
+  if (content) {
+    const meeting = event.onlineMeetingId
+      ? state.onlineMeetings.find((candidate) => candidate.id === event.onlineMeetingId)
+      : undefined;
+    event.bodyContentType = content.contentType;
+    event.body = content.content;
+    if (meeting && content.contentType === 'html' && !content.content.includes(meeting.joinWebUrl)) {
+      event.body += teamsBlock(meeting.joinWebUrl, meeting.meetingCode);
+    }
+  }
+  const start = body.start !== undefined ? readDateTimeTimeZone(body.start, 'start') : event.start;
+  const end = body.end !== undefined ? readDateTimeTimeZone(body.end, 'end') : event.end;
+  if (end < start)
+    throw badRequest('The end date occurs before the start date.', 'ErrorCalendarEndDateIsEarlierThanStartDate');
+  event.start = start;
+  event.end = end;
+  if (body.location !== undefined) event.location = readLocation(body.location) ?? '';
+  if (body.showAs !== undefined) event.showAs = enumValue(body.showAs, SHOW_AS, 'freeBusyStatus', event.showAs);
+  if (body.importance !== undefined)
+    event.importance = enumValue(body.importance, ['low', 'normal', 'high'] as const, 'importance', event.importance);
+  if (Array.isArray(body.categories))
+    event.categories = body.categories.filter((c): c is string => typeof c === 'string');
+  let added: AttendeeRecord[] = [];
+  if (body.attendees !== undefined) {
+    const next = readAttendees(body.attendees);
+    const previous = new Map(event.attendees.map((attendee) => [attendee.address.toLowerCase(), attendee]));
+    added = next.filter((attendee) => !previous.has(attendee.address.toLowerCase()));
+    const kept = next.map((attendee) => {
+      const old = previous.get(attendee.address.toLowerCase());
+      return old ? { ...attendee, response: old.response, responseTime: old.responseTime } : attendee;
+    });
+    const removed = event.attendees.filter(
+      (attendee) => !next.some((n) => n.address.toLowerCase() === attendee.address.toLowerCase()),
+    );
+    for (const gone of removed) {
+      const user = userByMail(state, gone.address);
+      const copy = user ? event.copies.find((candidate) => candidate.userId === user.id) : undefined;
+      if (copy) copy.removed = true;
+    }
+    event.attendees = kept;
+  }
+  if (body.isOnlineMeeting === true && !event.onlineMeetingId) {
+    event.isOnlineMeeting = true;
+    event.onlineMeetingProvider = 'teamsForBusiness';
+    const meeting = attachTeamsMeeting(state, event, organizer, ctx.now);
+    if (event.bodyContentType === 'html') event.body += teamsBlock(meeting.joinWebUrl, meeting.meetingCode);
+  }
+  if (event.onlineMeetingId) {
+    const meeting = state.onlineMeetings.find((candidate) => candidate.id === event.onlineMeetingId);
+    if (meeting) {
+      meeting.subject = event.subject;
+      meeting.start = event.start;
+      meeting.end = event.end;
+      const chat = findChat(state, meeting.threadId);
+      if (chat) {
+        chat.topic = event.subject;
+        addChatMembers(
+          chat,
+          inTenantAttendees(state, event, organizer).map((user) => ({
+            userId: user.id,
+            tenantId: user.tenantId ?? '',
+          })),
+        );
+      }
+    }
+  }
+  distribute(state, event, organizer, added, ctx.now, 'Europe/Copenhagen');
+  event.lastModifiedDateTime = new Date(ctx.now).toISOString();
+  event.changeKey = changeKeyFor();
+  ctx.sandbox.store.touch();
+  return eventResponse(ctx, event, 200, zone);
+};
+
+/** Cancels for everyone: attendees keep a cancelled copy and get a cancellation; the organiser's copy goes. */
+const cancelMeeting = (state: State, event: EventRecord, organizer: UserRecord, comment: string, at: number): void => {
+  event.isCancelled = true;
+  event.lastModifiedDateTime = new Date(at).toISOString();
+  event.changeKey = changeKeyFor();
+  const own = event.copies.find((copy) => copy.userId === organizer.id);
+  if (own) own.removed = true;
+  if (event.attendees.length) {
+    deliverMail(state, {
+      from: { name: organizer.displayName, address: organizer.mail },
+      to: event.attendees.map((attendee) => ({ name: attendee.name, address: attendee.address })),
+      subject: `Aflyst: ${event.subject}`,
+      body: `<p>${comment.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`,
+      contentType: 'html',
+      saveToSentItems: false,
+      meetingMessageType: 'meetingCancelled',
+      at,
+    });
+  }
+};
+
+const respond =
+  (response: AttendeeRecord['response']) =>
+  (ctx: Ctx): GraphResponse => {
+    const state = ctx.sandbox.store.state;
+    const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
+    const body = ctx.req.body.length ? ctx.json() : {};
+    rejectUnknownProperties(body, ['comment', 'sendResponse', 'proposedNewTime'], 'microsoft.graph.event.response');
+    if (event.organizerId === ctx.me.id) {
+      throw badRequest(
+        "Your request can't be completed. You can't respond to a meeting you organized.",
+        'ErrorInvalidRequest',
+      );
+    }
+    if (event.isCancelled)
+      throw badRequest("Your request can't be completed. The meeting has been cancelled.", 'ErrorInvalidRequest');
+    const attendee = event.attendees.find((candidate) => candidate.address.toLowerCase() === ctx.me.mail.toLowerCase());
+    if (!attendee) throw notFound();
+    attendee.response = response;
+    attendee.responseTime = isoInstant(ctx.now);
+    event.changeKey = changeKeyFor();
+    ctx.sandbox.store.touch();
+    return { status: 202 };
+  };
+
+const listEvents = (ctx: Ctx, window: { start: number; end: number } | null): GraphResponse => {
+  const state = ctx.sandbox.store.state;
+  const zone = preferredZone(ctx.req.headers['prefer']);
+  const events = calendarOf(state, ctx.me.id)
+    .filter((event) => !window || (event.start < window.end && event.end > window.start))
+    .sort((a, b) => a.start - b.start);
+  const orderBy = (ctx.req.query.get('$orderby') ?? '').toLowerCase();
+  if (orderBy.startsWith('start/datetime desc')) events.reverse();
+  const json = events.map((event) => eventJson(state, event, ctx.me, zone));
+  const filtered = applyFilter(json, ctx.req.query);
+  const page = paginate(filtered, ctx.req.query, `${ctx.graphBase}${ctx.req.path}`, {
+    defaultTop: 10,
+    maxTop: 1000,
+    style: 'skip',
+  });
+  const select = parseSelect(ctx.req.query);
+  return {
+    status: 200,
+    headers: zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {},
+    body: {
+      '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/${window ? 'calendarView' : 'events'}`,
+      ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
+      value: page.items.map((event) => applySelect(event, select, ['id', '@odata.etag'])),
+    },
+  };
+};
+
+const calendarView = (ctx: Ctx): GraphResponse => {
+  const startText = ctx.req.query.get('startDateTime') ?? ctx.req.query.get('startdatetime');
+  const endText = ctx.req.query.get('endDateTime') ?? ctx.req.query.get('enddatetime');
+  if (!startText || !endText) {
+    throw badRequest(
+      'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      'ErrorInvalidParameter',
+    );
+  }
+  const start = parseQueryInstant(startText);
+  const end = parseQueryInstant(endText);
+  if (start === null || end === null)
+    throw badRequest(
+      `The value '${start === null ? startText : endText}' is not a valid date and time.`,
+      'ErrorInvalidParameter',
+    );
+  return listEvents(ctx, { start, end });
+};
+
+// ---------------------------------------------------------------- free/busy
+
+type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+const RANK: Record<Availability, number> = { free: 0, workingElsewhere: 0, unknown: 0, tentative: 1, busy: 2, oof: 3 };
+const DIGIT: Record<Availability, string> = {
+  free: '0',
+  workingElsewhere: '0',
+  unknown: '0',
+  tentative: '1',
+  busy: '2',
+  oof: '3',
+};
+
+const busyItems = (state: State, user: UserRecord, start: number, end: number): EventRecord[] =>
+  calendarOf(state, user.id).filter(
+    (event) => !event.isCancelled && event.showAs !== 'free' && event.start < end && event.end > start,
+  );
+
+/** The worst status of `user` over [start, end). */
+const statusOver = (state: State, user: UserRecord, start: number, end: number): Availability => {
+  let worst: Availability = 'free';
+  for (const event of busyItems(state, user, start, end)) {
+    const show = event.showAs === 'unknown' ? 'busy' : event.showAs;
+    if (RANK[show] > RANK[worst]) worst = show;
+  }
+  return worst;
+};
+
+const workingHours = (): Json => ({
+  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  startTime: `${String(WORK_START_HOUR).padStart(2, '0')}:00:00.0000000`,
+  endTime: `${String(WORK_END_HOUR).padStart(2, '0')}:00:00.0000000`,
+  timeZone: { name: 'Romance Standard Time' },
+});
+
+/** Whose free/busy the caller may see: users of their own tenant with a calendar. */
+const scheduleUser = (state: State, me: UserRecord, address: string): UserRecord | { error: Json } => {
+  const user = userByMail(state, address);
+  if (!user || user.kind === 'emailOnly') {
+    return {
+      error: {
+        message: `The recipient '${address}' was not found in the directory.`,
+        responseCode: 'ErrorMailRecipientNotFound',
+      },
+    };
+  }
+  if (user.tenantId !== me.tenantId) {
+    return {
+      error: {
+        message: `Free/busy information for '${address}' is not shared with your organization (external tenant).`,
+        responseCode: 'ErrorNoFreeBusyAccess',
+      },
+    };
+  }
+  return user;
+};
+
+const getSchedule = (ctx: Ctx): GraphResponse => {
+  const state = ctx.sandbox.store.state;
+  const body = ctx.json();
+  rejectUnknownProperties(
+    body,
+    ['schedules', 'startTime', 'endTime', 'availabilityViewInterval'],
+    'microsoft.graph.getSchedule',
+  );
+  const zone = preferredZone(ctx.req.headers['prefer']);
+  if (!Array.isArray(body.schedules) || body.schedules.length === 0) {
+    throw badRequest(
+      "The 'schedules' parameter is required and must list at least one SMTP address.",
+      'ErrorInvalidParameter',
+    );
+  }
+  if (body.schedules.length > MAX_SCHEDULES) {
+    throw badRequest(
+      `Your request can't be completed. At most ${MAX_SCHEDULES} schedules can be requested at once; got ${body.schedules.length}.`,
+      'ErrorInvalidParameter',
+    );
+  }
+  if (!body.schedules.every((schedule) => typeof schedule === 'string')) {
+    throw badRequest("'schedules' must be a collection of SMTP addresses (strings).", 'RequestBodyRead');
+  }
+  const start = readDateTimeTimeZone(body.startTime, 'startTime');
+  const end = readDateTimeTimeZone(body.endTime, 'endTime');
+  if (end <= start) throw badRequest('The end time must be after the start time.', 'ErrorInvalidParameter');
+  if (end - start >= MAX_SCHEDULE_DAYS * 86_400_000) {
+    throw badRequest(
+      `Your request can't be completed. The time window must be shorter than ${MAX_SCHEDULE_DAYS} days.`,
+      'ErrorInvalidParameter',
+    );
+  }
+  const interval = body.availabilityViewInterval === undefined ? 30 : body.availabilityViewInterval;
+  if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 5 || interval > 1440) {
+    throw badRequest(
+      "'availabilityViewInterval' must be a whole number of minutes from 5 to 1440.",
+      'ErrorInvalidParameter',
+    );
+  }
+  const step = interval * 60_000;
+  const value = (body.schedules as string[]).map((address) => {
+    const found = scheduleUser(state, ctx.me, address);
+    if ('error' in found) {
+      return { scheduleId: address, availabilityView: '', scheduleItems: [], error: found.error };
+    }
+    let view = '';
+    for (let slot = start; slot < end; slot += step)
+      view += DIGIT[statusOver(state, found, slot, Math.min(end, slot + step))];
+    const items = busyItems(state, found, start, end)
+      .sort((a, b) => a.start - b.start)
+      .map((event) => ({
+        isPrivate: event.sensitivity === 'private',
+        status: event.showAs,
+        subject: event.sensitivity === 'private' ? '' : event.subject,
+        location: event.sensitivity === 'private' ? '' : event.location,
+        isMeeting: event.attendees.length > 0,
+        isRecurring: false,
+        isException: false,
+        isReminderSet: true,
+        start: formatDateTimeTimeZone(event.start, zone),
+        end: formatDateTimeTimeZone(event.end, zone),
+      }));
+    return { scheduleId: address, availabilityView: view, scheduleItems: items, workingHours: workingHours() };
+  });
+  return {
+    status: 200,
+    headers: zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {},
+    body: { '@odata.context': `${ctx.graphBase}/$metadata#Collection(microsoft.graph.scheduleInformation)`, value },
+  };
+};
+
+/** Is `ms` inside Copenhagen working hours (Mon–Fri 08–16) for a slot of `length`? */
+const withinWorkingHours = (ms: number, length: number): boolean => {
+  const from = copenhagenParts(ms);
+  const to = copenhagenParts(ms + length - 1);
+  if (from.weekday === 0 || from.weekday === 6) return false;
+  if (from.day !== to.day) return false;
+  return from.hour >= WORK_START_HOUR && to.hour < WORK_END_HOUR;
+};
+
+const SCORE: Record<Availability, number> = {
+  free: 100,
+  workingElsewhere: 100,
+  tentative: 50,
+  unknown: 50,
+  busy: 0,
+  oof: 0,
+};
+
+const findMeetingTimes = (ctx: Ctx): GraphResponse => {
+  const state = ctx.sandbox.store.state;
+  const body = ctx.json();
+  rejectUnknownProperties(
+    body,
+    [
+      'attendees',
+      'locationConstraint',
+      'timeConstraint',
+      'meetingDuration',
+      'maxCandidates',
+      'isOrganizerOptional',
+      'returnSuggestionReasons',
+      'minimumAttendeePercentage',
+    ],
+    'microsoft.graph.findMeetingTimes',
+  );
+  const zone = preferredZone(ctx.req.headers['prefer']);
+  const rawAttendees = body.attendees === undefined ? [] : body.attendees;
+  if (!Array.isArray(rawAttendees)) throw badRequest("'attendees' must be a collection.", 'RequestBodyRead');
+  const attendees = readAttendees(rawAttendees).map((attendee) => ({
+    ...attendee,
+    user: userByMail(state, attendee.address),
+  }));
+  const duration = typeof body.meetingDuration === 'string' ? parseDuration(body.meetingDuration) : 30 * 60_000;
+  if (duration <= 0) throw badRequest("'meetingDuration' must be positive.", 'ErrorInvalidParameter');
+  const maxCandidates = typeof body.maxCandidates === 'number' ? Math.max(0, Math.floor(body.maxCandidates)) : 20;
+  const minimumPercentage = typeof body.minimumAttendeePercentage === 'number' ? body.minimumAttendeePercentage : 50;
+  const organizerOptional = body.isOrganizerOptional === true;
+  const constraint = asObject(body.timeConstraint);
+  const domain = typeof constraint?.activityDomain === 'string' ? constraint.activityDomain : 'work';
+  let slots: { start: number; end: number }[];
+  if (constraint && Array.isArray(constraint.timeSlots) && constraint.timeSlots.length) {
+    slots = constraint.timeSlots.map((raw, index) => {
+      const slot = asObject(raw);
+      return {
+        start: readDateTimeTimeZone(slot?.start, `timeSlots[${index}].start`),
+        end: readDateTimeTimeZone(slot?.end, `timeSlots[${index}].end`),
+      };
+    });
+  } else {
+    slots = [{ start: ctx.now, end: ctx.now + 5 * 86_400_000 }];
+  }
+  const step = 30 * 60_000;
+  const suggestions: { start: number; confidence: number; organizer: Availability; each: Availability[] }[] = [];
+  let organizerEverFree = false;
+  const availabilityOf = (user: UserRecord | undefined, from: number): Availability => {
+    const found = user ? scheduleUser(state, ctx.me, user.mail) : { error: {} };
+    return 'error' in found ? 'unknown' : statusOver(state, found, from, from + duration);
+  };
+  for (const window of slots) {
+    const first = Math.ceil(Math.max(window.start, ctx.now) / step) * step;
+    for (let from = first; from + duration <= window.end; from += step) {
+      if ((domain === 'work' || domain === 'unknown') && !withinWorkingHours(from, duration)) continue;
+      const organizer = statusOver(state, ctx.me, from, from + duration);
+      if (organizer === 'free') organizerEverFree = true;
+      if (!organizerOptional && RANK[organizer] >= 2) continue;
+      const each = attendees.map((attendee) => availabilityOf(attendee.user, from));
+      const required = attendees
+        .map((attendee, index) => ({ attendee, availability: each[index] ?? 'unknown' }))
+        .filter(({ attendee }) => attendee.type !== 'optional');
+      const confidence = required.length
+        ? required.reduce((sum, entry) => sum + SCORE[entry.availability], 0) / required.length
+        : 100;
+      if (confidence < minimumPercentage) continue;
+      suggestions.push({ start: from, confidence, organizer, each });
+    }
+  }
+  suggestions.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
+  const chosen = suggestions.slice(0, maxCandidates);
+  let emptySuggestionsReason = '';
+  if (chosen.length === 0) {
+    if (!organizerEverFree && !organizerOptional) emptySuggestionsReason = 'OrganizerUnavailable';
+    else if (attendees.some((attendee) => availabilityOf(attendee.user, ctx.now) === 'unknown'))
+      emptySuggestionsReason = 'AttendeesUnavailableOrUnknown';
+    else emptySuggestionsReason = 'AttendeesUnavailable';
+  }
+  const reasons = body.returnSuggestionReasons === true;
+  return {
+    status: 200,
+    headers: zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {},
+    body: {
+      '@odata.context': `${ctx.graphBase}/$metadata#microsoft.graph.meetingTimeSuggestionsResult`,
+      emptySuggestionsReason,
+      meetingTimeSuggestions: chosen.map((suggestion) => ({
+        confidence: suggestion.confidence,
+        organizerAvailability: suggestion.organizer,
+        ...(reasons
+          ? {
+              suggestionReason:
+                suggestion.confidence === 100
+                  ? 'Suggested because it is one of the nearest times when all attendees are available.'
+                  : 'Suggested because it is one of the nearest times when most attendees are available.',
+            }
+          : {}),
+        attendeeAvailability: attendees.map((attendee, index) => ({
+          attendee: { type: attendee.type, emailAddress: { address: attendee.address } },
+          availability: suggestion.each[index] ?? 'unknown',
+        })),
+        locations: [],
+        meetingTimeSlot: {
+          start: formatDateTimeTimeZone(suggestion.start, zone),
+          end: formatDateTimeTimeZone(suggestion.start + duration, zone),
+        },
+      })),
+    },
+  };
+};
+
+// ---------------------------------------------------------------- online meetings
+
+const onlineMeetingJson = (ctx: Ctx, meeting: OnlineMeetingRecord): Json => {
+  const state = ctx.sandbox.store.state;
+  const organizer = userById(state, meeting.organizerId);
+  const event = state.events.find((candidate) => candidate.iCalUId === meeting.eventICalUId);
+  const identity = (user: UserRecord | undefined): Json => ({
+    identity: {
+      user: {
+        id: user?.id ?? null,
+        displayName: user?.displayName ?? null,
+        tenantId: user?.tenantId ?? null,
+        identityProvider: 'AAD',
+      },
+    },
+    upn: user?.userPrincipalName ?? null,
+    role: 'presenter',
+  });
+  return {
+    id: meeting.id,
+    creationDateTime: meeting.createdDateTime,
+    startDateTime: new Date(meeting.start).toISOString(),
+    endDateTime: new Date(meeting.end).toISOString(),
+    joinUrl: meeting.joinWebUrl,
+    joinWebUrl: meeting.joinWebUrl,
+    meetingCode: meeting.meetingCode.replace(/\s/g, ''),
+    subject: meeting.subject,
+    isBroadcast: false,
+    autoAdmittedUsers: 'everyoneInCompany',
+    allowedPresenters: 'everyone',
+    allowMeetingChat: 'enabled',
+    allowTeamworkReactions: true,
+    isEntryExitAnnounced: false,
+    recordAutomatically: false,
+    externalId: null,
+    joinMeetingIdSettings: {
+      isPasscodeRequired: false,
+      joinMeetingId: meeting.meetingCode.replace(/\s/g, ''),
+      passcode: null,
+    },
+    chatInfo: { threadId: meeting.threadId, messageId: '0', replyChainMessageId: null },
+    participants: {
+      organizer: identity(organizer),
+      attendees: (event?.attendees ?? [])
+        .map((attendee) => userByMail(state, attendee.address))
+        .filter((user): user is UserRecord => hasCalendar(user))
+        .map((user) => ({ ...identity(user), role: 'attendee' })),
+    },
+    lobbyBypassSettings: { scope: 'organization', isDialInBypassEnabled: false },
+  };
+};
+
+const listOnlineMeetings = (ctx: Ctx): GraphResponse => {
+  const raw = ctx.req.query.get('$filter');
+  if (!raw) {
+    throw badRequest(
+      "Listing onlineMeetings is not supported. Use $filter=JoinWebUrl eq '{joinWebUrl}' or get one by id.",
+      'BadRequest',
+    );
+  }
+  const node = parseFilter(raw);
+  const properties = filterProperties(node).map((name) => name.toLowerCase());
+  if (!properties.every((name) => name === 'joinweburl')) {
+    throw badRequest(
+      `Filter on '${properties.join(', ')}' is not supported. Only JoinWebUrl can be used in $filter.`,
+      'BadRequest',
+    );
+  }
+  // The join URL is matched exactly, as given in the event (Graph does not normalise it).
+  const mine = ctx.sandbox.store.state.onlineMeetings.filter((meeting) => meeting.organizerId === ctx.me.id);
+  const json = mine.map((meeting) => onlineMeetingJson(ctx, meeting));
+  const found = applyFilter(json, ctx.req.query, false);
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/onlineMeetings`,
+      value: found,
+    },
+  };
+};
+
+export const registerCalendar = (router: Router): void => {
+  const selfAnd = (handler: (ctx: Ctx) => GraphResponse) => (ctx: Ctx) => {
+    requireSelf(ctx, ctx.params.userId ?? '');
+    return handler(ctx);
+  };
+  const cancel = (ctx: Ctx): GraphResponse => {
+    const state = ctx.sandbox.store.state;
+    const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
+    const body = ctx.req.body.length ? ctx.json() : {};
+    rejectUnknownProperties(body, ['comment'], 'microsoft.graph.event.cancel');
+    if (event.organizerId !== ctx.me.id) {
+      throw badRequest(
+        "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+        'ErrorInvalidRequest',
+      );
+    }
+    cancelMeeting(state, event, ctx.me, typeof body.comment === 'string' ? body.comment : '', ctx.now);
+    ctx.sandbox.store.touch();
+    return { status: 202 };
+  };
+  const getOne = (ctx: Ctx): GraphResponse => {
+    const event = findByCopyId(ctx.sandbox.store.state, ctx.me.id, ctx.params.eventId ?? '');
+    return eventResponse(ctx, event, 200, preferredZone(ctx.req.headers['prefer']));
+  };
+  const remove = (ctx: Ctx): GraphResponse => {
+    const state = ctx.sandbox.store.state;
+    const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
+    if (event.organizerId === ctx.me.id && !event.isCancelled && event.attendees.length) {
+      cancelMeeting(state, event, ctx.me, '', ctx.now);
+    } else {
+      const copy = event.copies.find((candidate) => candidate.userId === ctx.me.id);
+      if (copy) copy.removed = true;
+    }
+    ctx.sandbox.store.touch();
+    return { status: 204 };
+  };
+  for (const base of ['/me', '/me/calendar']) {
+    router
+      .add('POST', `${base}/events`, createEvent)
+      .add('GET', `${base}/events`, (ctx) => listEvents(ctx, null))
+      .add('GET', `${base}/events/{eventId}`, getOne)
+      .add('PATCH', `${base}/events/{eventId}`, updateEvent)
+      .add('DELETE', `${base}/events/{eventId}`, remove)
+      .add('POST', `${base}/events/{eventId}/cancel`, cancel)
+      .add('POST', `${base}/events/{eventId}/accept`, respond('accepted'))
+      .add('POST', `${base}/events/{eventId}/tentativelyAccept`, respond('tentativelyAccepted'))
+      .add('POST', `${base}/events/{eventId}/decline`, respond('declined'))
+      .add('GET', `${base}/calendarView`, calendarView);
+  }
+  router
+    .add('POST', '/users/{userId}/events', selfAnd(createEvent))
+    .add(
+      'GET',
+      '/users/{userId}/events',
+      selfAnd((ctx) => listEvents(ctx, null)),
+    )
+    .add('GET', '/users/{userId}/events/{eventId}', selfAnd(getOne))
+    .add('PATCH', '/users/{userId}/events/{eventId}', selfAnd(updateEvent))
+    .add('POST', '/users/{userId}/events/{eventId}/cancel', selfAnd(cancel))
+    .add('GET', '/users/{userId}/calendarView', selfAnd(calendarView))
+    .add('POST', '/me/calendar/getSchedule', getSchedule)
+    .add('POST', '/users/{userId}/calendar/getSchedule', selfAnd(getSchedule))
+    .add('POST', '/me/findMeetingTimes', findMeetingTimes)
+    .add('POST', '/users/{userId}/findMeetingTimes', selfAnd(findMeetingTimes))
+    .add('GET', '/me/onlineMeetings', listOnlineMeetings)
+    .add('GET', '/users/{userId}/onlineMeetings', selfAnd(listOnlineMeetings))
+    .add('GET', '/me/onlineMeetings/{meetingId}', (ctx) => {
+      const meeting = ctx.sandbox.store.state.onlineMeetings.find(
+        (candidate) => candidate.id === ctx.params.meetingId && candidate.organizerId === ctx.me.id,
+      );
+      if (!meeting) throw new GraphError(404, 'NotFound', 'The online meeting was not found.');
+      return {
+        status: 200,
+        body: {
+          '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/onlineMeetings/$entity`,
+          ...onlineMeetingJson(ctx, meeting),
+        },
+      };
+    });
+};
+
+/** For the seed: a plain busy block in one calendar. */
+export const appointment = (
+  state: State,
+  owner: UserRecord,
+  subject: string,
+  start: number,
+  minutes: number,
+  showAs: EventRecord['showAs'] = 'busy',
+): EventRecord => {
+  const when = new Date(Math.min(start, Date.now()) - 7 * 86_400_000).toISOString();
+  const event: EventRecord = {
+    iCalUId: `040000008200E00074C5B7101A82E008000000${createHash('sha1').update(`${owner.id}${start}${subject}`).digest('hex').toUpperCase()}`,
+    organizerId: owner.id,
+    transactionId: null,
+    subject,
+    bodyContentType: 'text',
+    body: '',
+    start,
+    end: start + minutes * 60_000,
+    originalStartTimeZone: 'Romance Standard Time',
+    originalEndTimeZone: 'Romance Standard Time',
+    isAllDay: false,
+    showAs,
+    sensitivity: 'normal',
+    importance: 'normal',
+    location: '',
+    categories: [],
+    attendees: [],
+    isOnlineMeeting: false,
+    onlineMeetingProvider: 'unknown',
+    onlineMeetingId: null,
+    isCancelled: false,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    changeKey: changeKeyFor(),
+    copies: [{ userId: owner.id, id: newEventId(), removed: false }],
+  };
+  state.events.push(event);
+  return event;
+};
+
+/** For the seed: a Teams meeting organised by `organizer`, as if created through POST /me/events. */
+export const seedMeeting = (
+  state: State,
+  organizer: UserRecord,
+  options: {
+    subject: string;
+    bodyHtml: string;
+    start: number;
+    end: number;
+    attendees: AttendeeRecord[];
+    transactionId: string;
+    createdAt: number;
+  },
+): { event: EventRecord; meeting: OnlineMeetingRecord } => {
+  const when = new Date(options.createdAt).toISOString();
+  const event: EventRecord = {
+    iCalUId: `040000008200E00074C5B7101A82E008000000${createHash('sha1').update(options.transactionId).digest('hex').toUpperCase()}`,
+    organizerId: organizer.id,
+    transactionId: options.transactionId,
+    subject: options.subject,
+    bodyContentType: 'html',
+    body: options.bodyHtml,
+    start: options.start,
+    end: options.end,
+    originalStartTimeZone: 'Romance Standard Time',
+    originalEndTimeZone: 'Romance Standard Time',
+    isAllDay: false,
+    showAs: 'busy',
+    sensitivity: 'normal',
+    importance: 'normal',
+    location: 'Microsoft Teams-møde',
+    categories: [],
+    attendees: options.attendees,
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    onlineMeetingId: null,
+    isCancelled: false,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    changeKey: changeKeyFor(),
+    copies: [{ userId: organizer.id, id: newEventId(), removed: false }],
+  };
+  state.events.push(event);
+  const meeting = attachTeamsMeeting(state, event, organizer, options.createdAt);
+  event.body += teamsBlock(meeting.joinWebUrl, meeting.meetingCode);
+  for (const attendee of options.attendees) {
+    const user = userByMail(state, attendee.address);
+    if (hasCalendar(user) && user.id !== organizer.id)
+      event.copies.push({ userId: user.id, id: newEventId(), removed: false });
+  }
+  return { event, meeting };
+};
