@@ -1,0 +1,105 @@
+/**
+ * What the referent reads when the minutes did not reach someone, or may not have: what happened and what to do,
+ * in Danish and English. "Prøv igen" is safe to press: it never sends anybody the minutes twice.
+ */
+import type { Failure } from '../ports/outcome';
+import { problem, type Problem } from '../problems';
+
+export const meetingNotFound = (meetingId: string | undefined) =>
+  problem(
+    'delivery.meetingNotFound',
+    'error',
+    null,
+    meetingId
+      ? `Mødet (${meetingId}) findes ikke i planen. Genindlæs planen, og prøv igen.`
+      : 'Planen har intet møde endnu.',
+    meetingId
+      ? `The meeting (${meetingId}) is not in the plan. Reload the plan and try again.`
+      : 'The plan has no meeting yet.',
+  );
+
+export const storeProblem = (failure: Failure) =>
+  problem(
+    'delivery.store',
+    'error',
+    null,
+    `Planen kunne ikke læses eller gemmes (${failure.message}), så intet er sendt. Prøv igen om lidt.`,
+    `The plan could not be read or saved (${failure.message}), so nothing was sent. Try again in a moment.`,
+  );
+
+export const busyProblem = problem(
+  'delivery.busy',
+  'error',
+  null,
+  'Andre gemte planen samtidig, så referatet blev ikke sendt. Prøv igen.',
+  'Others saved the plan at the same time, so the minutes were not sent. Try again.',
+);
+
+export const linkProblem = (failure: Failure) =>
+  problem(
+    'delivery.link',
+    'error',
+    null,
+    `Linket til planen kunne ikke laves: ${failure.message}`,
+    `The link to the plan could not be made: ${failure.message}`,
+  );
+
+export const meetingChatSummaryOnly = (first: Problem) =>
+  problem(
+    'delivery.meetingChatPrivacy',
+    'warning',
+    first.field,
+    `Mødechatten får kun et kort uden navne og følsomme oplysninger, og ${first.message.da.charAt(0).toLocaleLowerCase('da-DK')}${first.message.da.slice(1)} Referatet lægges derfor ikke i mødechatten.`,
+    `The meeting chat gets only a card without names or sensitive details, and ${first.message.en.charAt(0).toLocaleLowerCase('en')}${first.message.en.slice(1)} So the minutes are not posted in the meeting chat.`,
+  );
+
+export const failedProblem = (key: string, name: string, failure: Failure) => {
+  const why =
+    failure.kind === 'throttled'
+      ? {
+          da: 'Teams bad os vente, fordi der blev sendt meget på én gang',
+          en: 'Teams asked us to wait because much was sent at once',
+        }
+      : failure.kind === 'forbidden'
+        ? {
+            da: 'appen mangler en tilladelse i jeres Microsoft 365',
+            en: 'the app lacks a permission in your Microsoft 365',
+          }
+        : failure.kind === 'unauthorized'
+          ? { da: 'du skal logge ind igen', en: 'you need to sign in again' }
+          : failure.kind === 'notFound'
+            ? { da: 'chatten eller personen findes ikke længere', en: 'the chat or the person no longer exists' }
+            : { da: `fejl: ${failure.message}`, en: `error: ${failure.message}` };
+  return problem(
+    'delivery.failed',
+    'error',
+    `delivery.${key}`,
+    `Referatet kom ikke frem til ${name} (${why.da}). Tryk »Prøv igen«.`,
+    `The minutes did not reach ${name} (${why.en}). Press "Try again".`,
+  );
+};
+
+export const unknownChatProblem = (key: string, name: string) =>
+  problem(
+    'delivery.unknown',
+    'warning',
+    `delivery.${key}`,
+    `Forbindelsen blev afbrudt, så det er uvist, om ${name} fik referatet. Tryk »Prøv igen«: der ses først efter i chatten, så ${name} ikke får det to gange.`,
+    `The connection broke, so it is unknown whether ${name} received the minutes. Press "Try again": the chat is checked first, so ${name} does not get them twice.`,
+  );
+
+export const unknownMailProblem = (key: string, name: string) =>
+  problem(
+    'delivery.unknownMail',
+    'warning',
+    `delivery.${key}`,
+    `Det er uvist, om e-mailen til ${name} kom frem. Spørg ${name}, eller send e-mailen igen (${name} kan da få den to gange).`,
+    `It is unknown whether the e-mail to ${name} arrived. Ask ${name}, or send the e-mail again (${name} may then get it twice).`,
+  );
+
+export const blockedProblem = (key: string, reasons: Problem[]): Problem => {
+  const first = reasons[0];
+  return first
+    ? { ...first, field: first.field ?? `delivery.${key}` }
+    : problem('privacy.blocked', 'error', `delivery.${key}`, 'Beskeden blev stoppet.', 'The message was stopped.');
+};

@@ -1,0 +1,56 @@
+/**
+ * The cheap check before sending: every text of the minutes that the card and the e-mail will carry at a detail
+ * level, checked by the privacy guard's rules field by field. It finds the same things the guard would find in
+ * the rendered message, but says which goal or effort holds them, so the referent can fix the right line.
+ */
+import type { Meeting, Plan } from '../plan/planDocument';
+import type { TenantPolicy } from '../policy';
+import type { Problem } from '../problems';
+import type { FieldKind } from '../privacy/fieldLabels';
+import { privacyWarningsForField } from '../privacy/fieldWarnings';
+
+interface MinutesText {
+  field: string;
+  kind: FieldKind;
+  text: string;
+}
+
+const minutesTexts = (meeting: Meeting): MinutesText[] => {
+  const m = meeting.minutes;
+  return [
+    ...m.goals.map((g) => ({ field: `goals.${g.id}.text`, kind: 'goal' as const, text: g.text })),
+    ...m.efforts.map((e) => ({ field: `efforts.${e.id}.what`, kind: 'effort' as const, text: e.what })),
+    ...m.followUp.flatMap((f) => [
+      { field: `followUp.${f.effortId}.what`, kind: 'effort' as const, text: f.what },
+      { field: `followUp.${f.effortId}.note`, kind: 'followUpNote' as const, text: f.note },
+    ]),
+    ...m.challenges.map((c) => ({ field: `challenges.${c.id}.text`, kind: 'challenge' as const, text: c.text })),
+    ...m.round.flatMap((r) =>
+      (['relation', 'currentWork', 'challenges'] as const).map((part) => ({
+        field: `round.${r.participantId}.${part}`,
+        kind: 'roundNote' as const,
+        text: r[part],
+      })),
+    ),
+    ...meeting.invitees.flatMap((i) =>
+      i.attendance.kind === 'apologies'
+        ? [
+            {
+              field: `attendance.${i.participantId}.writtenInput`,
+              kind: 'writtenInput' as const,
+              text: i.attendance.writtenInput,
+            },
+          ]
+        : [],
+    ),
+  ];
+};
+
+/** Errors for every minutes text that may not leave at this detail level; empty when all may. */
+export const minutesPrivacyProblems = (plan: Plan, meeting: Meeting, detail: TenantPolicy['cardDetail']): Problem[] =>
+  minutesTexts(meeting).flatMap(({ field, kind, text }) =>
+    privacyWarningsForField(text, kind, { plan, policy: { cardDetail: detail, pinTab: false } }, field).map((p) => ({
+      ...p,
+      severity: 'error' as const,
+    })),
+  );
