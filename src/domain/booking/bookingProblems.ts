@@ -2,6 +2,7 @@
  * What is wrong with a booking before it is sent to the calendar. Each message says what to fix, beside the field.
  * The privacy guard checks the case reference for CPR numbers and the citizen's name separately.
  */
+import { ConsentSchema, ParticipantSchema, PlanSchema } from '../plan/planDocument';
 import { roleProblems } from '../roles/roles';
 import { problem, type Problem } from '../problems';
 import { formatDateTime } from '../time/danishTime';
@@ -53,6 +54,82 @@ export const caseReferenceProblems = (caseReference: string): Problem[] => {
     ];
   }
   return [];
+};
+
+/** The longest texts the plan document holds (PlanSchema): longer ones could not be saved after booking. */
+const NAME_MAX = ParticipantSchema.shape.name.maxLength ?? 200;
+const ORGANISATION_MAX = ParticipantSchema.shape.organisation.maxLength ?? 200;
+const CITIZEN_NAME_MAX = PlanSchema.shape.citizenName.maxLength ?? 200;
+const CONSENT_TEXT_MAX = ConsentSchema.shape.information.maxLength ?? 2000;
+
+/**
+ * Texts too long for the plan document. Caught here, before the meeting is put in the calendar: found only when
+ * the plan is saved, the invitation would already be out and the plan lost.
+ */
+const lengthProblems = (draft: BookingDraft): Problem[] => {
+  const problems: Problem[] = [];
+  if (draft.citizenName.trim().length > CITIZEN_NAME_MAX) {
+    const length = draft.citizenName.trim().length;
+    problems.push(
+      problem(
+        'booking.citizenNameTooLong',
+        'error',
+        'citizenName',
+        `Borgerens navn er ${length} tegn langt; det må højst være ${CITIZEN_NAME_MAX}. Forkort navnet.`,
+        `The citizen's name is ${length} characters long; it may be at most ${CITIZEN_NAME_MAX}. Shorten the name.`,
+      ),
+    );
+  }
+  for (const p of draft.participants) {
+    if (p.name.length > NAME_MAX) {
+      problems.push(
+        problem(
+          'booking.nameTooLong',
+          'error',
+          `participants.${p.id}.name`,
+          `Navnet er ${p.name.length} tegn langt; det må højst være ${NAME_MAX}. Forkort navnet, eller fjern personen og tilføj den igen.`,
+          `The name is ${p.name.length} characters long; it may be at most ${NAME_MAX}. Shorten the name, or remove the person and add them again.`,
+        ),
+      );
+    }
+    if (p.organisation.length > ORGANISATION_MAX) {
+      const who = p.name.length > NAME_MAX ? 'personen' : p.name;
+      problems.push(
+        problem(
+          'booking.organisationTooLong',
+          'error',
+          `participants.${p.id}.organisation`,
+          `Organisationen for ${who} er ${p.organisation.length} tegn lang; den må højst være ${ORGANISATION_MAX}. Forkort den.`,
+          `The organisation of ${who === 'personen' ? 'the person' : who} is ${p.organisation.length} characters long; it may be at most ${ORGANISATION_MAX}. Shorten it.`,
+        ),
+      );
+    }
+  }
+  if (draft.consent && draft.consent.information.length > CONSENT_TEXT_MAX) {
+    const length = draft.consent.information.length;
+    problems.push(
+      problem(
+        'booking.consentTextTooLong',
+        'error',
+        'consent.information',
+        `Beskrivelsen af, hvilke oplysninger samtykket gælder, er ${length} tegn; den må højst være ${CONSENT_TEXT_MAX}. Forkort den, og henvis til journalen for detaljer.`,
+        `The description of the information the consent covers is ${length} characters; it may be at most ${CONSENT_TEXT_MAX}. Shorten it and refer to the case record for details.`,
+      ),
+    );
+  }
+  if (draft.consent && draft.consent.purpose.length > CONSENT_TEXT_MAX) {
+    const length = draft.consent.purpose.length;
+    problems.push(
+      problem(
+        'booking.consentTextTooLong',
+        'error',
+        'consent.purpose',
+        `Formålet med samtykket er ${length} tegn; det må højst være ${CONSENT_TEXT_MAX}. Forkort det.`,
+        `The purpose of the consent is ${length} characters; it may be at most ${CONSENT_TEXT_MAX}. Shorten it.`,
+      ),
+    );
+  }
+  return problems;
 };
 
 const participantProblems = (draft: BookingDraft): Problem[] => {
@@ -176,6 +253,7 @@ const consentProblem = (draft: BookingDraft): Problem[] =>
 export const bookingProblems = (draft: BookingDraft, now: Date): Problem[] => [
   ...caseReferenceProblems(draft.caseReference),
   ...participantProblems(draft),
+  ...lengthProblems(draft),
   ...(draft.participants.length > 0 ? roleProblems(draft, draft.roles) : []),
   ...timeProblems(draft, now),
   ...consentProblem(draft),
