@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { success, type Outcome } from '../../domain/ports/outcome';
+import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import type { DirectoryPerson, PeopleDirectory } from '../../domain/ports/peopleDirectory';
 import { batchResult, sendBatch } from './graphBatch';
 import { query, type GraphClient } from './graphClient';
@@ -84,14 +84,7 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     );
     if (!outcome.ok) return outcome;
     const me = fromUser(outcome.value);
-    if (!me)
-      return {
-        ok: false,
-        kind: 'failed',
-        status: null,
-        code: 'malformedResponse',
-        message: 'Din bruger har ingen e-mailadresse',
-      };
+    if (!me) return failure('failed', 'malformedResponse', 'Din bruger har ingen e-mailadresse i Microsoft 365');
     return success({ ...me, inTenant: true });
   }
 
