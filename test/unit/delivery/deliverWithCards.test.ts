@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildMinutesEmail } from '../../../src/cards/minutesEmail';
-import { buildMinutesMessage } from '../../../src/cards/minutesMessage';
-import { deliverMinutes, type RenderMinutes } from '../../../src/domain/delivery/deliverMinutes';
+import { deliverMinutes } from '../../../src/domain/delivery/deliverMinutes';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { TenantPolicy } from '../../../src/domain/policy';
 import { demoIds, demoPeople, demoPlan } from '../../support/builders';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
-
-/** The wiring src/app does: the real card and e-mail builders behind the injected renderer. */
-const cardsRenderer: RenderMinutes = (r) => {
-  const input = { plan: r.plan, meeting: r.meeting };
-  const common = {
-    lang: r.lang,
-    detail: r.detail,
-    recipientParticipantId: r.recipient?.id ?? null,
-    planUrl: r.planUrl,
-    deliveryMarker: r.deliveryMarker,
-  };
-  return r.channel === 'email'
-    ? { kind: 'mail', mail: buildMinutesEmail(input, common) }
-    : {
-        kind: 'chat',
-        message: buildMinutesMessage(input, {
-          ...common,
-          mentionable: r.chatMembers ? new Set(r.chatMembers) : null,
-        }).message,
-      };
-};
+import { cardsRenderer } from '../../support/cardsRenderer';
 
 const scrubbed = (): Plan => {
   const plan = demoPlan();
