@@ -6,18 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { updateEffort } from '../../../src/domain/minutes/editMinutes';
 import { minutesProblems } from '../../../src/domain/minutes/minutesProblems';
 import { parsePlanDocument, serializePlan } from '../../../src/domain/plan/migrations';
-import type { Meeting, Minutes, Plan } from '../../../src/domain/plan/planDocument';
+import type { Consent, Meeting, Minutes, Plan } from '../../../src/domain/plan/planDocument';
 import type { Problem } from '../../../src/domain/problems';
-import {
-  aConsent,
-  aFollowUp,
-  aGoal,
-  aMeeting,
-  anEffort,
-  aPlan,
-  consentCovering,
-  demoPeople as p,
-} from '../../support/builders';
+import { aFollowUp, aGoal, aMeeting, anEffort, aPlan, consentCovering, demoPeople as p } from '../../support/builders';
 import { HOSTILE, LONG, TEN_THOUSAND } from './hostileText';
 
 /** The meeting is held on 4 March 2027; the referent checks the minutes the same day. */
@@ -57,7 +48,7 @@ const meetingOf = (plan: Plan): Meeting => plan.meetings[0] as Meeting;
 const effortWith = (over: Parameters<typeof anEffort>[0]) => ({
   efforts: [anEffort({ id: 'e1', goalId: 'g1', ownerId: p.aisha.id, due: '2027-04-01', ...over })],
 });
-const withConsent = (over: Parameters<typeof aConsent>[0] | null) => (plan: Plan) => ({
+const withConsent = (over: Partial<Consent> | null) => (plan: Plan) => ({
   ...plan,
   consent: over === null ? null : consentCovering(plan.participants, over),
 });
