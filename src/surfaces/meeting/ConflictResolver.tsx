@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { valueAt } from '../../domain/plan/mergePlan';
 import type { Plan } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';
 import { describeConflict } from './describeConflict';
@@ -79,7 +80,9 @@ export const ConflictResolver = ({
         </MessageBarBody>
       </MessageBar>
       <ol className={styles.list}>
-        {open.conflicts.map((conflict, i) => {
+        {open.conflicts.map((clash, i) => {
+          // The user may go on typing while deciding: "Din version" is what the field holds now.
+          const conflict = { ...clash, mine: valueAt(plan, clash.path) };
           const described = describeConflict(conflict, plan, t, lang);
           const labelId = `conflict-${i}-label`;
           return (

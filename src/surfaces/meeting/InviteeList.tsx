@@ -2,7 +2,7 @@ import { Badge, Button, Field, makeStyles, Select, Text, Textarea, tokens } from
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attendance, Invitee } from '../../domain/plan/planDocument';
-import { sameEmail } from '../../domain/roles/roles';
+import { applyResponses, setAttendance, setWrittenInput } from '../../domain/meeting/attendance';
 import { useServices } from '../../ui/services/ServicesContext';
 import { fieldDomId } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';
@@ -62,23 +62,15 @@ export const InviteeList = () => {
       setState({ failed: outcome.message });
       return;
     }
-    const byParticipant = new Map<string, Response>();
-    for (const answer of outcome.value) {
-      const person = plan.participants.find((p) => sameEmail(p.email, answer.email));
-      if (person) byParticipant.set(person.id, answer.response);
-    }
-    setFetched(byParticipant);
+    const answered = applyResponses(plan, meeting, outcome.value);
+    setFetched(new Map(answered.invitees.map((i) => [i.participantId, i.response])));
     setState('done');
     // Those preparing the meeting keep the answers in the plan, so the minutes and other panels see them.
     if (can.prepare) {
-      editMeeting((m) =>
-        m.invitees.some((i) => byParticipant.has(i.participantId) && byParticipant.get(i.participantId) !== i.response)
-          ? {
-              ...m,
-              invitees: m.invitees.map((i) => ({ ...i, response: byParticipant.get(i.participantId) ?? i.response })),
-            }
-          : m,
-      );
+      editMeeting((m) => {
+        const next = applyResponses(plan, m, outcome.value);
+        return next.invitees.every((i, n) => i.response === m.invitees[n]?.response) ? m : next;
+      });
     }
     // Read the answers when the tab opens; the button reads them again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -88,12 +80,6 @@ export const InviteeList = () => {
     void refresh();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [eventId]);
-
-  const setAttendance = (participantId: string, attendance: Attendance) =>
-    editMeeting((m) => ({
-      ...m,
-      invitees: m.invitees.map((i) => (i.participantId === participantId ? { ...i, attendance } : i)),
-    }));
 
   return (
     <div className={styles.root}>
@@ -126,7 +112,9 @@ export const InviteeList = () => {
                       // Switching away from afbud and back keeps the written input (nothing typed is lost).
                       if (attendance.kind === 'apologies') lastInput.current.set(person.id, attendance.writtenInput);
                       const kept = lastInput.current.get(person.id) ?? '';
-                      setAttendance(person.id, kind === 'apologies' ? { kind, writtenInput: kept } : { kind });
+                      editMeeting((m) =>
+                        setAttendance(m, person.id, kind === 'apologies' ? { kind, writtenInput: kept } : { kind }),
+                      );
                     }}
                   >
                     {KINDS.map((k) => (
@@ -149,7 +137,7 @@ export const InviteeList = () => {
                       id={fieldDomId(`invitees.${person.id}.writtenInput`)}
                       resize="vertical"
                       value={attendance.writtenInput}
-                      onChange={(_, data) => setAttendance(person.id, { kind: 'apologies', writtenInput: data.value })}
+                      onChange={(_, data) => editMeeting((m) => setWrittenInput(m, person.id, data.value))}
                     />
                   </Field>
                 ) : (

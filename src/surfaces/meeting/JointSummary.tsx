@@ -1,7 +1,12 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { errorsIn, type Problem } from '../../domain/problems';
+import { confirmSummary, sendBlockers } from '../../domain/minutes/readyToSend';
+import type { Problem } from '../../domain/problems';
+import { copenhagenDate } from '../../domain/time/danishTime';
 import { formatDateTime } from '../../domain/time/danishTime';
+
+/** Shown as its own line with the confirm button's words, so it is left out of the list. */
+const NOT_CONFIRMED = 'minutes.summaryNotConfirmed';
 import { useServices } from '../../ui/services/ServicesContext';
 import { useMeetingSession } from './MeetingContext';
 import { PlanSummary } from './PlanSummary';
@@ -30,11 +35,11 @@ export const JointSummary = ({
   const { t } = useTranslation('meeting');
   const styles = useStyles();
   const { clock } = useServices();
-  const { meeting, editMeeting, can, lang } = useMeetingSession();
+  const { plan, meeting, editMeeting, can, lang } = useMeetingSession();
   const confirmedAt = meeting.summaryConfirmedAt;
   const mayConfirm = can.writeMinutes || can.driveAgenda;
-  const blocking = errorsIn(problems);
-  const ready = confirmedAt !== null && blocking.length === 0;
+  const ready = sendBlockers(plan, meeting, copenhagenDate(clock.now())).length === 0;
+  const listed = problems.filter((p) => p.code !== NOT_CONFIRMED);
   return (
     <section className={styles.root} aria-labelledby="summary-heading">
       <Text as="h2" size={500} weight="semibold" id="summary-heading">
@@ -56,10 +61,7 @@ export const JointSummary = ({
           </>
         ) : (
           mayConfirm && (
-            <Button
-              appearance="primary"
-              onClick={() => editMeeting((m) => ({ ...m, summaryConfirmedAt: clock.now().toISOString() }))}
-            >
+            <Button appearance="primary" onClick={() => editMeeting((m) => confirmSummary(m, clock.now()))}>
               {t('summary.confirm')}
             </Button>
           )
@@ -67,7 +69,7 @@ export const JointSummary = ({
       </div>
       {can.sendMinutes && (
         <div className={styles.actions}>
-          <ProblemsToFix id="send-problems" problems={problems} lang={lang} onGoTo={onGoTo} canGoTo={canGoTo} />
+          <ProblemsToFix id="send-problems" problems={listed} lang={lang} onGoTo={onGoTo} canGoTo={canGoTo} />
           {confirmedAt === null && <Text id="send-confirm-first">{t('summary.confirmFirst')}</Text>}
           <Button
             appearance="primary"

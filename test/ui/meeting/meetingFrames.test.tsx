@@ -1,0 +1,132 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { success } from '../../../src/domain/ports/outcome';
+import { FakeMeetingHost, aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan } from './meetingHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+const agendaOf = (world: ReturnType<typeof aMeetingWorld>) => world.store.current(PLAN_ID).plan.meetings[0]!.agenda;
+
+describe('the details tab before the meeting', () => {
+  it('keeps the time boxes summed to the meeting length when the koordinator changes one', async () => {
+    const world = aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00' });
+    renderMeeting(world);
+    const afdaekning = await screen.findByRole('spinbutton', { name: 'Minutter til Afdækning' });
+    fireEvent.change(afdaekning, { target: { value: '45' } });
+    fireEvent.blur(afdaekning);
+    await waitFor(() => {
+      const agenda = agendaOf(world);
+      expect(agenda.find((i) => i.key === 'afdaekning')?.minutes).toBe(45);
+      expect(agenda.reduce((sum, i) => sum + i.minutes, 0)).toBe(90);
+    });
+    expect(screen.getByText(/I alt 90 af 90 min/)).toBeTruthy();
+  });
+
+  it('shows the answers to the invitation and takes the written input of someone who sent afbud to the round', async () => {
+    const user = userEvent.setup();
+    const plan = todaysPlan((p) => void (p.meetings[0]!.eventId = 'event-ki-2027-003'));
+    const world = aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan });
+    world.services.calendar.getResponses = async () =>
+      success([
+        { email: people.peter.email!, response: 'accepted' },
+        { email: people.ole.email!, response: 'declined' },
+      ]);
+    const details = renderMeeting(world);
+
+    const ole = (await screen.findByText('Ole Bak')).closest('li') as HTMLElement;
+    expect(await within(ole).findByText('Har takket nej')).toBeTruthy();
+    expect(
+      within(screen.getByText('Peter Nielsen').closest('li') as HTMLElement).getByText('Har takket ja'),
+    ).toBeTruthy();
+
+    await user.selectOptions(within(ole).getByRole('combobox', { name: 'Fremmøde for Ole Bak' }), 'Afbud');
+    await user.type(
+      within(ole).getByRole('textbox', { name: 'Skriftligt input fra Ole Bak' }),
+      'Blodprøverne er fine.',
+    );
+    await waitFor(() =>
+      expect(
+        world.store.current(PLAN_ID).plan.meetings[0]!.invitees.find((i) => i.participantId === people.ole.id),
+      ).toMatchObject({
+        response: 'declined',
+        attendance: { kind: 'apologies', writtenInput: 'Blodprøverne er fine.' },
+      }),
+    );
+    details.unmount();
+
+    // In the meeting, the koordinator reads it out at Ole's turn in the round.
+    world.services.host = new FakeMeetingHost('sidePanel');
+    world.clock.set(new Date('2027-03-04T12:20:00Z'));
+    renderMeeting(world);
+    await user.click(await screen.findByRole('tab', { name: 'Runde' }));
+    const turn = screen.getByRole('checkbox', { name: /Ole Bak/ }).closest('li') as HTMLElement;
+    expect(within(turn).getByText('Skriftligt input (afbud)')).toBeTruthy();
+    expect(within(turn).getByText('Blodprøverne er fine.')).toBeTruthy();
+  });
+});
+
+describe('the stage and "Vis for alle"', () => {
+  it('shows the goals and efforts in large type for everyone, with nothing to edit', async () => {
+    const plan = todaysPlan((p) => {
+      p.meetings[0]!.minutes.goals = [{ id: 'g-1', text: 'Jens beholder sin lejlighed' }];
+      p.meetings[0]!.minutes.efforts = [
+        {
+          id: 'e-1',
+          what: 'Søge enkeltydelse',
+          goalId: 'g-1',
+          ownerId: people.aisha.id,
+          due: '2027-04-01',
+          status: 'aaben',
+        },
+        { id: 'e-2', what: 'Tage bad', goalId: 'g-1', ownerId: people.jens.id, due: '2027-06-01', status: 'aaben' },
+      ];
+    });
+    const world = aMeetingWorld({ as: 'peter', frame: 'meetingStage', plan });
+    renderMeeting(world);
+    expect(await screen.findByRole('heading', { name: 'Fælles mål' })).toBeTruthy();
+    expect(screen.getByText('Jens beholder sin lejlighed')).toBeTruthy();
+    expect(screen.getByText('Søge enkeltydelse')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Borgerens egne opgaver' })).toBeTruthy();
+    expect(screen.getByText('Stamoplysninger')).toBeTruthy();
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+  });
+
+  it('tells an attendee who is not a presenter how to get the view shown', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ as: 'peter' });
+    world.services.host = new FakeMeetingHost('sidePanel', 'notPresenter');
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Vis for alle' }));
+    expect(
+      await screen.findByText(
+        'Kun præsentatorer kan vise indhold for alle — bed mødelederen om at gøre dig til præsentator',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('shares a link that carries the plan id and nothing about the citizen', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ as: 'jonas' });
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Vis for alle' }));
+    expect(await screen.findByText('Visningen deles nu med alle i mødet.')).toBeTruthy();
+    expect(world.host.shared).toEqual([`http://localhost:5300/meeting.html?planId=${PLAN_ID}&frame=meetingStage`]);
+  });
+});
+
+describe('handing a role over', () => {
+  it('lets the mødeleder give the role to another participant', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ as: 'jonas' });
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Giv rollen videre (mødeleder)' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Til' }), 'Peter Nielsen');
+    await user.click(screen.getByRole('button', { name: 'Giv videre' }));
+    expect(await screen.findByText('Peter Nielsen er nu mødeleder')).toBeTruthy();
+    // Jonas no longer drives the agenda.
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Næste punkt' })).toBeNull());
+    await waitFor(() => expect(world.store.current(PLAN_ID).plan.meetings[0]!.roles.moedeleder).toBe(people.peter.id));
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Renders the meeting surface the way src/app does (AppShell + MeetingApp) with injected fakes: the plan in an
+ * InMemoryPlanStore, a clock the test sets, and a host that says which frame we are in.
+ */
+import { render } from '@testing-library/react';
+import { MeetingApp } from '../../../src/surfaces/meeting/MeetingApp';
+import type { MeetingPlanTiming } from '../../../src/surfaces/meeting/useMeetingPlan';
+import { defaultPolicy } from '../../../src/domain/policy';
+import type { Clock } from '../../../src/domain/ports/clock';
+import type { Frame, MeetingHost, ShareResult, Theme } from '../../../src/domain/ports/meetingHost';
+import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
+import { failure } from '../../../src/domain/ports/outcome';
+import type { Plan } from '../../../src/domain/plan/planDocument';
+import { copenhagenInstant } from '../../../src/domain/time/danishTime';
+import { AppShell } from '../../../src/ui/shell/AppShell';
+import type { Services } from '../../../src/ui/services/services';
+import { aMeeting, aPlan, demoPeople, HOME_TENANT } from '../../support/builders';
+import { FakeCalendar } from '../../support/fakes/FakeCalendar';
+import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
+import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
+import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
+
+export const PLAN_ID = 'plan-ki-2027-003';
+export const people = demoPeople;
+
+/** Today's meeting, 4 March 2027 13.00–14.30: Mette koordinator, Jonas mødeleder, Aisha referent; Peter reads. */
+export const todaysPlan = (change: (plan: Plan) => void = () => {}): Plan => {
+  const plan = aPlan()
+    .withId(PLAN_ID)
+    .withCaseReference('KI-2027-003')
+    .withParticipants([people.jens, people.mette, people.jonas, people.aisha, people.peter, people.ole])
+    .withMeeting(
+      aMeeting()
+        .withId('m-2027-03-04')
+        .startingAt('2027-03-04', '13:00')
+        .lasting(90)
+        .withRoles({ koordinator: people.mette.id, moedeleder: people.jonas.id, referent: people.aisha.id }),
+    )
+    .build();
+  change(plan);
+  return plan;
+};
+
+export class SettableClock implements Clock {
+  constructor(private time: Date) {}
+  now(): Date {
+    return new Date(this.time.getTime());
+  }
+  set(time: Date) {
+    this.time = time;
+  }
+}
+
+export class FakeMeetingHost implements MeetingHost {
+  readonly kind = 'standalone' as const;
+  readonly shared: string[] = [];
+  constructor(
+    private readonly currentFrame: Frame,
+    private readonly shareResult: ShareResult = 'shared',
+  ) {}
+  frame(): Frame {
+    return this.currentFrame;
+  }
+  theme(): Theme {
+    return 'light';
+  }
+  onThemeChange(): () => void {
+    return () => {};
+  }
+  locale(): string {
+    return 'da-DK';
+  }
+  async shareToStage(url: string): Promise<ShareResult> {
+    this.shared.push(url);
+    return this.shareResult;
+  }
+  async openLink(): Promise<void> {}
+}
+
+const noTransport: MinutesTransport = {
+  ensureChats: async () => new Map(),
+  postMessages: async () => new Map(),
+  findMessageWithMarker: async () => failure('failed', 'NotInTest', 'no transport in this test'),
+  sendMails: async () => new Map(),
+};
+
+export interface MeetingWorld {
+  store: InMemoryPlanStore;
+  clock: SettableClock;
+  host: FakeMeetingHost;
+  services: Services;
+}
+
+export const aMeetingWorld = (
+  options: { plan?: Plan; as?: keyof typeof demoPeople; frame?: Frame; at?: string; store?: InMemoryPlanStore } = {},
+): MeetingWorld => {
+  const store = options.store ?? new InMemoryPlanStore([options.plan ?? todaysPlan()]);
+  const clock = new SettableClock(copenhagenInstant('2027-03-04', options.at ?? '13:20'));
+  const host = new FakeMeetingHost(options.frame ?? 'sidePanel');
+  const person = demoPeople[options.as ?? 'aisha'];
+  const services: Services = {
+    me: { userId: person.userId, name: person.name, email: person.email ?? '', tenantId: HOME_TENANT },
+    host,
+    clock,
+    policy: defaultPolicy,
+    location: { appBaseUrl: 'http://localhost:5300', teamsAppId: 'app-id' },
+    planStore: store,
+    calendar: new FakeCalendar(),
+    people: new FakePeopleDirectory([]),
+    meetingChat: new FakeMeetingChat(),
+    transport: noTransport,
+    logger: { log: () => {} },
+    appointment: null,
+  };
+  return { store, clock, host, services };
+};
+
+/** Fast saves so tests need no fake timers; polling off unless asked for. */
+export const FAST: MeetingPlanTiming = { saveDelayMs: 30, pollMs: 60 * 60000, retryMs: 50 };
+
+export const renderMeeting = (world: MeetingWorld, timing: MeetingPlanTiming = FAST) =>
+  render(
+    <AppShell services={world.services} languageSwitch={false}>
+      <MeetingApp planId={PLAN_ID} timing={timing} />
+    </AppShell>,
+  );
+
+export const currentMinutes = (world: MeetingWorld) => {
+  const { plan } = world.store.current(PLAN_ID);
+  const meeting = plan.meetings[plan.meetings.length - 1];
+  if (!meeting) throw new Error('no meeting');
+  return meeting.minutes;
+};

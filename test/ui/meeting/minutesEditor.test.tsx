@@ -1,0 +1,167 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { aMeetingWorld, currentMinutes, people, renderMeeting, todaysPlan } from './meetingHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+const planWithGoals = () =>
+  todaysPlan((plan) => {
+    plan.meetings[0]!.minutes.goals = [
+      { id: 'g-bolig', text: 'Jens beholder sin lejlighed' },
+      { id: 'g-rus', text: 'Jens drikker mindre' },
+      { id: 'g-job', text: 'Jens har noget at stå op til' },
+    ];
+  });
+
+const goalTexts = () =>
+  screen.getAllByRole('textbox', { name: /^Mål \d$/ }).map((box) => (box as HTMLTextAreaElement).value);
+
+describe('the referent writing the minutes in the side panel', () => {
+  it('adds an effort with an owner and a due date, and the plan in the store gets it', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    renderMeeting(world);
+
+    await user.click(await screen.findByRole('button', { name: 'Tilføj indsats' }));
+    // The new effort's "Hvad" has the focus, so the referent can type at once.
+    await user.keyboard('Søge boligstøtte');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Ansvarlig' }), 'Peter Nielsen');
+    fireEvent.change(screen.getByLabelText('Senest'), { target: { value: '2027-04-15' } });
+
+    await waitFor(() =>
+      expect(currentMinutes(world).efforts).toEqual([
+        expect.objectContaining({ what: 'Søge boligstøtte', ownerId: people.peter.id, due: '2027-04-15' }),
+      ]),
+    );
+    expect(await screen.findByText('Alt er gemt')).toBeTruthy();
+  });
+
+  it('puts an effort owned by the citizen among the citizen’s own tasks', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj opgave til Jens Holm' }));
+    await user.keyboard('Tage bad før næste møde');
+    const tasks = screen.getByRole('region', { name: 'Borgerens egne opgaver' });
+    expect(within(tasks).getByDisplayValue('Tage bad før næste møde')).toBeTruthy();
+    await waitFor(() =>
+      expect(currentMinutes(world).efforts).toEqual([
+        expect.objectContaining({ what: 'Tage bad før næste møde', ownerId: people.jens.id }),
+      ]),
+    );
+  });
+
+  it('reorders the shared goals by keyboard, announcing each move and keeping focus on the moved goal', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ plan: planWithGoals() });
+    renderMeeting(world);
+
+    const down = await screen.findByRole('button', { name: 'Flyt ned (mål 1)' });
+    down.focus();
+    await user.keyboard('{Enter}');
+
+    expect(goalTexts()).toEqual(['Jens drikker mindre', 'Jens beholder sin lejlighed', 'Jens har noget at stå op til']);
+    expect(screen.getByText('"Jens beholder sin lejlighed" er flyttet til plads 2 af 3')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Flyt ned (mål 2)' }));
+
+    // Once more: now at the bottom, where "Flyt ned" is disabled, focus stays on the goal's "Flyt op".
+    await user.keyboard('{Enter}');
+    expect(goalTexts()).toEqual(['Jens drikker mindre', 'Jens har noget at stå op til', 'Jens beholder sin lejlighed']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Flyt op (mål 3)' }));
+    await waitFor(() => expect(currentMinutes(world).goals.map((g) => g.id)).toEqual(['g-rus', 'g-job', 'g-bolig']));
+  });
+
+  it('marks an effort without owner inline without stopping the typing, and lists it before "Send referat"', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({
+      plan: todaysPlan((plan) => void (plan.meetings[0]!.minutes.nextTovholderId = people.peter.id)),
+    });
+    renderMeeting(world);
+
+    await user.click(await screen.findByRole('button', { name: 'Tilføj indsats' }));
+    await user.keyboard('Ringe til udlejeren om en afdragsordning');
+    // Every character arrived although the effort has had a problem since it was added.
+    expect(screen.getByRole('textbox', { name: 'Hvad' })).toHaveProperty(
+      'value',
+      'Ringe til udlejeren om en afdragsordning',
+    );
+    const owner = screen.getByRole('combobox', { name: 'Ansvarlig' });
+    expect(owner.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
+    await user.click(screen.getByRole('button', { name: 'Bekræftet med borgeren' }));
+    const send = screen.getByRole('button', { name: 'Send referat' });
+    expect(send.getAttribute('aria-disabled')).toBe('true');
+    const list = screen.getByText('Ret dette, før referatet kan sendes').closest('[id="send-problems"]') as HTMLElement;
+    const link = within(list).getByRole('link', { name: /har ingen ansvarlig/ });
+
+    // The link opens the referat and puts the cursor in the owner field.
+    await user.click(link);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Ansvarlig' })));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Ansvarlig' }), 'Aisha Khan');
+    await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
+    expect(screen.getByRole('button', { name: 'Send referat' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('brings back unsaved text after a reload of the panel', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    // A save delay far beyond the test: the text is only in session storage when the panel goes away.
+    const slow = { saveDelayMs: 60 * 60000, pollMs: 60 * 60000 };
+    const first = renderMeeting(world, slow);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance på tre måneder');
+    first.unmount();
+    expect(currentMinutes(world).challenges).toEqual([]);
+
+    renderMeeting(world, slow);
+    expect(await screen.findByDisplayValue('Huslejerestance på tre måneder')).toBeTruthy();
+    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeTruthy();
+  });
+
+  it('keeps the text on this device when the network drops, and saves it when the store answers again', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    world.store.failNext();
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Daglig brug af hash');
+    await waitFor(() =>
+      expect(currentMinutes(world).challenges).toEqual([expect.objectContaining({ text: 'Daglig brug af hash' })]),
+    );
+    expect(world.store.saveCalls.map((c) => c.outcome)).toContain('failed');
+  });
+});
+
+describe('who drives the agenda', () => {
+  it('gives the mødeleder "Næste punkt", which moves every panel to the next item', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ as: 'jonas' });
+    renderMeeting(world);
+    expect(await screen.findByText('Stamoplysninger')).toBeTruthy();
+    // 20 minutes into a 5-minute item: said calmly, in whole minutes.
+    expect(screen.getByText('15 min over')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Næste punkt' }));
+    expect(await screen.findByText('Afdækning')).toBeTruthy();
+    expect(screen.getByText('35 min tilbage')).toBeTruthy();
+    await waitFor(() =>
+      expect(world.store.current('plan-ki-2027-003').plan.meetings[0]!.agendaSteps.map((s) => s.key)).toEqual([
+        'stamoplysninger',
+        'afdaekning',
+      ]),
+    );
+  });
+
+  it('shows a reader where the meeting is, without "Næste punkt" and without fields to write in', async () => {
+    const world = aMeetingWorld({ as: 'peter' });
+    renderMeeting(world);
+    expect(await screen.findByText('Stamoplysninger')).toBeTruthy();
+    expect(screen.getByText('Du læser med')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Næste punkt' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tilføj indsats' })).toBeNull();
+    expect(screen.getByText('Referenten skriver referatet. Du kan følge med her.')).toBeTruthy();
+  });
+});

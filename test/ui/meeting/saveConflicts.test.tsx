@@ -1,0 +1,121 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/domain/plan/planDocument';
+import { aMeetingWorld, currentMinutes, people, PLAN_ID, renderMeeting, todaysPlan } from './meetingHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+const withEffort = () =>
+  todaysPlan((plan) => {
+    plan.meetings[0]!.minutes.efforts = [
+      {
+        id: 'e-rest',
+        what: 'Søge enkeltydelse',
+        goalId: null,
+        ownerId: people.aisha.id,
+        due: '2027-04-01',
+        status: 'aaben',
+      },
+    ];
+  });
+
+/** Another panel's save, made from the version both panels loaded. */
+const someoneElseSaves = (world: ReturnType<typeof aMeetingWorld>, change: (plan: Plan) => void) => {
+  const theirs = structuredClone(world.store.current(PLAN_ID).plan);
+  change(theirs);
+  world.store.saveAsSomeoneElse(theirs);
+};
+
+describe('two people saving the same plan at once', () => {
+  it('merges changes to different fields without asking, and keeps both', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ plan: withEffort() });
+    renderMeeting(world);
+    await screen.findByRole('button', { name: 'Tilføj udfordring' });
+
+    someoneElseSaves(world, (plan) => {
+      plan.meetings[0]!.minutes.goals.push({ id: 'g-bolig', text: 'Jens beholder sin lejlighed' });
+    });
+    await user.click(screen.getByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance');
+
+    await waitFor(() => {
+      const minutes = currentMinutes(world);
+      expect(minutes.challenges.map((c) => c.text)).toEqual(['Huslejerestance']);
+      expect(minutes.goals.map((g) => g.text)).toEqual(['Jens beholder sin lejlighed']);
+    });
+    expect(world.store.saveCalls.map((c) => c.outcome)).toEqual(['conflict', 'saved']);
+    // The other person's goal shows up in this panel too.
+    expect(await screen.findByDisplayValue('Jens beholder sin lejlighed')).toBeTruthy();
+    expect(screen.queryByText('En anden har ændret det samme samtidig')).toBeNull();
+  });
+
+  it('shows both versions of a field both changed, overwrites nothing, and saves the version the user picks', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ plan: withEffort() });
+    renderMeeting(world);
+    const what = await screen.findByRole('textbox', { name: 'Hvad' });
+
+    someoneElseSaves(world, (plan) => {
+      plan.meetings[0]!.minutes.efforts[0]!.what = 'Søge enkeltydelse til huslejen';
+      plan.meetings[0]!.minutes.acceptance = 'iMoedet';
+    });
+    await user.type(what, ' i april');
+    await user.click(screen.getByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance');
+
+    const resolver = (await screen.findByText('En anden har ændret det samme samtidig')).closest(
+      'section',
+    ) as HTMLElement;
+    expect(within(resolver).getByText('Indsats "Søge enkeltydelse i april": hvad')).toBeTruthy();
+    expect(within(resolver).getByText('Søge enkeltydelse i april')).toBeTruthy();
+    expect(within(resolver).getByText('Søge enkeltydelse til huslejen')).toBeTruthy();
+    // Until the user chooses, the store keeps the other person's words.
+    expect(currentMinutes(world).efforts[0]!.what).toBe('Søge enkeltydelse til huslejen');
+    expect(screen.getByText('Venter på dit valg – intet er overskrevet')).toBeTruthy();
+
+    await user.click(within(resolver).getByRole('radio', { name: 'Brug den gemte' }));
+    await user.click(within(resolver).getByRole('button', { name: 'Gem valgene' }));
+
+    await waitFor(() => {
+      const minutes = currentMinutes(world);
+      expect(minutes.efforts[0]!.what).toBe('Søge enkeltydelse til huslejen');
+      expect(minutes.acceptance).toBe('iMoedet');
+      expect(minutes.challenges.map((c) => c.text)).toEqual(['Huslejerestance']);
+    });
+    expect(screen.getByRole('textbox', { name: 'Hvad' })).toHaveProperty('value', 'Søge enkeltydelse til huslejen');
+    expect(screen.queryByText('En anden har ændret det samme samtidig')).toBeNull();
+  });
+
+  it('can keep both texts of a clash, one after the other', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ plan: withEffort() });
+    renderMeeting(world);
+    const what = await screen.findByRole('textbox', { name: 'Hvad' });
+    someoneElseSaves(world, (plan) => void (plan.meetings[0]!.minutes.efforts[0]!.what = 'Søge om hjælp til husleje'));
+    await user.clear(what);
+    await user.type(what, 'Søge enkeltydelse');
+    await user.type(what, ' nu');
+
+    const resolver = (await screen.findByText('En anden har ændret det samme samtidig')).closest(
+      'section',
+    ) as HTMLElement;
+    await user.click(within(resolver).getByRole('radio', { name: 'Behold begge' }));
+    await user.click(within(resolver).getByRole('button', { name: 'Gem valgene' }));
+    await waitFor(() =>
+      expect(currentMinutes(world).efforts[0]!.what).toBe('Søge enkeltydelse nu\nSøge om hjælp til husleje'),
+    );
+  });
+
+  it('picks up what others saved while this panel has nothing unsaved', async () => {
+    const world = aMeetingWorld({ as: 'peter' });
+    renderMeeting(world, { saveDelayMs: 30, pollMs: 50 });
+    await screen.findByText('Du læser med');
+    someoneElseSaves(world, (plan) => {
+      plan.meetings[0]!.minutes.goals.push({ id: 'g-job', text: 'Jens har noget at stå op til' });
+    });
+    expect(await screen.findByText('Jens har noget at stå op til')).toBeTruthy();
+    expect(world.store.saveCalls).toEqual([]);
+  });
+});
