@@ -61,7 +61,11 @@ export class FakeMinutesTransport implements MinutesTransport {
   }
 
   /** The next call of `method` for `key` fails this way (once). */
-  fail(method: 'ensureChats' | 'postMessages' | 'sendMails' | 'findMessageWithMarker', key: string, mode: FaultMode): this {
+  fail(
+    method: 'ensureChats' | 'postMessages' | 'sendMails' | 'findMessageWithMarker',
+    key: string,
+    mode: FaultMode,
+  ): this {
     this.faults.push({ method, key, mode });
     return this;
   }
