@@ -864,9 +864,12 @@ const findMeetingTimes = (ctx: Ctx): GraphResponse => {
       const required = attendees
         .map((attendee, index) => ({ attendee, availability: each[index] ?? 'unknown' }))
         .filter(({ attendee }) => attendee.type !== 'optional');
-      const confidence = required.length
-        ? required.reduce((sum, entry) => sum + SCORE[entry.availability], 0) / required.length
-        : 100;
+      // The organiser counts like a required attendee unless optional, so a tentative organiser ranks lower.
+      const scores = [
+        ...(organizerOptional ? [] : [SCORE[organizer]]),
+        ...required.map((entry) => SCORE[entry.availability]),
+      ];
+      const confidence = scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : 100;
       if (confidence < minimumPercentage) continue;
       suggestions.push({ start: from, confidence, organizer, each });
     }

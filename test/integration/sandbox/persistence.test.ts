@@ -1,0 +1,75 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
+import { USERS, signIn, tool } from './graphCall';
+
+/** Nothing lost: what the sandbox answered survives a SIGKILL; --reset starts over from the seed. */
+
+const running: RunningSandbox[] = [];
+
+afterAll(async () => {
+  for (const sandbox of running) await sandbox.stop().catch(() => undefined);
+});
+
+describe('restart survival', () => {
+  it('reads back a plan, a chat message and a mail after the process is killed and started again on the same data', async () => {
+    const first = await startSandbox();
+    running.push(first);
+    const aisha = await signIn(first, USERS.aisha);
+    const saved = await aisha<{ eTag: string }>(
+      'PUT',
+      '/drives/drive-tovholder/root:/Tovholder/plans/plan-overlever.json:/content',
+      '{"id":"plan-overlever"}',
+      { 'Content-Type': 'application/json' },
+    );
+    expect(saved.status).toBe(201);
+    expect(
+      (
+        await aisha('POST', '/me/sendMail', {
+          message: { subject: 'Overlever genstart', toRecipients: [{ emailAddress: { address: USERS.ole } }] },
+        })
+      ).status,
+    ).toBe(202);
+    const chats = await aisha<{ value: { id: string; chatType: string }[] }>('GET', '/me/chats');
+    const meetingChat = chats.body.value.find((chat) => chat.chatType === 'meeting')?.id ?? '';
+    const posted = await aisha<{ id: string }>('POST', `/chats/${encodeURIComponent(meetingChat)}/messages`, {
+      body: { contentType: 'text', content: 'Gemt før genstart' },
+    });
+    expect(posted.status).toBe(201);
+    const oldToken = await first.token(USERS.aisha);
+    await first.kill();
+
+    const second = await startSandbox({ dataDir: first.dataDir, reset: false });
+    running.push(second);
+    const again = await signIn(second, USERS.aisha);
+    const item = await again<{ eTag: string }>(
+      'GET',
+      '/drives/drive-tovholder/root:/Tovholder/plans/plan-overlever.json',
+    );
+    expect(item.status).toBe(200);
+    expect(item.body.eTag).toBe(saved.body.eTag);
+    const messages = await again<{ value: { id: string }[] }>(
+      'GET',
+      `/chats/${encodeURIComponent(meetingChat)}/messages`,
+    );
+    expect(messages.body.value.map((message) => message.id)).toContain(posted.body.id);
+    const mailbox = await tool<{ messages: { subject: string }[] }>(
+      second,
+      'GET',
+      `/_sandbox/mailbox?user=${USERS.ole}`,
+    );
+    expect(mailbox.messages.filter((mail) => mail.subject === 'Overlever genstart')).toHaveLength(1);
+    // A token issued before the restart still works: the signing key is part of the saved state.
+    const me = await fetch(`${second.graphUrl}/me`, { headers: { Authorization: `Bearer ${oldToken}` } });
+    expect(me.status).toBe(200);
+    await second.stop();
+
+    const reset = await startSandbox({ dataDir: first.dataDir, reset: true });
+    running.push(reset);
+    const fresh = await signIn(reset, USERS.aisha);
+    expect((await fresh('GET', '/drives/drive-tovholder/root:/Tovholder/plans/plan-overlever.json')).status).toBe(404);
+    expect((await fresh('GET', '/drives/drive-tovholder/root:/Tovholder/plans/plan-ki-2026-014.json')).status).toBe(
+      200,
+    );
+    await reset.stop();
+  });
+});
