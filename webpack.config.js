@@ -57,8 +57,10 @@ class EntrySizesPlugin {
       const measure = (files) =>
         files.reduce(
           (sum, file) => {
-            const source = compilation.getAsset(file)?.source.buffer();
-            if (!source) return sum;
+            // After emit webpack keeps only sizes in memory: read what was written.
+            const source = compilation.compiler.outputFileSystem.readFileSync(
+              join(compilation.outputOptions.path, file),
+            );
             return { raw: sum.raw + source.length, gzip: sum.gzip + gzipSync(source, { level: 9 }).length };
           },
           { raw: 0, gzip: 0 },
@@ -66,9 +68,20 @@ class EntrySizesPlugin {
       const report = {};
       for (const [name, entrypoint] of compilation.entrypoints) {
         const initial = entrypoint.getFiles().filter((file) => file.endsWith('.js'));
+        // What this entry may load later: the async chunk groups reachable from it (not the whole compilation's,
+        // which the shared runtime chunk would report).
         const lazy = new Set();
-        for (const chunk of entrypoint.chunks)
-          for (const async of chunk.getAllAsyncChunks()) for (const file of async.files) lazy.add(file);
+        const seen = new Set();
+        const visit = (group) => {
+          for (const child of group.childrenIterable) {
+            if (seen.has(child)) continue;
+            seen.add(child);
+            for (const chunk of child.chunks)
+              for (const file of chunk.files) if (!initial.includes(file)) lazy.add(file);
+            visit(child);
+          }
+        };
+        visit(entrypoint);
         report[name] = {
           initial: { files: initial, ...measure(initial) },
           lazy: { files: [...lazy].filter((file) => file.endsWith('.js')), ...measure([...lazy]) },
@@ -139,13 +152,10 @@ export default (_env, argv) => {
       // renderer, the minutes preview) get their own chunks.
       splitChunks: {
         chunks: 'all',
+        // React is on every page: one long-cached chunk. Everything else is split by which pages share it, so a
+        // page never loads another page's Fluent components or adapters.
         cacheGroups: {
           react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: 'react', priority: 20 },
-          fluent: {
-            test: /[\\/]node_modules[\\/](@fluentui|@griffel|tabster|keyborg)[\\/]/,
-            name: 'fluent',
-            priority: 15,
-          },
         },
       },
       runtimeChunk: 'single',

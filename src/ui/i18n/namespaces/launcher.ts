@@ -33,6 +33,7 @@ const da = {
   stageShared: 'Den fælles skærm blev vist for alle.',
   closePreview: 'Luk visningen',
   frameTitle: '{{surface}} som {{name}}',
+  cloudOnly: 'Tovholder åbnes fra Teams og Outlook. Denne startside bruges kun, når appen kører lokalt med npm start.',
 } as const;
 
 const en: Translation<typeof da> = {
@@ -68,6 +69,8 @@ const en: Translation<typeof da> = {
   stageShared: 'The shared stage was shown to everyone.',
   closePreview: 'Close the view',
   frameTitle: '{{surface}} as {{name}}',
+  cloudOnly:
+    'Tovholder is opened from Teams and Outlook. This start page is only used when the app runs locally with npm start.',
 };
 
 export const launcher = { da, en };

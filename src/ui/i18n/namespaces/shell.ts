@@ -10,6 +10,16 @@ const da = {
     body: 'Det er ikke din skyld. Det, du har skrevet, er gemt i denne fane. Genindlæs siden for at fortsætte.',
     reload: 'Genindlæs siden',
   },
+  appointment: {
+    title: 'Nyt møde (lokal efterligning af Outlook)',
+    explain: 'Sådan ville mødeformularen i Outlook se ud. Ruden til højre skriver ind i den.',
+    subject: 'Emne',
+    when: '{{start}}–{{end}}',
+    attendees: 'Deltagere',
+    noAttendees: 'Ingen endnu',
+    optional: 'valgfri',
+    body: 'Mødets tekst',
+  },
   startup: {
     title: 'Tovholder kunne ikke starte',
     signIn: 'Du blev ikke logget ind. Luk fanen og åbn Tovholder igen. Fortsætter det, så kontakt din IT-afdeling.',
@@ -37,6 +47,16 @@ const en: Translation<typeof da> = {
     title: 'Something went wrong on this page',
     body: 'It is not your fault. What you typed is kept in this tab. Reload the page to continue.',
     reload: 'Reload the page',
+  },
+  appointment: {
+    title: 'New meeting (local imitation of Outlook)',
+    explain: "This is how Outlook's appointment form would look. The pane on the right writes into it.",
+    subject: 'Subject',
+    when: '{{start}}–{{end}}',
+    attendees: 'Attendees',
+    noAttendees: 'None yet',
+    optional: 'optional',
+    body: "The meeting's text",
   },
   startup: {
     title: 'Tovholder could not start',

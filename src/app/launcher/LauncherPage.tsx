@@ -1,0 +1,216 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  Link,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { DemoUser } from '../../adapters/auth/sandboxDemoUsers';
+import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
+import type { AppConfig } from '../config';
+import { launcherTargets, surfaceUrl, type LauncherChoice, type LauncherSurface } from './launcherUrls';
+import { SurfacePreview } from './SurfacePreview';
+import { useDemoUsers } from './useDemoUsers';
+import { usePlanChoices } from './usePlanChoices';
+
+const SURFACES: readonly LauncherSurface[] = ['plans', 'details', 'meeting', 'compose'];
+const SEEDED_PLAN = 'plan-ki-2026-014';
+const DEFAULT_USER = 'mette.larsen@sundby-kommune.example';
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: '1280px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
+  intro: { maxWidth: '72ch', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 1fr) minmax(320px, 2fr)',
+    gap: tokens.spacingHorizontalXL,
+  },
+  h2: {
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  userLabel: { display: 'flex', flexDirection: 'column' },
+  options: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },
+  cards: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  cardTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const ThemeSchema = z.enum(['light', 'dark', 'contrast']);
+
+const LauncherStateSchema = z.object({
+  user: z.string(),
+  planId: z.string(),
+  preview: z.enum(['plans', 'details', 'meeting', 'compose']).nullable(),
+});
+
+export interface LauncherPageProps {
+  config: AppConfig;
+  lang: 'da' | 'en';
+  onLangChange(lang: 'da' | 'en'): void;
+  theme: LauncherChoice['theme'];
+  onThemeChange(theme: LauncherChoice['theme']): void;
+  sandboxParam: string | null;
+}
+
+/** The local start page: be any demo user, open each surface as Teams and Outlook would show it, watch the sandbox. */
+export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange, sandboxParam }: LauncherPageProps) => {
+  const { t } = useTranslation('launcher');
+  const { t: ts } = useTranslation('shell');
+  const styles = useStyles();
+  const sandboxOrigin = config.sandboxOrigin ?? '';
+  const users = useDemoUsers(sandboxOrigin);
+  const [state, setState] = useSessionDraft(
+    'launcher',
+    {
+      user: DEFAULT_USER,
+      planId: SEEDED_PLAN,
+      preview: null as LauncherSurface | null,
+    },
+    LauncherStateSchema,
+  );
+  const plans = usePlanChoices(config, users.status === 'ready' ? state.user : null);
+  const person: DemoUser | undefined =
+    users.status === 'ready' ? users.users.find((u) => u.upn === state.user) : undefined;
+  const choice: LauncherChoice = { user: state.user, theme, lang, planId: state.planId, sandbox: sandboxParam };
+  const targets = launcherTargets(choice);
+  const name = person?.name ?? state.user;
+
+  return (
+    <main className={styles.page}>
+      <header>
+        <h1 className={styles.title}>{t('title')}</h1>
+        <p className={styles.intro}>{t('intro')}</p>
+      </header>
+
+      <div className={styles.columns}>
+        <section aria-labelledby="pick-user">
+          <h2 id="pick-user" className={styles.h2}>
+            {t('pickUser')}
+          </h2>
+          {users.status === 'loading' && <Spinner size="tiny" label={t('userLoading')} />}
+          {users.status === 'error' && <Text role="alert">{t('userFailed', { origin: sandboxOrigin })}</Text>}
+          {users.status === 'ready' && (
+            <RadioGroup
+              aria-labelledby="pick-user"
+              value={state.user}
+              onChange={(_, data) => setState((s) => ({ ...s, user: data.value }))}
+            >
+              {users.users.map((user) => (
+                <Radio
+                  key={user.upn}
+                  value={user.upn}
+                  label={
+                    <span className={styles.userLabel}>
+                      <span>
+                        <strong>{user.name}</strong>
+                        {user.role ? ` · ${user.role}` : ''}{' '}
+                        {user.kind === 'federated' && (
+                          <Badge size="small" appearance="tint" color="warning">
+                            {t('external')}
+                          </Badge>
+                        )}
+                      </span>
+                      <Text size={200}>
+                        {t('userRole', { jobTitle: user.jobTitle ?? '', organisation: user.organisation ?? '' })}
+                      </Text>
+                    </span>
+                  }
+                />
+              ))}
+            </RadioGroup>
+          )}
+        </section>
+
+        <section aria-labelledby="open-surfaces">
+          <h2 id="open-surfaces" className={styles.h2}>
+            {t('surfaces', { name })}
+          </h2>
+          <div className={styles.options}>
+            <Field label={t('theme')}>
+              <Select value={theme} onChange={(_, data) => onThemeChange(ThemeSchema.parse(data.value))}>
+                {(['light', 'dark', 'contrast'] as const).map((option) => (
+                  <option key={option} value={option}>
+                    {t(`themes.${option}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label={ts('languageSwitch')}>
+              <Select value={lang} onChange={(_, data) => onLangChange(data.value === 'en' ? 'en' : 'da')}>
+                <option value="da">{ts('danish')}</option>
+                <option value="en">{ts('english')}</option>
+              </Select>
+            </Field>
+            <Field label={t('plan')}>
+              <Select value={state.planId} onChange={(_, data) => setState((s) => ({ ...s, planId: data.value }))}>
+                {(plans ?? [{ planId: state.planId, caseReference: state.planId }]).map((plan) => (
+                  <option key={plan.planId} value={plan.planId}>
+                    {plan.caseReference}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div className={styles.cards}>
+            {SURFACES.map((surface) => (
+              <Card key={surface} appearance="outline">
+                <h3 className={styles.cardTitle}>{t(`surface.${surface}.title`)}</h3>
+                <Text size={200}>{t(`surface.${surface}.where`)}</Text>
+                <div className={styles.actions}>
+                  <Button appearance="primary" onClick={() => setState((s) => ({ ...s, preview: surface }))}>
+                    {t('openHere')}
+                  </Button>
+                  <Link href={targets[surface]} target="_blank">
+                    {t('openInNewTab')}
+                  </Link>
+                </div>
+              </Card>
+            ))}
+          </div>
+          <p>
+            <Link href={`${sandboxOrigin}/_sandbox/`} target="_blank">
+              {t('viewer')}
+            </Link>
+            <br />
+            <Text size={200}>{t('viewerHint')}</Text>
+          </p>
+        </section>
+      </div>
+
+      {state.preview && (
+        <SurfacePreview
+          surface={state.preview}
+          title={t(`surface.${state.preview}.title`)}
+          url={targets[state.preview]}
+          stageUrl={surfaceUrl('meeting.html', choice, 'meetingStage')}
+          userName={name}
+          theme={theme}
+          onClose={() => setState((s) => ({ ...s, preview: null }))}
+        />
+      )}
+    </main>
+  );
+};
