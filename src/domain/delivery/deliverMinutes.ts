@@ -247,7 +247,8 @@ const attemptDelivery = async (deps: DeliveryDeps, planId: string, options: Deli
       skipped.push({ target, record });
       continue;
     }
-    const chatId = target.channel === 'meetingChat' ? target.chatId : (previous?.chatId ?? null);
+    const chatId =
+      target.channel === 'meetingChat' ? target.chatId : target.channel === 'chat' ? (previous?.chatId ?? null) : null;
     const fresh =
       !previous ||
       previous.status === 'skipped' ||
