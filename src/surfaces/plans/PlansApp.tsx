@@ -1,0 +1,109 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { usePlan } from '../../ui/hooks/usePlan';
+import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
+import { BookingConfirmation } from './booking/BookingConfirmation';
+import { BookingPage, type BookedMeeting } from './booking/BookingPage';
+import { PlanHistory } from './history/PlanHistory';
+import { PlansHome } from './home/PlansHome';
+import { plansFailureText } from './plansFailureText';
+import { PlanPrintView } from './print/PlanPrintView';
+
+const BookedSchema = z.object({
+  planId: z.string(),
+  caseReference: z.string(),
+  start: z.string(),
+  end: z.string(),
+  invited: z.number(),
+  joinUrl: z.string().nullable(),
+  tab: z.enum(['pinned', 'notAllowed', 'failed', 'skipped']).nullable(),
+  consentMissing: z.boolean(),
+});
+
+const ViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('home') }),
+  z.object({ kind: z.literal('book'), planId: z.string().nullable() }),
+  z.object({ kind: z.literal('booked'), booked: BookedSchema }),
+  z.object({ kind: z.literal('history'), planId: z.string() }),
+  z.object({ kind: z.literal('print'), planId: z.string() }),
+]);
+type View = z.infer<typeof ViewSchema>;
+
+export interface PlansAppProps {
+  /** A plan to open at once (deep link from a card or the invitation: `planId=` or the tab's sub-entity). */
+  planId?: string | null;
+}
+
+/**
+ * The plans tab (Teams personal tab, Outlook, Microsoft 365 app): home, booking, history and print. Where the
+ * user is lives in session storage like the drafts, so a reload comes back to the same page with nothing lost.
+ */
+export const PlansApp = ({ planId = null }: PlansAppProps) => {
+  const [view, setView] = useSessionDraft<View>(
+    'plans:view',
+    (): View => (planId ? { kind: 'history', planId } : { kind: 'home' }),
+    ViewSchema,
+  );
+  const home = () => setView({ kind: 'home' });
+  const bookNext = (id: string) => setView({ kind: 'book', planId: id });
+  const history = (id: string) => setView({ kind: 'history', planId: id });
+  const print = (id: string) => setView({ kind: 'print', planId: id });
+
+  switch (view.kind) {
+    case 'home':
+      return (
+        <PlansHome
+          onNewPlan={() => setView({ kind: 'book', planId: null })}
+          onBookNext={bookNext}
+          onHistory={history}
+          onPrint={print}
+        />
+      );
+    case 'book':
+      return view.planId === null ? (
+        <BookingPage plan={null} onBooked={(booked) => setView({ kind: 'booked', booked })} onCancel={home} />
+      ) : (
+        <NextMeetingBooking
+          planId={view.planId}
+          onBooked={(booked) => setView({ kind: 'booked', booked })}
+          onCancel={home}
+        />
+      );
+    case 'booked':
+      return <BookingConfirmation booked={view.booked} onHome={home} />;
+    case 'history':
+      return <PlanHistory planId={view.planId} onBack={home} onPrint={print} onBookNext={bookNext} />;
+    case 'print':
+      return <PlanPrintView planId={view.planId} onBack={() => history(view.planId)} />;
+  }
+};
+
+/** Booking the next meeting starts from the plan as stored, so it waits for it. */
+const NextMeetingBooking = ({
+  planId,
+  onBooked,
+  onCancel,
+}: {
+  planId: string;
+  onBooked(booked: BookedMeeting): void;
+  onCancel(): void;
+}) => {
+  const { t } = useTranslation('plans');
+  const stored = usePlan(planId);
+  if (stored.status === 'loading') return <Spinner label={t('history.loading')} />;
+  if (stored.status !== 'ready')
+    return (
+      <main style={{ padding: 16 }}>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onCancel}>{t('history.back')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  return <BookingPage plan={{ plan: stored.plan, eTag: stored.eTag }} onBooked={onBooked} onCancel={onCancel} />;
+};

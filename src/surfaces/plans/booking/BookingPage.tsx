@@ -1,0 +1,286 @@
+import {
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { draftForNextMeeting, emptyBookingDraft } from '../../../domain/booking/bookingDraft';
+import { bookingProblems } from '../../../domain/booking/bookingProblems';
+import { consentStateProblem, consentStatus } from '../../../domain/consent/consentStatus';
+import { carryOver, lastHeldMeeting } from '../../../domain/followUp/carryOver';
+import type { StoredPlan } from '../../../domain/ports/planStore';
+import { problem, type Problem } from '../../../domain/problems';
+import { copenhagenDate } from '../../../domain/time/danishTime';
+import { useSessionDraft } from '../../../ui/hooks/useSessionDraft';
+import { PrivacyFieldWarning } from '../../../ui/privacy/PrivacyFieldWarning';
+import { usePrivacyWarning } from '../../../ui/privacy/usePrivacyWarning';
+import { useServices } from '../../../ui/services/ServicesContext';
+import { useLang } from '../useLang';
+import { AgendaPreview } from './AgendaPreview';
+import { bookMeeting, type BookingStep } from './bookMeeting';
+import { CaseSection } from './CaseSection';
+import { ConsentSection } from './ConsentSection';
+import { bookingFailureText, type BookingFailure } from './failureText';
+import {
+  FormDraftSchema,
+  consentFromDraft,
+  fromBookingDraft,
+  meAsParticipant,
+  newId,
+  toBookingDraft,
+  type FormDraft,
+} from './formDraft';
+import { ParticipantsSection } from './ParticipantsSection';
+import { TimeSection } from './TimeSection';
+import { useFillMyOrganisation } from './useFillMyOrganisation';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '880px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    width: '100%',
+  },
+  top: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'space-between' },
+  submit: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  summaryList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+/** What the confirmation shows once the meeting is booked. */
+export interface BookedMeeting {
+  planId: string;
+  caseReference: string;
+  start: string;
+  end: string;
+  invited: number;
+  joinUrl: string | null;
+  tab: 'pinned' | 'notAllowed' | 'failed' | 'skipped' | null;
+  consentMissing: boolean;
+}
+
+export interface BookingPageProps {
+  /** The plan whose next meeting is booked; null for a new plan. */
+  plan: StoredPlan | null;
+  onBooked(booked: BookedMeeting): void;
+  onCancel(): void;
+}
+
+type Run =
+  { status: 'idle' } | { status: 'running'; step: BookingStep } | { status: 'failed'; failure: BookingFailure };
+
+/** The form's own problems the domain cannot see: a consent whose given-on date is not a date yet. */
+const formProblems = (draft: FormDraft): Problem[] =>
+  draft.consent !== null && consentFromDraft(draft.consent) === null
+    ? [
+        problem(
+          'booking.consentDate',
+          'error',
+          'consent.givenOn',
+          'Skriv datoen, samtykket blev givet (og evt. hvornår det udløber), som en hel dato.',
+          'Enter the date the consent was given (and when it expires, if it does) as a full date.',
+        ),
+      ]
+    : [];
+
+/**
+ * Book et indsatsplansmøde: a new plan, or the next meeting of an existing one (participants, roles, a valid
+ * consent and the follow-up carried over). The whole form lives in session storage; a reload restores it.
+ */
+export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
+  const { t } = useTranslation('booking');
+  const lang = useLang();
+  const styles = useStyles();
+  const services = useServices();
+  const { clock, me, policy } = services;
+  const now = clock.now();
+  const today = copenhagenDate(now);
+
+  const initialDraft = useCallback((): FormDraft => {
+    if (plan) {
+      const next = draftForNextMeeting(plan.plan, clock.now(), today);
+      return fromBookingDraft(next, { planId: plan.plan.id, nextMeeting: true, consentCarried: true, today });
+    }
+    const self = meAsParticipant(me);
+    const empty = {
+      ...emptyBookingDraft(),
+      participants: [self],
+      roles: { koordinator: self.id, moedeleder: null, referent: null },
+    };
+    return fromBookingDraft(empty, { planId: newId('plan'), nextMeeting: false, consentCarried: false, today });
+  }, [plan, clock, me, today]);
+
+  const [draft, setDraft, control] = useSessionDraft<FormDraft>(
+    plan ? `booking:next:${plan.plan.id}` : 'booking:new',
+    initialDraft,
+    FormDraftSchema,
+  );
+  useFillMyOrganisation(draft, setDraft);
+  const [attempted, setAttempted] = useState(false);
+  const [run, setRun] = useState<Run>({ status: 'idle' });
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const nameSource = useMemo(
+    () => ({ citizenName: draft.citizenName, participants: draft.participants }),
+    [draft.citizenName, draft.participants],
+  );
+  const privacy = usePrivacyWarning({
+    text: draft.caseReference,
+    kind: 'caseReference',
+    source: nameSource,
+    policy,
+    field: 'caseReference',
+  });
+
+  const problems = useMemo(
+    () => [...bookingProblems(toBookingDraft(draft), now), ...formProblems(draft)],
+    [draft, now],
+  );
+  const errors = problems.filter((p) => p.severity === 'error');
+  // Before the first "Book mødet", only the calm warnings that help while choosing (roles); then everything.
+  const shown = attempted
+    ? problems.filter((p) => p.code !== 'consent.missing')
+    : problems.filter((p) => p.code.startsWith('roles.') && p.severity === 'warning');
+
+  const previous = plan ? lastHeldMeeting(plan.plan, now) : null;
+  const followUp = plan ? (previous ? carryOver(previous.minutes) : []) : null;
+  const notCarriedReason =
+    plan && plan.plan.consent !== null && consentStatus(plan.plan.consent, today) !== 'valid' && draft.consent === null
+      ? (consentStateProblem(plan.plan.consent, today)?.message[lang] ?? null)
+      : null;
+
+  const book = async () => {
+    setAttempted(true);
+    if (errors.length > 0) {
+      setRun({ status: 'idle' });
+      summaryRef.current?.focus();
+      return;
+    }
+    setRun({ status: 'running', step: 'event' });
+    const result = await bookMeeting(services, draft, {
+      onStep: (step) => setRun({ status: 'running', step }),
+      onProgress: (progress) => setDraft((d) => ({ ...d, progress })),
+    });
+    if (!result.ok) {
+      setRun({ status: 'failed', failure: result.failure });
+      return;
+    }
+    const booked = result.stored.plan.meetings.find((m) => m.id === draft.meetingId);
+    control.clear();
+    onBooked({
+      planId: result.stored.plan.id,
+      caseReference: result.stored.plan.caseReference,
+      start: booked?.start ?? '',
+      end: booked?.end ?? '',
+      invited: result.stored.plan.participants.filter((p) => p.email).length,
+      joinUrl: result.progress.joinUrl,
+      tab: result.progress.tab,
+      consentMissing: result.stored.plan.consent === null,
+    });
+  };
+
+  const discard = () => {
+    control.clear();
+    setDraft(initialDraft());
+    setAttempted(false);
+    setRun({ status: 'idle' });
+  };
+
+  const running = run.status === 'running';
+  return (
+    <main className={styles.page} aria-labelledby="booking-title">
+      <div className={styles.top}>
+        <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onCancel}>
+          {t('back')}
+        </Button>
+        <Button appearance="subtle" onClick={discard} disabled={running}>
+          {t('discard')}
+        </Button>
+      </div>
+      <h1 id="booking-title">
+        {draft.nextMeeting ? t('titleNext', { caseReference: draft.caseReference }) : t('titleNew')}
+      </h1>
+      <p>{t('intro')}</p>
+      {control.restored && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('restored')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <CaseSection
+        draft={draft}
+        problems={shown}
+        readOnlyCaseReference={draft.nextMeeting}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+        caseReferenceWarning={<PrivacyFieldWarning id={privacy.warningId} problems={privacy.problems} />}
+        caseReferenceDescribedBy={privacy.warningId}
+      />
+      <Divider />
+      <ParticipantsSection draft={draft} problems={shown} onChange={setDraft} />
+      <Divider />
+      <ConsentSection
+        consent={draft.consent}
+        carried={draft.consentCarried}
+        notCarriedReason={notCarriedReason}
+        participants={draft.participants}
+        problems={shown}
+        today={today}
+        onChange={(consent, consentCarried) => setDraft((d) => ({ ...d, consent, consentCarried }))}
+      />
+      <Divider />
+      <TimeSection draft={draft} problems={shown} onChange={setDraft} />
+      <Divider />
+      <AgendaPreview lengthMinutes={draft.lengthMinutes} followUp={followUp} participants={draft.participants} />
+      <Divider />
+
+      <div ref={summaryRef} tabIndex={-1} aria-live="polite">
+        {attempted && errors.length > 0 && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('submit.fixFirst')}</MessageBarTitle>
+              <ul className={styles.summaryList}>
+                {errors.map((p) => (
+                  <li key={`${p.code}:${p.field ?? ''}`}>{p.message[lang]}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <div role="alert">
+        {run.status === 'failed' && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{draft.progress.eventId ? t('failure.partTitle') : t('failure.title')}</MessageBarTitle>
+              {bookingFailureText(t, lang, run.failure)}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void book()}>{t('failure.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+      <div className={styles.submit}>
+        <Button appearance="primary" size="large" disabled={running} onClick={() => void book()}>
+          {running ? t('submit.booking') : t('submit.book')}
+        </Button>
+        <div role="status" aria-live="polite">
+          {run.status === 'running' && (
+            <Spinner size="tiny" labelPosition="after" label={t(`submit.steps.${run.step}`)} />
+          )}
+        </div>
+      </div>
+    </main>
+  );
+};

@@ -1,0 +1,57 @@
+import { Badge, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { consentExpiresBefore, consentStatus } from '../../../domain/consent/consentStatus';
+import type { Plan } from '../../../domain/plan/planDocument';
+import { nextMeetingDate } from '../../../domain/plans/myWork';
+import { formatDayWithYear } from '../dates';
+import { useLang } from '../useLang';
+
+/**
+ * Samtykke on the home screen: its state as a badge, and what to do when it is missing, gone, or runs out
+ * before the next meeting ("Samtykket udløber 3. marts 2027 — før næste møde. Indhent nyt samtykke.").
+ */
+export const ConsentState = ({ plan, today }: { plan: Plan; today: string }) => {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  const state = consentStatus(plan.consent, today);
+  const until = plan.consent?.validUntil ?? null;
+  const next = nextMeetingDate(plan, today);
+  const runsOut = state === 'valid' && next !== null && until !== null && consentExpiresBefore(plan.consent, next);
+
+  const badge =
+    state === 'valid'
+      ? {
+          color: runsOut ? ('warning' as const) : ('success' as const),
+          text: until ? t('consent.valid', { until: formatDayWithYear(until, lang) }) : t('consent.validNoEnd'),
+        }
+      : state === 'missing'
+        ? { color: 'danger' as const, text: t('consent.missing') }
+        : state === 'expired'
+          ? { color: 'danger' as const, text: t('consent.expired') }
+          : state === 'withdrawn'
+            ? { color: 'danger' as const, text: t('consent.withdrawn') }
+            : { color: 'warning' as const, text: t('consent.notYetValid') };
+  const action = runsOut
+    ? t('consent.expiresBeforeNext', { until: formatDayWithYear(until, lang) })
+    : state === 'missing'
+      ? t('consent.missingAction')
+      : state === 'expired' && until
+        ? t('consent.expiredAction', { until: formatDayWithYear(until, lang) })
+        : state === 'withdrawn'
+          ? t('consent.withdrawnAction')
+          : null;
+  return (
+    <span
+      style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' }}
+    >
+      <Badge appearance="tint" color={badge.color}>
+        {badge.text}
+      </Badge>
+      {action && (
+        <Text size={200} weight="semibold">
+          {action}
+        </Text>
+      )}
+    </span>
+  );
+};

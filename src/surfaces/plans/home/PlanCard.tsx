@@ -1,0 +1,83 @@
+import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarAddRegular, HistoryRegular, PrintRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { Plan } from '../../../domain/plan/planDocument';
+import { planOverview } from '../../../domain/plans/myWork';
+import { formatDateTime } from '../../../domain/time/danishTime';
+import { formatDayWithYear } from '../dates';
+import { useLang } from '../useLang';
+import { ConsentState } from './ConsentState';
+
+const useStyles = makeStyles({
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface PlanCardProps {
+  plan: Plan;
+  myEmail: string;
+  today: string;
+  onHistory(planId: string): void;
+  onPrint(planId: string): void;
+  onBookNext(planId: string): void;
+}
+
+/** One plan I take part in: case reference, next meeting, tovholder, consent. Never the citizen's name. */
+export const PlanCard = ({ plan, myEmail, today, onHistory, onPrint, onBookNext }: PlanCardProps) => {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  const styles = useStyles();
+  const overview = planOverview(plan, myEmail, today);
+  const headingId = `plan-${plan.id}-heading`;
+  const next = overview.nextMeetingStart
+    ? formatDateTime(new Date(overview.nextMeetingStart), lang)
+    : overview.nextMeetingBy
+      ? t('plan.notBookedBy', { by: formatDayWithYear(overview.nextMeetingBy, lang) })
+      : t('plan.notBooked');
+  return (
+    <Card role="article" aria-labelledby={headingId}>
+      <CardHeader
+        header={
+          <Text as="h3" id={headingId} size={500} weight="semibold" style={{ margin: 0 }}>
+            {plan.caseReference}
+          </Text>
+        }
+      />
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('plan.nextMeeting')}</dt>
+        <dd className={styles.value}>{next}</dd>
+        <dt className={styles.term}>{t('plan.tovholder')}</dt>
+        <dd className={styles.value}>{overview.tovholder?.name ?? t('plan.noTovholder')}</dd>
+        <dt className={styles.term}>{t('plan.consent')}</dt>
+        <dd className={styles.value}>
+          <ConsentState plan={plan} today={today} />
+        </dd>
+      </dl>
+      <div
+        className={styles.actions}
+        role="group"
+        aria-label={t('plan.actionsFor', { caseReference: plan.caseReference })}
+      >
+        <Button icon={<HistoryRegular />} onClick={() => onHistory(plan.id)}>
+          {t('plan.history')}
+        </Button>
+        <Button icon={<PrintRegular />} onClick={() => onPrint(plan.id)}>
+          {t('plan.print')}
+        </Button>
+        {overview.nextMeetingStart === null && (
+          <Button icon={<CalendarAddRegular />} onClick={() => onBookNext(plan.id)}>
+            {t('plan.bookNext')}
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+};

@@ -1,0 +1,124 @@
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { currentPlanMeeting, lastHeldMeetingOn } from '../../../domain/plans/myWork';
+import { copenhagenDate, formatDate } from '../../../domain/time/danishTime';
+import { usePlan } from '../../../ui/hooks/usePlan';
+import { useServices } from '../../../ui/services/ServicesContext';
+import { MinutesView } from '../history/MinutesView';
+import { plansFailureText } from '../plansFailureText';
+import { useLang } from '../useLang';
+
+/**
+ * On paper only the plan shows: everything else on the page (the shell's language switch included) is hidden,
+ * the text is black on white in a large, plain type, and nothing is cut at the right edge.
+ */
+const PRINT_CSS = `
+@media print {
+  body * { visibility: hidden !important; }
+  .tovholder-print, .tovholder-print * { visibility: visible !important; }
+  .tovholder-print { position: absolute; inset: 0 auto auto 0; width: 100%; margin: 0; padding: 0;
+    color: #000 !important; background: #fff !important; font-size: 14pt; line-height: 1.45; }
+  .tovholder-print h1 { font-size: 22pt; }
+  .tovholder-print h2 { font-size: 17pt; break-after: avoid; }
+  .tovholder-print li, .tovholder-print dd { break-inside: avoid; }
+  .tovholder-no-print { display: none !important; }
+  @page { margin: 18mm; }
+}`;
+
+const useStyles = makeStyles({
+  page: {
+    maxWidth: '760px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    fontSize: '18px',
+    lineHeight: '1.5',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface PlanPrintViewProps {
+  planId: string;
+  onBack(): void;
+}
+
+/** Udskriv: the plan in force, in plain large Danish, for the journal and for the citizen (so the name is shown). */
+export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
+  const { t } = useTranslation('plans');
+  const lang = useLang();
+  const styles = useStyles();
+  const { clock } = useServices();
+  const stored = usePlan(planId);
+  const today = copenhagenDate(clock.now());
+
+  const toolbar = (
+    <div className={`${styles.actions} tovholder-no-print`}>
+      <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack}>
+        {t('print.back')}
+      </Button>
+      {stored.status === 'ready' && (
+        <Button appearance="primary" icon={<PrintRegular />} onClick={() => window.print()}>
+          {t('print.open')}
+        </Button>
+      )}
+    </div>
+  );
+  if (stored.status === 'loading')
+    return (
+      <main className={styles.page}>
+        {toolbar}
+        <Spinner label={t('history.loading')} />
+      </main>
+    );
+  if (stored.status !== 'ready')
+    return (
+      <main className={styles.page}>
+        {toolbar}
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
+          </MessageBarBody>
+        </MessageBar>
+      </main>
+    );
+
+  const { plan } = stored;
+  const meeting = currentPlanMeeting(plan, today) ?? lastHeldMeetingOn(plan, today);
+  const minutes = meeting ? (meeting.delivery?.sentMinutes ?? meeting.minutes) : null;
+  return (
+    <main className={styles.page} aria-labelledby="print-title">
+      <style>{PRINT_CSS}</style>
+      {toolbar}
+      <p className={`${styles.hint} tovholder-no-print`}>{t('print.hint')}</p>
+      <article className="tovholder-print">
+        <h1 id="print-title">{t('print.title')}</h1>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t('print.citizen')}</dt>
+          <dd className={styles.value}>{plan.citizenName || '—'}</dd>
+          <dt className={styles.term}>{t('print.caseReference')}</dt>
+          <dd className={styles.value}>{plan.caseReference}</dd>
+        </dl>
+        <p>{t('print.printedOn', { date: formatDate(today, lang) })}</p>
+        <h2>{t('print.latestMeeting')}</h2>
+        {meeting && minutes ? (
+          <MinutesView plan={plan} meeting={meeting} minutes={minutes} level={2} />
+        ) : (
+          <p>{t('print.noMeeting')}</p>
+        )}
+      </article>
+    </main>
+  );
+};
