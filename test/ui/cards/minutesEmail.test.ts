@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildMinutesEmail, type MinutesEmailOptions } from '../../../src/cards/minutesEmail';
 import { textLines } from '../../../src/cards/markdownEscape';
 import type { Plan } from '../../../src/domain/plan/planDocument';
-import { adversarialPlan, demoPlan, INJECTIONS, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import {
+  adversarialPlan,
+  demoPlanWithoutNameInTexts,
+  INJECTIONS,
+  lastMeeting,
+  PLAN_URL,
+} from '../../fixtures/cards/minutesFixtures';
+import { demoPlan } from '../../support/builders';
 
 const build = (options: Partial<MinutesEmailOptions> = {}, plan: Plan = demoPlan()) =>
   buildMinutesEmail(
@@ -54,32 +61,35 @@ describe('the minutes e-mail for people outside Teams', () => {
     const text = doc.body.textContent ?? '';
     expect(text).toContain('Ole Bak');
     expect(text).toContain('Lægehuset Sundby · afbud');
-    expect(text).toContain('Søge om bolig via den kommunale boliganvisning.');
-    expect(text).toContain('senest 1. oktober 2026 · mål 1');
+    expect(text).toContain('Søge enkeltydelse til huslejerestancen');
+    expect(text).toContain('senest 30. september 2026 · mål 1');
     expect(text).toContain('Peter Nielsen — indkald senest torsdag 3. december 2026');
     expect(Array.from(doc.querySelectorAll('ol li'), (li) => li.textContent)).toEqual([
-      'En stabil bolig inden jul.',
-      'Møder op til samtalerne i psykiatrien.',
-      'I gang med et praktikforløb.',
+      'Jens beholder sin lejlighed',
+      'Jens drikker mindre og ryger mindre hash',
+      'Jens har noget at stå op til om morgenen',
     ]);
     expect(Array.from(doc.querySelectorAll('a'), (a) => a.getAttribute('href'))).toEqual([PLAN_URL]);
   });
 
   it("puts the reader's own tasks first", () => {
-    const doc = parse(build({ recipientParticipantId: 'jens' }).html);
+    const doc = parse(build({ recipientParticipantId: 'p-jens' }).html);
     const headings = Array.from(doc.querySelectorAll('h2'), (h) => h.textContent);
     expect(headings[0]).toBe('Dine opgaver');
-    expect(doc.querySelector('h2')?.parentElement?.textContent).toContain('Tage et bad og vaske tøj før næste møde.');
+    expect(doc.querySelector('h2')?.parentElement?.textContent).toContain(
+      'Tage bad og rydde op i køkkenet før næste møde',
+    );
   });
 
   it('follows the detail level: summary without the name, round or written input; full with them', () => {
-    const summary = parse(build({ detail: 'summary' }).html).body.textContent ?? '';
+    const summary = parse(build({ detail: 'summary' }, demoPlanWithoutNameInTexts()).html).body.textContent ?? '';
     expect(summary).not.toMatch(/Jens|Holm/);
-    expect(summary).not.toContain('Blodprøverne');
+    expect(summary).not.toContain('blodprøver er fine');
+    expect(summary).not.toContain('Bivirkninger af medicinen');
     const full = parse(build({ detail: 'full' }).html).body.textContent ?? '';
     expect(full).toContain('KI-2026-014 · Jens Holm');
-    expect(full).toContain('Blodprøverne er fine.');
-    expect(full).toContain('Borgeren udebliver fra hver anden samtale.');
+    expect(full).toContain('Jens er startet på ny medicin; blodprøver er fine.');
+    expect(full).toContain('Bivirkninger af medicinen');
   });
 
   it('keeps the delivery marker in a hidden element', () => {

@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardCommand } from '../../../scripts/card';
-import { demoPlan } from '../../fixtures/cards/minutesFixtures';
+import {} from '../../fixtures/cards/minutesFixtures';
+import { demoPlan } from '../../support/builders';
 import { schemaErrors } from '../../fixtures/cards/cardSchema';
-import { serializePlan } from '../../../src/domain/plan/migrations';
+import { parsePlanDocument } from '../../../src/domain/plan/migrations';
 
 const DEMO = 'test/fixtures/cards/demo-plan.json';
 const scratch = mkdtempSync(join(tmpdir(), 'tovholder-card-'));
@@ -16,9 +17,10 @@ const write = (name: string, text: string) => {
 };
 
 describe('npm run card', () => {
-  it('ships a demo plan that is the card tests’ realistic plan', async () => {
-    const { readFile } = await import('node:fs/promises');
-    expect(await readFile(DEMO, 'utf8')).toBe(serializePlan(demoPlan()));
+  it('ships a demo plan: the seeded case KI-2026-014 as a valid plan document', () => {
+    const parsed = parsePlanDocument(JSON.parse(readFileSync(DEMO, 'utf8')));
+    expect(parsed.ok && parsed.plan.caseReference).toBe('KI-2026-014');
+    expect(parsed.ok && parsed.plan.meetings.at(-1)?.minutes.nextTovholderId).toBe('p-peter');
   });
 
   it('prints the card for the last meeting as valid JSON, with the message size on stderr', () => {
@@ -31,7 +33,7 @@ describe('npm run card', () => {
   });
 
   it('builds it for one recipient, in full, in English', () => {
-    const result = cardCommand([DEMO, '--recipient', 'peter', '--detail', 'full', '--lang', 'en']);
+    const result = cardCommand([DEMO, '--recipient', 'p-peter', '--detail', 'full', '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('"text": "Your tasks"');
     expect(result.stdout).toContain('Jens Holm');
@@ -61,7 +63,9 @@ describe('npm run card', () => {
   });
 
   it('names the valid recipients when the one given is unknown', () => {
-    expect(cardCommand([DEMO, '--recipient', 'nobody']).stderr).toContain("Brug et af disse id'er: mette, jonas");
+    expect(cardCommand([DEMO, '--recipient', 'nobody']).stderr).toContain(
+      "Brug et af disse id'er: p-jens, p-lise, p-mette",
+    );
   });
 
   it('explains its usage for a bad option', () => {

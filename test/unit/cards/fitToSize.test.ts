@@ -4,7 +4,8 @@ import { buildMinutesMessage, toGraphChatMessage } from '../../../src/cards/minu
 import type { MinutesCardOptions } from '../../../src/cards/minutesCard';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import { cardTexts } from '../../fixtures/cards/cardTexts';
-import { adversarialPlan, demoPlan, largePlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import { adversarialPlan, largePlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import { demoPlan } from '../../support/builders';
 
 const SHORTENED = 'Referatet er forkortet — se hele planen i Tovholder';
 
@@ -33,7 +34,7 @@ const monstrousPlan = (): Plan => {
 
 describe('keeping the chat message within 28 KB', () => {
   it('sends realistic minutes whole, without saying they are shortened', () => {
-    const built = send(demoPlan(), { recipientParticipantId: 'peter' });
+    const built = send(demoPlan(), { recipientParticipantId: 'p-peter' });
     expect(built.layout.shortened).toBe(false);
     expect(cardTexts(built.card)).not.toContain(SHORTENED);
   });
@@ -51,7 +52,7 @@ describe('keeping the chat message within 28 KB', () => {
     ['injection in every field, full', adversarialPlan(), 'full'],
     ['every field at its maximum length', monstrousPlan(), 'full'],
   ] as const)('%s: fits, and the card says it is shortened', (_name, plan, detail) => {
-    const built = send(plan, { detail, recipientParticipantId: 'peter' });
+    const built = send(plan, { detail, recipientParticipantId: 'p-peter' });
     expect(built.bytes).toBeLessThanOrEqual(MESSAGE_LIMIT_BYTES);
     expect(built.layout.shortened).toBe(true);
     expect(cardTexts(built.card)[3]).toBe(SHORTENED);
@@ -66,7 +67,7 @@ describe('keeping the chat message within 28 KB', () => {
     expect(built.layout).toMatchObject({ roundCollapsed: true, effortsCompact: false, maxListItems: null });
     expect(cardTexts(built.card)).toContain('Runden og udfordringerne står i planen i Tovholder.');
     expect(cardTexts(built.card)).toContain(
-      'Aisha Khan: Søge om bolig via den kommunale boliganvisning. — senest 1. oktober 2026 · mål 1',
+      'Aisha Khan: Søge enkeltydelse til huslejerestancen — senest 30. september 2026 · mål 1',
     );
   });
 
@@ -74,7 +75,7 @@ describe('keeping the chat message within 28 KB', () => {
     const compact = send(largePlan());
     expect(compact.layout).toMatchObject({ effortsCompact: true, maxListItems: null });
     expect(cardTexts(compact.card)).toContain(
-      'Aisha Khan: Indsats 3: Borgeren har brug for hjælp til at få struktur på hverdagen, herunder faste ti… (3.12.2026)',
+      'Jonas Berg: Indsats 3: Borgeren har brug for hjælp til at få struktur på hverdagen, herunder faste ti… (3.12.2026)',
     );
 
     const cut = send(monstrousPlan());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildMinutesMessage, toGraphChatMessage, type MinutesMessageOptions } from '../../../src/cards/minutesMessage';
 import type { Plan } from '../../../src/domain/plan/planDocument';
-import { adversarialPlan, demoPlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import { adversarialPlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
+import { demoPlan } from '../../support/builders';
 
 const build = (options: Partial<MinutesMessageOptions> = {}, plan: Plan = demoPlan()) =>
   buildMinutesMessage(
@@ -15,7 +16,12 @@ const atTags = (html: string) =>
 describe('the chat message around the card', () => {
   it('@mentions the next tovholder and every effort owner who is a Teams user, each once', () => {
     const message = build();
-    expect(message.mentions.map((m) => m.text)).toEqual(['Peter Nielsen', 'Aisha Khan', 'Karen Skov', 'Jonas Berg']);
+    expect(message.mentions.map((m) => m.text)).toEqual([
+      'Peter Nielsen',
+      'Aisha Khan',
+      'Mette Larsen',
+      'Anders Frost',
+    ]);
     expect(atTags(message.html)).toEqual(message.mentions.map((m) => [m.id, m.text]));
     expect(message.mentions.map((m) => m.id)).toEqual([0, 1, 2, 3]);
     expect(message.html).toContain(
@@ -24,8 +30,17 @@ describe('the chat message around the card', () => {
   });
 
   it('names people outside Teams in plain text, and the citizen only as "Borgeren"', () => {
-    const message = build();
-    expect(message.html).toContain(', Borgeren, Ole Bak</p>');
+    const plan = demoPlan();
+    lastMeeting(plan).minutes.efforts.push({
+      id: 'e-ole',
+      what: 'Kontrol af medicinen',
+      goalId: null,
+      ownerId: 'p-ole',
+      due: '2026-10-31',
+      status: 'aaben',
+    });
+    const message = build({}, plan);
+    expect(message.html).toContain(', Peter Nielsen, Borgeren, Ole Bak</p>');
     expect(message.mentions.map((m) => m.text)).not.toContain('Ole Bak');
     expect(message.html).not.toMatch(/Jens|Holm/);
   });
@@ -33,13 +48,13 @@ describe('the chat message around the card', () => {
   it('gives Graph the right identity: aadUser at home, federatedUser with the tenant for the region', () => {
     const graph = toGraphChatMessage(build());
     expect(graph.mentions.find((m) => m.mentionText === 'Aisha Khan')?.mentioned.user).toEqual({
-      id: 'user-aisha',
+      id: 'user-aisha-khan',
       displayName: 'Aisha Khan',
       userIdentityType: 'aadUser',
     });
-    expect(graph.mentions.find((m) => m.mentionText === 'Karen Skov')?.mentioned.user).toEqual({
-      id: 'user-karen',
-      displayName: 'Karen Skov',
+    expect(graph.mentions.find((m) => m.mentionText === 'Anders Frost')?.mentioned.user).toEqual({
+      id: 'user-anders-frost',
+      displayName: 'Anders Frost',
       userIdentityType: 'federatedUser',
       tenantId: '22222222-2222-4222-8222-222222222222',
     });
@@ -58,8 +73,8 @@ describe('the chat message around the card', () => {
   });
 
   it('mentions only the members of the chat it goes to, and names the rest', () => {
-    const message = build({ mentionable: new Set(['karen']) });
-    expect(message.mentions.map((m) => m.text)).toEqual(['Karen Skov']);
+    const message = build({ mentionable: new Set(['p-anders']) });
+    expect(message.mentions.map((m) => m.text)).toEqual(['Anders Frost']);
     expect(message.mentions[0]?.id).toBe(0);
     expect(message.html).toContain('Peter Nielsen');
   });
@@ -75,7 +90,7 @@ describe('the chat message around the card', () => {
   it('under full detail may name and mention the citizen when they are a Teams user', () => {
     const plan = demoPlan();
     plan.participants = plan.participants.map((p) =>
-      p.id === 'jens' ? { ...p, reach: 'inTenant', userId: 'user-jens' } : p,
+      p.id === 'p-jens' ? { ...p, reach: 'inTenant', userId: 'user-jens' } : p,
     );
     expect(build({ detail: 'summary' }, plan).mentions.map((m) => m.text)).not.toContain('Jens Holm');
     expect(build({ detail: 'full' }, plan).mentions.map((m) => m.text)).toContain('Jens Holm');
