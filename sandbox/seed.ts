@@ -4,7 +4,7 @@ import { WORK_END_HOUR, WORK_START_HOUR, appointment, newEventId, seedMeeting } 
 import { appendMessage, createChatRecord } from './graph/chats';
 import { createDrive, writeFile } from './graph/drive';
 import { deliverMail } from './graph/mail';
-import { copenhagenParts, wallToInstant } from './graph/time';
+import { copenhagenParts, isoInstant, wallToInstant } from './graph/time';
 import { seedTodoLists } from './graph/todo';
 import {
   AGENDA,
@@ -172,7 +172,7 @@ const seedBusyTime = (state: State, teamsUsers: UserRecord[], now: number): void
       name: user.displayName,
       type: 'required',
       response: 'accepted',
-      responseTime: event.createdDateTime,
+      responseTime: isoInstant(Date.parse(event.createdDateTime)),
     }));
     for (const user of colleagues) event.copies.push({ userId: user.id, id: newEventId(), removed: false });
   }
@@ -201,7 +201,7 @@ export const seed = (state: State, now = Date.now()): void => {
       name: user.displayName,
       type: id === 'p-lars' || id === 'p-lise' ? 'optional' : 'required',
       response: id === 'p-ole' ? 'declined' : 'accepted',
-      responseTime: new Date(Date.UTC(2026, 7, 21, 9, 0)).toISOString(),
+      responseTime: isoInstant(Date.UTC(2026, 7, 21, 9, 0)),
     };
   });
   const bookedAt = Date.UTC(2026, 7, 20, 8, 0);

@@ -240,13 +240,19 @@ const resolveMember = (
       `User '${key}' was not found in tenant '${tenantId}'. A member from another tenant needs its home 'tenantId' (${user.tenantId === me.tenantId ? 'leave it out for your own tenant' : 'federated user'}).`,
     );
   }
+  // Graph: every member needs a role; members from another tenant must be owners.
   const roles = Array.isArray(member.roles)
     ? member.roles.filter((role): role is string => typeof role === 'string')
     : [];
-  if (roles.some((role) => role !== 'owner' && role !== 'guest')) {
-    throw badRequest(`Invalid role in ${JSON.stringify(roles)}: a chat member's roles are 'owner' or 'guest'.`);
+  if (roles.length === 0 || roles.some((role) => role !== 'owner' && role !== 'guest')) {
+    throw badRequest(
+      `Member '${key}' needs roles ['owner'] or ['guest'], got ${JSON.stringify(member.roles ?? null)}.`,
+    );
   }
-  return { user, tenantId, roles: roles.length ? roles : ['owner'] };
+  if (user.tenantId !== me.tenantId && !roles.includes('owner')) {
+    throw badRequest(`Member '${key}' is from another tenant and must have the role 'owner'.`);
+  }
+  return { user, tenantId, roles };
 };
 
 const createChat = (ctx: Ctx): GraphResponse => {
@@ -268,6 +274,9 @@ const createChat = (ctx: Ctx): GraphResponse => {
     throw badRequest(`A oneOnOne chat has exactly 2 members, got ${members.length}.`);
   }
   const topic = typeof body.topic === 'string' ? body.topic : null;
+  if (chatType === 'oneOnOne' && topic !== null) {
+    throw badRequest('The chat title (topic) can be provided only if the chat is of group type.');
+  }
   if (chatType === 'oneOnOne') {
     const existing = state.chats.find(
       (chat) =>

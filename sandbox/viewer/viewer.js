@@ -1,4 +1,4 @@
-/* global document, fetch, sessionStorage, setInterval, window, AdaptiveCards */
+/* global document, sessionStorage, window, AdaptiveCards */
 // The sandbox viewer's only script: renders Adaptive Cards with Teams' host config, and reloads the page
 // when the sandbox's state changes (if the user asked for it).
 (function () {
