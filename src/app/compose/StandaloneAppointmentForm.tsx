@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   people: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   body: {
     width: '100%',
-    minHeight: '320px',
+    minHeight: '480px',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: '#ffffff',
   },

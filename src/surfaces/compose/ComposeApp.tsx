@@ -198,7 +198,7 @@ const ComposePane = ({ appointment }: { appointment: AppointmentItem }) => {
         </>
       )}
 
-      {caseReference !== '' && (
+      {caseReference !== '' && privacy.problems.length === 0 && referenceProblems.length === 0 && (
         <section className={styles.preview} aria-labelledby="compose-preview">
           <h2 id="compose-preview" className={styles.previewTitle}>
             {t('preview')}

@@ -24,7 +24,7 @@ const storedLang = (): UiLang | null => {
 export interface AppShellProps {
   services: Services;
   children: ReactNode;
-  /** Show the da/en switch in the top corner (default true). */
+  /** Show the da/en switch in the top corner (default: everywhere but the stage, which everyone watches). */
   languageSwitch?: boolean;
 }
 
@@ -33,8 +33,9 @@ export interface AppShellProps {
  * live theme changes), the interface language (from the host's locale, switchable), the injected services,
  * and an error boundary so a bug never leaves a blank frame.
  */
-export const AppShell = ({ services, children, languageSwitch = true }: AppShellProps) => {
+export const AppShell = ({ services, children, languageSwitch }: AppShellProps) => {
   const { host } = services;
+  const showSwitch = languageSwitch ?? host.frame() !== 'meetingStage';
   const [theme, setTheme] = useState<Theme>(() => host.theme());
   useEffect(() => {
     setTheme(host.theme());
@@ -60,7 +61,7 @@ export const AppShell = ({ services, children, languageSwitch = true }: AppShell
       <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
         <ErrorBoundary fallback={<CrashNotice />}>
           <ServicesProvider services={services}>
-            {languageSwitch && (
+            {showSwitch && (
               <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '4px 8px 0' }}>
                 <LanguageSwitch lang={lang} onChange={changeLang} />
               </div>
