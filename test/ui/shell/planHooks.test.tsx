@@ -1,12 +1,18 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { usePlan } from '../../../src/ui/hooks/usePlan';
+import { usePlan, type UsePlan } from '../../../src/ui/hooks/usePlan';
 import { usePlans } from '../../../src/ui/hooks/usePlans';
 import { ServicesProvider } from '../../../src/ui/services/ServicesContext';
 import { aPlan, demoPlan } from '../../support/builders';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 import { shellServices } from './shellHarness';
+
+/** The loaded plan, or a failed test: a hook that never gets ready must not pass silently. */
+const ready = (hook: UsePlan) => {
+  if (hook.status !== 'ready') throw new Error(`expected a loaded plan, got ${hook.status}`);
+  return hook;
+};
 
 const withStore = (store: InMemoryPlanStore) => {
   const { services } = shellServices({ store });
@@ -19,7 +25,7 @@ describe('usePlan: one plan document from the store', () => {
     const found = renderHook(() => usePlan('plan-ki-2026-014'), { wrapper: withStore(store) });
     expect(found.result.current.status).toBe('loading');
     await waitFor(() => expect(found.result.current.status).toBe('ready'));
-    expect(found.result.current.status === 'ready' && found.result.current.plan.caseReference).toBe('KI-2026-014');
+    expect(ready(found.result.current).plan.caseReference).toBe('KI-2026-014');
     const missing = renderHook(() => usePlan('plan-does-not-exist'), { wrapper: withStore(store) });
     await waitFor(() => expect(missing.result.current.status).toBe('notFound'));
   });
@@ -28,12 +34,11 @@ describe('usePlan: one plan document from the store', () => {
     const store = new InMemoryPlanStore([demoPlan()]);
     const { result } = renderHook(() => usePlan('plan-ki-2026-014'), { wrapper: withStore(store) });
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    if (result.current.status !== 'ready') return;
-    const loadedETag = result.current.eTag;
-    const edited = { ...result.current.plan, caseReference: 'KI-2026-014B' };
+    const { eTag: loadedETag, plan } = ready(result.current);
+    const edited = { ...plan, caseReference: 'KI-2026-014B' };
     await act(async () => void (await result.current.save(edited)));
     expect(store.saveCalls.at(-1)).toEqual({ planId: 'plan-ki-2026-014', eTag: loadedETag, outcome: 'saved' });
-    expect(result.current.status === 'ready' && result.current.eTag).toBe(store.current('plan-ki-2026-014').eTag);
+    expect(ready(result.current).eTag).toBe(store.current('plan-ki-2026-014').eTag);
     // A second save goes against the new eTag, not the one first loaded.
     await act(async () => void (await result.current.save({ ...edited, caseReference: 'KI-2026-014C' })));
     expect(store.saveCalls.at(-1)?.outcome).toBe('saved');
@@ -43,9 +48,9 @@ describe('usePlan: one plan document from the store', () => {
     const store = new InMemoryPlanStore([demoPlan()]);
     const { result } = renderHook(() => usePlan('plan-ki-2026-014'), { wrapper: withStore(store) });
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    if (result.current.status !== 'ready') return;
-    const mine = { ...result.current.plan, citizenName: 'Jens H.' };
-    const theirs = store.saveAsSomeoneElse({ ...result.current.plan, caseReference: 'KI-2026-099' });
+    const { plan } = ready(result.current);
+    const mine = { ...plan, citizenName: 'Jens H.' };
+    const theirs = store.saveAsSomeoneElse({ ...plan, caseReference: 'KI-2026-099' });
 
     let outcome: Awaited<ReturnType<typeof result.current.save>> | undefined;
     await act(async () => void (outcome = await result.current.save(mine)));
@@ -66,9 +71,9 @@ describe('usePlan: one plan document from the store', () => {
     const store = new InMemoryPlanStore([demoPlan()]);
     const { result } = renderHook(() => usePlan('plan-ki-2026-014'), { wrapper: withStore(store) });
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    if (result.current.status !== 'ready') return;
+    const { plan } = ready(result.current);
     store.failNext();
-    await act(async () => void (await result.current.save({ ...result.current.plan, citizenName: 'x' })));
+    await act(async () => void (await result.current.save({ ...plan, citizenName: 'x' })));
     expect(result.current.saveFailure?.code).toBe('NetworkError');
     expect(result.current.status).toBe('ready');
     expect(result.current.saving).toBe(false);
@@ -78,8 +83,7 @@ describe('usePlan: one plan document from the store', () => {
     const store = new InMemoryPlanStore([demoPlan()]);
     const { result } = renderHook(() => usePlan('plan-ki-2026-014'), { wrapper: withStore(store) });
     await waitFor(() => expect(result.current.status).toBe('ready'));
-    if (result.current.status !== 'ready') return;
-    store.saveAsSomeoneElse({ ...result.current.plan, caseReference: 'KI-2026-100' });
+    store.saveAsSomeoneElse({ ...ready(result.current).plan, caseReference: 'KI-2026-100' });
     const states: string[] = [];
     await act(async () => {
       const reloading = result.current.reload();
@@ -87,7 +91,7 @@ describe('usePlan: one plan document from the store', () => {
       await reloading;
     });
     expect(states).toEqual(['ready']);
-    expect(result.current.status === 'ready' && result.current.plan.caseReference).toBe('KI-2026-100');
+    expect(ready(result.current).plan.caseReference).toBe('KI-2026-100');
   });
 });
 
