@@ -189,3 +189,42 @@ describe('e-mail', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('the viewer', () => {
+  it('lists everyone in Danish and shows a card and a mention without ever running what a message contains', async () => {
+    const index = await (await fetch(`${sandbox.origin}/_sandbox/`)).text();
+    expect(index).toContain('<html lang="da"');
+    for (const name of ['Mette Larsen', 'Karen Skov', 'Ole Bak', 'Lise Holm']) expect(index).toContain(name);
+
+    const chat = await aisha<Chat>('POST', '/chats', {
+      chatType: 'oneOnOne',
+      members: [member(ids[USERS.aisha] ?? ''), member(ids[USERS.lars] ?? '')],
+    });
+    await aisha('POST', `/chats/${encodeURIComponent(chat.body.id)}/messages`, {
+      body: {
+        contentType: 'html',
+        content:
+          '<p><img src=x onerror="alert(1)">Til <at id="0">Lars Mikkelsen</at></p><attachment id="k"></attachment>',
+      },
+      attachments: [{ id: 'k', contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+      mentions: [
+        {
+          id: 0,
+          mentionText: 'Lars Mikkelsen',
+          mentioned: { user: { id: ids[USERS.lars], displayName: 'Lars Mikkelsen', userIdentityType: 'aadUser' } },
+        },
+      ],
+    });
+    const page = await (await fetch(`${sandbox.origin}/_sandbox/view?user=${encodeURIComponent(USERS.lars)}`)).text();
+    expect(page).toContain('<span class="mention">@Lars Mikkelsen</span>');
+    expect(page).not.toContain('onerror');
+    expect(page).toContain('Referat · KI-2026-014');
+    expect(page).toContain('/_sandbox/assets/adaptivecards.min.js');
+    const renderer = await fetch(`${sandbox.origin}/_sandbox/assets/adaptivecards.min.js`);
+    expect(renderer.status).toBe(200);
+    const hostConfig = (await (
+      await fetch(`${sandbox.origin}/_sandbox/assets/teams-light.hostconfig.json`)
+    ).json()) as Record<string, unknown>;
+    expect(hostConfig.fontTypes).toBeDefined();
+  });
+});
