@@ -12,6 +12,8 @@ export interface EditingState {
   open: OpenConflict | null;
   resolve(choices: readonly Choice[]): void;
   saveNow(): void;
+  /** Fetch the stored version now (after something else wrote it, e.g. the delivery record). */
+  reload(): Promise<void>;
 }
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS } });

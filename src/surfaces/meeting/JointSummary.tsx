@@ -1,8 +1,7 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { confirmSummary, sendBlockers } from '../../domain/minutes/readyToSend';
+import { confirmSummary } from '../../domain/minutes/readyToSend';
 import type { Problem } from '../../domain/problems';
-import { copenhagenDate } from '../../domain/time/danishTime';
 import { formatDateTime } from '../../domain/time/danishTime';
 
 /** Shown as its own line with the confirm button's words, so it is left out of the list. */
@@ -23,11 +22,14 @@ const useStyles = makeStyles({
  */
 export const JointSummary = ({
   problems,
+  ready: clean,
   onGoTo,
   canGoTo,
   onSend,
 }: {
   problems: readonly Problem[];
+  /** Nothing blocks sending (the summary confirmed, no errors). */
+  ready: boolean;
   onGoTo(field: string): void;
   canGoTo(field: string): boolean;
   onSend(): void;
@@ -35,10 +37,10 @@ export const JointSummary = ({
   const { t } = useTranslation('meeting');
   const styles = useStyles();
   const { clock } = useServices();
-  const { plan, meeting, editMeeting, can, lang } = useMeetingSession();
+  const { meeting, editMeeting, can, lang } = useMeetingSession();
   const confirmedAt = meeting.summaryConfirmedAt;
   const mayConfirm = can.writeMinutes || can.driveAgenda;
-  const ready = sendBlockers(plan, meeting, copenhagenDate(clock.now())).length === 0;
+  const ready = clean && confirmedAt !== null;
   const listed = problems.filter((p) => p.code !== NOT_CONFIRMED);
   return (
     <section className={styles.root} aria-labelledby="summary-heading">

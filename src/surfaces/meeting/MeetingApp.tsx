@@ -1,6 +1,8 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { DetailsTab } from './DetailsTab';
+import { cardsMinutesRenderer } from './minutesRenderer';
 import { MeetingSessionProvider } from './MeetingContext';
 import { SidePanel } from './SidePanel';
 import { StageView } from './StageView';
@@ -12,6 +14,8 @@ export interface MeetingAppProps {
   planId: string | null;
   /** Save delay and polling, shortened in tests. */
   timing?: MeetingPlanTiming;
+  /** Builds the minutes card and e-mail for sending and preview; default: src/cards' builders. */
+  renderMinutes?: RenderMinutes;
 }
 
 const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'error' }) => (
@@ -26,7 +30,7 @@ const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'er
  * The meeting surface, one component for three frames: the details tab before the meeting ('content'), the side
  * panel during it ('sidePanel') and the shared stage ('meetingStage'). The host says which.
  */
-export const MeetingApp = ({ planId, timing }: MeetingAppProps) => {
+export const MeetingApp = ({ planId, timing, renderMinutes = cardsMinutesRenderer }: MeetingAppProps) => {
   const { t } = useTranslation('meeting');
   const { host } = useServices();
   const frame = host.frame();
@@ -47,11 +51,12 @@ export const MeetingApp = ({ planId, timing }: MeetingAppProps) => {
     open: session.open,
     resolve: session.resolve,
     saveNow: session.saveNow,
+    reload: session.reload,
   };
   return (
     <MeetingSessionProvider plan={session.plan} edit={session.edit}>
       {frame === 'sidePanel' ? (
-        <SidePanel editing={editing} />
+        <SidePanel editing={editing} render={renderMinutes} />
       ) : frame === 'meetingStage' ? (
         <StageView />
       ) : (

@@ -1,7 +1,10 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
+import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
 import { minutesProblems } from '../../domain/minutes/minutesProblems';
+import { sendBlockers } from '../../domain/minutes/readyToSend';
 import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
 import { AgendaTimer } from './AgendaTimer';
@@ -43,27 +46,38 @@ type PanelTab = 'round' | 'minutes' | 'summary';
 /** Fields in the referat editor (so a problem's link opens the Referat tab first). */
 const inMinutesEditor = (field: string) =>
   /^(efforts|goals|followUp|challenges)\.|^next(TovholderId|MeetingBy)$/.test(field);
+const inRound = (field: string) => field.startsWith('round.');
 
 /**
  * The side panel during the meeting (about 320 px): the clock and "Næste punkt", "Vis for alle", then the round,
  * the referat (editable for the referent, readable for everyone else) and the fælles opsummering with "Send referat".
  */
-export const SidePanel = ({ editing }: { editing: EditingState }) => {
+export const SidePanel = ({ editing, render }: { editing: EditingState; render: RenderMinutes }) => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { clock } = useServices();
+  const { clock, policy } = useServices();
   const { plan, meeting, can, lang } = useMeetingSession();
   const [tab, setTab] = useState<PanelTab>('minutes');
   const [sending, setSending] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const today = copenhagenDate(clock.now());
-  const problems = useMemo(() => minutesProblems(plan, meeting, today), [plan, meeting, today]);
+  // What blocks "Send referat": the referat's own rules and texts that may not leave at the card's detail level.
+  const problems = useMemo(
+    () => [...minutesProblems(plan, meeting, today), ...minutesPrivacyProblems(plan, meeting, policy.cardDetail)],
+    [plan, meeting, today, policy.cardDetail],
+  );
+  const ready = useMemo(
+    () => sendBlockers(plan, meeting, today).length === 0 && !problems.some((p) => p.severity === 'error'),
+    [plan, meeting, today, problems],
+  );
   const problemsByField = useMemo(() => byField(problems), [problems]);
 
-  const canGoTo = (field: string) => (inMinutesEditor(field) && can.writeMinutes) || field.startsWith('roles.');
+  const canGoTo = (field: string) =>
+    ((inMinutesEditor(field) || inRound(field)) && can.writeMinutes) || field.startsWith('roles.');
   const goTo = (field: string) => {
     setSending(false);
     if (inMinutesEditor(field)) setTab('minutes');
+    if (inRound(field)) setTab('round');
     setPendingFocus(field);
   };
   useEffect(() => {
@@ -93,7 +107,7 @@ export const SidePanel = ({ editing }: { editing: EditingState }) => {
           <div>
             <Button onClick={() => setSending(false)}>{t('send.close')}</Button>
           </div>
-          <SendMinutes />
+          <SendMinutes editing={editing} render={render} />
         </>
       ) : (
         <>
@@ -108,7 +122,7 @@ export const SidePanel = ({ editing }: { editing: EditingState }) => {
             <Tab value="summary">{t('tabs.summary')}</Tab>
           </TabList>
           <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
-            {tab === 'round' && <SpeakerRound />}
+            {tab === 'round' && <SpeakerRound problems={problemsByField} />}
             {tab === 'minutes' &&
               (can.writeMinutes ? (
                 <MinutesEditor problems={problemsByField} />
@@ -119,7 +133,13 @@ export const SidePanel = ({ editing }: { editing: EditingState }) => {
                 </>
               ))}
             {tab === 'summary' && (
-              <JointSummary problems={problems} onGoTo={goTo} canGoTo={canGoTo} onSend={() => setSending(true)} />
+              <JointSummary
+                problems={problems}
+                ready={ready}
+                onGoTo={goTo}
+                canGoTo={canGoTo}
+                onSend={() => setSending(true)}
+              />
             )}
           </div>
         </>

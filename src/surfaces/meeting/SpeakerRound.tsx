@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { roundProgress, speakerOrder } from '../../domain/agenda/speakerRound';
 import { setRoundEntry } from '../../domain/minutes/editMinutes';
 import type { RoundEntry } from '../../domain/plan/planDocument';
-import { fieldDomId } from './fieldProblems';
+import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';
 
 const useStyles = makeStyles({
@@ -41,10 +41,10 @@ const FIELDS = ['relation', 'currentWork', 'challenges'] as const;
  * Runden in afdækning as a checklist: each participant's relation to the citizen, current work and challenges.
  * An absent participant's written input is shown at their turn, for the koordinator to read out.
  */
-export const SpeakerRound = () => {
+export const SpeakerRound = ({ problems }: { problems: ProblemsByField }) => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { plan, meeting, editMinutes, can } = useMeetingSession();
+  const { plan, meeting, editMinutes, can, lang } = useMeetingSession();
   const turns = speakerOrder(plan, meeting);
   const progress = roundProgress(turns, meeting.minutes.round);
   const entryOf = (id: string): RoundEntry | undefined => meeting.minutes.round.find((r) => r.participantId === id);
@@ -89,7 +89,12 @@ export const SpeakerRound = () => {
               )}
               {FIELDS.map((field) =>
                 can.writeMinutes ? (
-                  <Field key={field} label={t(`round.${field}`)} size="small">
+                  <Field
+                    key={field}
+                    label={t(`round.${field}`)}
+                    size="small"
+                    {...validationOf(problems.get(`round.${turn.participantId}.${field}`), lang)}
+                  >
                     <Textarea
                       id={fieldDomId(`round.${turn.participantId}.${field}`)}
                       size="small"

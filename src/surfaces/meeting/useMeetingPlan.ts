@@ -49,6 +49,7 @@ export type MeetingPlan =
       open: OpenConflict | null;
       resolve(choices: readonly Choice[]): void;
       saveNow(): void;
+      reload(): Promise<void>;
     };
 
 const SnapshotOrNull = SyncSnapshotSchema.nullable();
@@ -191,6 +192,7 @@ export const useMeetingPlan = (planId: string | null, timing: MeetingPlanTiming 
       open,
       resolve,
       saveNow,
+      reload,
     };
   }
   if (store.status === 'ready' || store.status === 'loading') return { status: 'loading' };
