@@ -55,6 +55,8 @@ export interface StartEnv {
   /** teams-js, Office.js and MSAL behind a seam (loaded on demand, so a local page never loads them). */
   hosts?: HostSdks;
   clock?: Clock;
+  /** Tests point the Microsoft 365 path at the sandbox's Graph; default: the config's. */
+  graphBaseUrl?: string;
 }
 
 /** The last demo user picked locally, so a link opened without `user=` (a card's "Åbn planen") still signs in. */
@@ -88,7 +90,8 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
   const hosts = env.hosts ?? defaultHostSdks;
   const clock = env.clock ?? systemClock;
   const read = readLaunchParams(win.location.search);
-  if (!read.ok) return { ok: false, problem: { kind: 'params', ...read }, params: null, config: null };
+  if (!read.ok)
+    return { ok: false, problem: { kind: 'params', param: read.param, value: read.value }, params: null, config: null };
   const params = read.params;
   const resolved = resolveConfig(env.build === undefined ? bakedBuildConfig() : env.build, params, win.location.origin);
   if (!resolved.ok) return { ok: false, problem: { kind: 'config', detail: resolved.detail }, params, config: null };
@@ -150,7 +153,7 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     tokenSource = await hosts.msal({ clientId: config.clientId, tenantId: config.tenantId, hosted: true });
   }
 
-  const graph = createGraphClient({ baseUrl: config.graphBaseUrl, tokenSource });
+  const graph = createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource });
   const people = new GraphPeopleDirectory(graph);
   const me = await people.me();
   if (!me.ok) {
