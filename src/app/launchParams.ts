@@ -14,6 +14,7 @@ const email = z.string().trim().toLowerCase().pipe(z.email());
  *   sandbox=<origin> the sandbox to talk to (default: the one the build was made for)
  *   presenter=false  act as a meeting attendee who may not share to the stage
  *   cardDetail=summary|full       the tenant policy for card detail (local mode only)
+ *   view=config      the meeting tab's configuration page (Teams opens it when the tab is added)
  * Everything is optional here; which ones a page needs is decided by the composition root.
  */
 export const LaunchParamsSchema = z.object({
@@ -29,6 +30,7 @@ export const LaunchParamsSchema = z.object({
     .optional(),
   presenter: z.enum(['true', 'false']).optional(),
   cardDetail: z.enum(['summary', 'full']).optional(),
+  view: z.enum(['config']).optional(),
 });
 export type LaunchParams = z.infer<typeof LaunchParamsSchema>;
 

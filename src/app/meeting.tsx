@@ -1,5 +1,23 @@
+import { useEffect, useState } from 'react';
+import type { TabConfigurator } from '../adapters/teams/teamsTabConfig';
 import { MeetingApp } from '../surfaces/meeting/MeetingApp';
 import { bootSurface } from './boot';
+import { TabConfigPage } from './meeting/TabConfigPage';
 
-/** The meeting surface: details tab, side panel and stage; the host tells the frame. */
-bootSurface('meeting', (launch) => <MeetingApp planId={launch.planId} />);
+/** In Teams, the configuration page talks to Teams' Save button; loaded only on that page. */
+const TeamsTabConfig = () => {
+  const [configurator, setConfigurator] = useState<TabConfigurator | null>(null);
+  useEffect(() => {
+    void import(/* webpackChunkName: "tab-config" */ '../adapters/teams/teamsTabConfig').then((m) =>
+      setConfigurator(m.createTeamsTabConfigurator()),
+    );
+  }, []);
+  return <TabConfigPage configurator={configurator} />;
+};
+
+/** The meeting surface: details tab, side panel and stage (the host tells the frame), and the tab's config page. */
+bootSurface('meeting', (launch) => {
+  if (launch.params.view === 'config')
+    return launch.config.backend === 'graph' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />;
+  return <MeetingApp planId={launch.planId} />;
+});

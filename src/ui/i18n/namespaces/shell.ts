@@ -20,6 +20,16 @@ const da = {
     optional: 'valgfri',
     body: 'Mødets tekst',
   },
+  tabConfig: {
+    title: 'Vælg planen til mødet',
+    intro: 'Fanen viser dagsordenen og referatet for den plan, du vælger. I Teams står kun sagsreferencen.',
+    plan: 'Plan',
+    choose: 'Vælg en plan',
+    noPlans: 'Der er ingen planer endnu. Book mødet fra fanen Planer først.',
+    failed: 'Planerne kunne ikke hentes: {{message}}',
+    ready: 'Tryk på Gem for at tilføje fanen til mødet.',
+    openLocal: 'Åbn mødets fane med planen',
+  },
   startup: {
     title: 'Tovholder kunne ikke starte',
     signIn: 'Du blev ikke logget ind. Luk fanen og åbn Tovholder igen. Fortsætter det, så kontakt din IT-afdeling.',
@@ -57,6 +67,16 @@ const en: Translation<typeof da> = {
     noAttendees: 'None yet',
     optional: 'optional',
     body: "The meeting's text",
+  },
+  tabConfig: {
+    title: 'Choose the plan for the meeting',
+    intro: 'The tab shows the agenda and the minutes for the plan you choose. Teams shows only the case reference.',
+    plan: 'Plan',
+    choose: 'Choose a plan',
+    noPlans: 'There are no plans yet. Book the meeting from the Plans tab first.',
+    failed: 'The plans could not be fetched: {{message}}',
+    ready: 'Press Save to add the tab to the meeting.',
+    openLocal: "Open the meeting's tab with the plan",
   },
   startup: {
     title: 'Tovholder could not start',
