@@ -1,4 +1,4 @@
-import { Button, Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { AppConfig } from '../config';
 import type { StartupProblem } from '../createServices';
@@ -41,11 +41,9 @@ export const StartupErrorPage = ({
   const local = config === null || config.backend === 'sandbox';
   return (
     <main style={{ padding: 16, maxWidth: 640 }}>
+      <h1 style={{ fontSize: 20, margin: '0 0 12px' }}>{t('startup.title')}</h1>
       <MessageBar intent="error" layout="multiline" role="alert">
-        <MessageBarBody>
-          <MessageBarTitle>{t('startup.title')}</MessageBarTitle>
-          {message}
-        </MessageBarBody>
+        <MessageBarBody>{message}</MessageBarBody>
       </MessageBar>
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
         <Button appearance="primary" onClick={() => window.location.reload()}>

@@ -62,9 +62,9 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
         <ErrorBoundary fallback={<CrashNotice />}>
           <ServicesProvider services={services}>
             {showSwitch && (
-              <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '4px 8px 0' }}>
+              <header style={{ display: 'flex', justifyContent: 'flex-end', padding: '4px 8px 0' }}>
                 <LanguageSwitch lang={lang} onChange={changeLang} />
-              </div>
+              </header>
             )}
             {children}
           </ServicesProvider>
