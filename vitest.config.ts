@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/e2eGlobalSetup.ts'],
           testTimeout: 180000,
           hookTimeout: 240000,
           fileParallelism: false,
