@@ -1,0 +1,50 @@
+import { performance } from 'node:perf_hooks';
+import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
+import type { PlanStore } from '../../../src/domain/ports/planStore';
+
+/**
+ * The real adapters behind a stopwatch: the same calls go through unchanged, and the time spent waiting on each
+ * port is added up, so a wall time can be split into the plan document, the sending, and the rest (rendering,
+ * the privacy guard, the pipeline's own work). Calls that overlap (posts and mails side by side) count once.
+ */
+export class Stopwatch {
+  private readonly totals = new Map<string, number>();
+  private running = new Map<string, { count: number; since: number }>();
+
+  async time<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const now = performance.now();
+    const open = this.running.get(phase) ?? { count: 0, since: now };
+    if (open.count === 0) open.since = now;
+    open.count += 1;
+    this.running.set(phase, open);
+    try {
+      return await work();
+    } finally {
+      open.count -= 1;
+      if (open.count === 0) this.totals.set(phase, (this.totals.get(phase) ?? 0) + performance.now() - open.since);
+    }
+  }
+
+  reset(): void {
+    this.totals.clear();
+    this.running = new Map();
+  }
+
+  ms(phase: string): number {
+    return this.totals.get(phase) ?? 0;
+  }
+}
+
+export const timedPlanStore = (store: PlanStore, watch: Stopwatch): PlanStore => ({
+  list: () => watch.time('planDocument', () => store.list()),
+  load: (planId) => watch.time('planDocument', () => store.load(planId)),
+  save: (plan, eTag) => watch.time('planDocument', () => store.save(plan, eTag)),
+});
+
+export const timedTransport = (transport: MinutesTransport, watch: Stopwatch): MinutesTransport => ({
+  ensureChats: (partners) => watch.time('sending', () => transport.ensureChats(partners)),
+  postMessages: (messages) => watch.time('sending', () => transport.postMessages(messages)),
+  findMessageWithMarker: (chatId, marker) =>
+    watch.time('sending', () => transport.findMessageWithMarker(chatId, marker)),
+  sendMails: (mails) => watch.time('sending', () => transport.sendMails(mails)),
+});
