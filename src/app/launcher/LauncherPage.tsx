@@ -64,6 +64,8 @@ const LauncherStateSchema = z.object({
   user: z.string(),
   planId: z.string(),
   preview: z.enum(['plans', 'details', 'meeting', 'compose']).nullable(),
+  /** The theme the preview was opened with: later changes reach its frames live, without reloading them. */
+  previewTheme: ThemeSchema,
 });
 
 export interface LauncherPageProps {
@@ -88,6 +90,7 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
       user: DEFAULT_USER,
       planId: SEEDED_PLAN,
       preview: null as LauncherSurface | null,
+      previewTheme: theme,
     },
     LauncherStateSchema,
   );
@@ -96,6 +99,8 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
     users.status === 'ready' ? users.users.find((u) => u.upn === state.user) : undefined;
   const choice: LauncherChoice = { user: state.user, theme, lang, planId: state.planId, sandbox: sandboxParam };
   const targets = launcherTargets(choice);
+  const previewChoice: LauncherChoice = { ...choice, theme: state.previewTheme };
+  const previewTargets = launcherTargets(previewChoice);
   const name = person?.name ?? state.user;
 
   return (
@@ -180,7 +185,10 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
                 <h3 className={styles.cardTitle}>{t(`surface.${surface}.title`)}</h3>
                 <Text size={200}>{t(`surface.${surface}.where`)}</Text>
                 <div className={styles.actions}>
-                  <Button appearance="primary" onClick={() => setState((s) => ({ ...s, preview: surface }))}>
+                  <Button
+                    appearance="primary"
+                    onClick={() => setState((s) => ({ ...s, preview: surface, previewTheme: theme }))}
+                  >
                     {t('openHere')}
                   </Button>
                   <Link href={targets[surface]} target="_blank">
@@ -204,8 +212,8 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
         <SurfacePreview
           surface={state.preview}
           title={t(`surface.${state.preview}.title`)}
-          url={targets[state.preview]}
-          stageUrl={surfaceUrl('meeting.html', choice, 'meetingStage')}
+          url={previewTargets[state.preview]}
+          stageUrl={surfaceUrl('meeting.html', previewChoice, 'meetingStage')}
           userName={name}
           theme={theme}
           onClose={() => setState((s) => ({ ...s, preview: null }))}
