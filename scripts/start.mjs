@@ -40,7 +40,11 @@ const stop = (code = 0) => {
 /** Starts a child, keeps its output (shown only if it fails), resolves when `ready` matches a line. */
 const startChild = (name, command, args, env, ready) =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     let isReady = false;
