@@ -1,4 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { usePlan } from '../../ui/hooks/usePlan';
@@ -91,11 +92,15 @@ const NextMeetingBooking = ({
 }) => {
   const { t } = useTranslation('plans');
   const stored = usePlan(planId);
+  const plan = stored.status === 'ready' ? stored.plan : null;
+  const eTag = stored.status === 'ready' ? stored.eTag : null;
+  // One object per stored version, so the booking form's memoised parts keep still while the user types.
+  const current = useMemo(() => (plan && eTag ? { plan, eTag } : null), [plan, eTag]);
   if (stored.status === 'loading') return <Spinner label={t('history.loading')} />;
   if (stored.status !== 'ready')
     return (
       <main style={{ padding: 16 }}>
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
           </MessageBarBody>
@@ -105,5 +110,5 @@ const NextMeetingBooking = ({
         </MessageBar>
       </main>
     );
-  return <BookingPage plan={{ plan: stored.plan, eTag: stored.eTag }} onBooked={onBooked} onCancel={onCancel} />;
+  return current && <BookingPage plan={current} onBooked={onBooked} onCancel={onCancel} />;
 };

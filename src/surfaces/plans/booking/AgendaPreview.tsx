@@ -1,4 +1,5 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agendaTitles, leadTitles, standardAgenda } from '../../../domain/agenda/standardAgenda';
 import type { FollowUpEntry, Participant } from '../../../domain/plan/planDocument';
@@ -35,7 +36,11 @@ export interface AgendaPreviewProps {
 }
 
 /** Dagsorden: the five items with time boxes that fill the meeting, and the efforts to follow up on. */
-export const AgendaPreview = ({ lengthMinutes, followUp, participants }: AgendaPreviewProps) => {
+export const AgendaPreview = memo(function AgendaPreview({
+  lengthMinutes,
+  followUp,
+  participants,
+}: AgendaPreviewProps) {
   const { t } = useTranslation('booking');
   const lang = useLang();
   const styles = useStyles();
@@ -83,4 +88,4 @@ export const AgendaPreview = ({ lengthMinutes, followUp, participants }: AgendaP
       )}
     </section>
   );
-};
+});

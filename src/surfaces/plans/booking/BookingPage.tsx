@@ -24,6 +24,7 @@ import { PrivacyFieldWarning } from '../../../ui/privacy/PrivacyFieldWarning';
 import { usePrivacyWarning } from '../../../ui/privacy/usePrivacyWarning';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { useLang } from '../useLang';
+import { useStableValue } from './useStableValue';
 import { AgendaPreview } from './AgendaPreview';
 import { bookMeeting, type BookingStep } from './bookMeeting';
 import { CaseSection } from './CaseSection';
@@ -144,17 +145,22 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
   });
 
   const problems = useMemo(
-    () => [...bookingProblems(toBookingDraft(draft), now), ...formProblems(draft)],
-    [draft, now],
+    () => [...bookingProblems(toBookingDraft(draft), clock.now()), ...formProblems(draft)],
+    [draft, clock],
   );
   const errors = problems.filter((p) => p.severity === 'error');
   // Before the first "Book mødet", only the calm warnings that help while choosing (roles); then everything.
-  const shown = attempted
-    ? problems.filter((p) => p.code !== 'consent.missing')
-    : problems.filter((p) => p.code.startsWith('roles.') && p.severity === 'warning');
+  const shown = useStableValue(
+    attempted
+      ? problems.filter((p) => p.code !== 'consent.missing')
+      : problems.filter((p) => p.code.startsWith('roles.') && p.severity === 'warning'),
+  );
 
-  const previous = plan ? lastHeldMeeting(plan.plan, now) : null;
-  const followUp = plan ? (previous ? carryOver(previous.minutes) : []) : null;
+  const followUp = useMemo(() => {
+    if (!plan) return null;
+    const previous = lastHeldMeeting(plan.plan, clock.now());
+    return previous ? carryOver(previous.minutes) : [];
+  }, [plan, clock]);
   const notCarriedReason =
     plan && plan.plan.consent !== null && consentStatus(plan.plan.consent, today) !== 'valid' && draft.consent === null
       ? (consentStateProblem(plan.plan.consent, today)?.message[lang] ?? null)
@@ -190,6 +196,11 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
     });
   };
 
+  const changeConsent = useCallback(
+    (consent: FormDraft['consent'], consentCarried: boolean) => setDraft((d) => ({ ...d, consent, consentCarried })),
+    [setDraft],
+  );
+
   const discard = () => {
     control.clear();
     setDraft(initialDraft());
@@ -198,6 +209,15 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
   };
 
   const running = run.status === 'running';
+  const { participants, required, roles, externalEntry, weekStart, lengthMinutes, date, startTime, endTime } = draft;
+  const participantsPart = useMemo(
+    () => ({ participants, required, roles, externalEntry }),
+    [participants, required, roles, externalEntry],
+  );
+  const timePart = useMemo(
+    () => ({ participants, weekStart, lengthMinutes, date, startTime, endTime }),
+    [participants, weekStart, lengthMinutes, date, startTime, endTime],
+  );
   return (
     <main className={styles.page} aria-labelledby="booking-title">
       <div className={styles.top}>
@@ -213,7 +233,7 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       </h1>
       <p>{t('intro')}</p>
       {control.restored && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t('restored')}</MessageBarBody>
         </MessageBar>
       )}
@@ -227,7 +247,7 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
         caseReferenceDescribedBy={privacy.warningId}
       />
       <Divider />
-      <ParticipantsSection draft={draft} problems={shown} onChange={setDraft} />
+      <ParticipantsSection draft={participantsPart} problems={shown} onChange={setDraft} />
       <Divider />
       <ConsentSection
         consent={draft.consent}
@@ -236,10 +256,10 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
         participants={draft.participants}
         problems={shown}
         today={today}
-        onChange={(consent, consentCarried) => setDraft((d) => ({ ...d, consent, consentCarried }))}
+        onChange={changeConsent}
       />
       <Divider />
-      <TimeSection draft={draft} problems={shown} onChange={setDraft} />
+      <TimeSection draft={timePart} problems={shown} onChange={setDraft} />
       <Divider />
       <AgendaPreview lengthMinutes={draft.lengthMinutes} followUp={followUp} participants={draft.participants} />
       <Divider />

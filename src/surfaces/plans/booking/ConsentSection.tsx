@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sameOrganisation } from '../../../domain/consent/consentStatus';
 import type { ConsentRecipient, Participant } from '../../../domain/plan/planDocument';
@@ -79,7 +80,7 @@ export interface ConsentSectionProps {
  * Samtykke: record or confirm the citizen's consent. Optional for booking; without it the plan says
  * "Samtykke mangler" and no minutes can be sent.
  */
-export const ConsentSection = ({
+export const ConsentSection = memo(function ConsentSection({
   consent,
   carried,
   notCarriedReason,
@@ -87,7 +88,7 @@ export const ConsentSection = ({
   problems,
   today,
   onChange,
-}: ConsentSectionProps) => {
+}: ConsentSectionProps) {
   const { t } = useTranslation('booking');
   const lang = useLang();
   const styles = useStyles();
@@ -98,11 +99,11 @@ export const ConsentSection = ({
       <section aria-labelledby="booking-consent-heading" className={styles.section}>
         <h2 id="booking-consent-heading">{t('consent.heading')}</h2>
         {notCarriedReason && (
-          <MessageBar intent="warning">
+          <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>{t('consent.notCarried', { reason: notCarriedReason })}</MessageBarBody>
           </MessageBar>
         )}
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t('consent.missing')}</MessageBarBody>
         </MessageBar>
         <div className={styles.actions}>
@@ -134,7 +135,7 @@ export const ConsentSection = ({
     return (
       <section aria-labelledby="booking-consent-heading" className={styles.section}>
         <h2 id="booking-consent-heading">{t('consent.heading')}</h2>
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {consent.validUntil
               ? t('consent.carried', {
@@ -216,4 +217,4 @@ export const ConsentSection = ({
       </div>
     </section>
   );
-};
+});

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../domain/plan/planDocument';
 import type { DirectoryPerson } from '../../../domain/ports/peopleDirectory';
@@ -47,13 +47,17 @@ const fromExternal = (person: ExternalPerson): Participant => ({
 });
 
 export interface ParticipantsSectionProps {
-  draft: FormDraft;
+  draft: Pick<FormDraft, 'participants' | 'required' | 'roles' | 'externalEntry'>;
   problems: readonly Problem[];
   onChange(next: (draft: FormDraft) => FormDraft): void;
 }
 
 /** Deltagere: search the directory, add people by e-mail, mark the citizen and relatives, give the roles. */
-export const ParticipantsSection = ({ draft, problems, onChange }: ParticipantsSectionProps) => {
+export const ParticipantsSection = memo(function ParticipantsSection({
+  draft,
+  problems,
+  onChange,
+}: ParticipantsSectionProps) {
   const { t } = useTranslation('booking');
   const lang = useLang();
   const styles = useStyles();
@@ -90,7 +94,7 @@ export const ParticipantsSection = ({ draft, problems, onChange }: ParticipantsS
       />
       <h3 id="booking-invited-heading">{t('participants.listHeading', { count: draft.participants.length })}</h3>
       {listProblems.map((p) => (
-        <MessageBar key={p.code} intent={p.severity === 'error' ? 'error' : 'warning'}>
+        <MessageBar key={p.code} intent={p.severity === 'error' ? 'error' : 'warning'} layout="multiline">
           <MessageBarBody>{p.message[lang]}</MessageBarBody>
         </MessageBar>
       ))}
@@ -115,4 +119,4 @@ export const ParticipantsSection = ({ draft, problems, onChange }: ParticipantsS
       />
     </section>
   );
-};
+});

@@ -83,7 +83,7 @@ export const PeopleSearch = ({ invitedEmails, onAdd }: PeopleSearchProps) => {
           : '';
 
   return (
-    <div>
+    <div role="search" aria-label={t('participants.searchLabel')}>
       <Field label={t('participants.searchLabel')} hint={t('participants.searchHint')}>
         <Input type="search" value={query} autoComplete="off" onChange={(_, data) => setQuery(data.value)} />
       </Field>

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rankSlots, type Slot } from '../../../domain/booking/timeSlots';
 import type { Participant } from '../../../domain/plan/planDocument';
@@ -99,7 +99,7 @@ const slotSummary = (t: TFunction<'booking'>, slot: Slot): string => {
 };
 
 export interface TimeSectionProps {
-  draft: FormDraft;
+  draft: Pick<FormDraft, 'participants' | 'weekStart' | 'lengthMinutes' | 'date' | 'startTime' | 'endTime'>;
   problems: readonly Problem[];
   onChange(next: (draft: FormDraft) => FormDraft): void;
 }
@@ -108,15 +108,16 @@ export interface TimeSectionProps {
  * Tidspunkt: length (90 minutes unless changed), date, start and end, and a compact week grid of free/busy for
  * the participants in the organisation, best times first. Other people's calendars are unknown, never free.
  */
-export const TimeSection = ({ draft, problems, onChange }: TimeSectionProps) => {
+export const TimeSection = memo(function TimeSection({ draft, problems, onChange }: TimeSectionProps) {
   const { t } = useTranslation('booking');
   const lang = useLang();
   const styles = useStyles();
   const { clock } = useServices();
   const now = clock.now();
 
-  const known = draft.participants.filter((p) => p.reach === 'inTenant' && p.email);
-  const unknown = draft.participants.filter((p) => !(p.reach === 'inTenant' && p.email));
+  const { participants } = draft;
+  const known = useMemo(() => participants.filter((p) => p.reach === 'inTenant' && p.email), [participants]);
+  const unknown = useMemo(() => participants.filter((p) => !(p.reach === 'inTenant' && p.email)), [participants]);
   const emails = useMemo(() => known.map((p) => p.email as string), [known]);
   const schedule = useSchedule(emails, draft.weekStart);
 
@@ -224,7 +225,7 @@ export const TimeSection = ({ draft, problems, onChange }: TimeSectionProps) => 
         {schedule.status === 'idle' && known.length === 0 && <Text>{t('time.noInTenant')}</Text>}
       </div>
       {schedule.status === 'failed' && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {schedule.failure.kind === 'forbidden'
               ? t('failure.forbidden', { what: t('failure.whatEvent'), code: schedule.failure.code })
@@ -236,11 +237,11 @@ export const TimeSection = ({ draft, problems, onChange }: TimeSectionProps) => 
       )}
       {schedule.status === 'ready' && (
         <>
-          <h4>{t('time.best')}</h4>
+          <h3 id="booking-best-heading">{t('time.best')}</h3>
           {best.length === 0 ? (
             <Text>{t('time.noSlots')}</Text>
           ) : (
-            <ol className={styles.best}>
+            <ol className={styles.best} aria-labelledby="booking-best-heading">
               {best.map((slot) => {
                 const when = `${formatDateTime(new Date(slot.start), lang)}–${formatTime(new Date(slot.end), lang)}`;
                 const chosen =
@@ -328,4 +329,4 @@ export const TimeSection = ({ draft, problems, onChange }: TimeSectionProps) => 
       )}
     </section>
   );
-};
+});

@@ -69,7 +69,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
     return (
       <main className={styles.page}>
         {back}
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
           </MessageBarBody>

@@ -87,7 +87,7 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
     return (
       <main className={styles.page}>
         {toolbar}
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
           </MessageBarBody>

@@ -1,0 +1,233 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { failure } from '../../../src/domain/ports/outcome';
+import { aUser, aPlansWorld, people, renderPlansTab, type PlansWorld } from './plansHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+/** Mette, koordinator at Sundby Rusmiddelcenter, starts a new plan from the home screen. */
+const startNewPlan = async (world: PlansWorld = aPlansWorld({ as: 'mette', plans: [] })) => {
+  const user = aUser();
+  const view = renderPlansTab(world);
+  await user.click(await screen.findByRole('button', { name: 'Ny plan' }));
+  await screen.findByRole('heading', { name: 'Book et nyt indsatsplansmøde' });
+  return { user, world, view };
+};
+
+const field = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
+/** Date and time inputs: typed the way the browser's picker sets them. */
+const setValue = (label: string, value: string) =>
+  fireEvent.change(screen.getByLabelText(new RegExp(`^${label}`)), { target: { value } });
+const dateOrTime = (label: string) => screen.getByLabelText(new RegExp(`^${label}`)) as HTMLInputElement;
+
+/** What the user writes into a text field (pasted in one go: typing key by key adds nothing but minutes). */
+const write = async (user: ReturnType<typeof aUser>, input: HTMLElement, text: string) => {
+  await user.click(input);
+  await user.paste(text);
+};
+
+const addByEmail = async (user: ReturnType<typeof aUser>, name: string, email: string) => {
+  const form = screen.getByRole('group', { name: 'Tilføj en person uden for adressebogen' });
+  await write(user, within(form).getByRole('textbox', { name: 'Navn' }), name);
+  if (email) await write(user, within(form).getByRole('textbox', { name: 'E-mail' }), email);
+  await user.click(within(form).getByRole('button', { name: 'Tilføj deltager' }));
+  return form;
+};
+
+const addFromDirectory = async (user: ReturnType<typeof aUser>, query: string, name: string) => {
+  const search = screen.getByRole('search', { name: 'Søg i adressebogen' });
+  const box = within(search).getByRole('searchbox', { name: 'Søg i adressebogen' });
+  await user.clear(box);
+  await write(user, box, query);
+  await user.click(await within(search).findByRole('button', { name: `Tilføj ${name}` }));
+};
+
+/** A complete booking for KI-2026-031 on Thursday 3 December 2026 13.00–14.30. */
+const fillInABooking = async (user: ReturnType<typeof aUser>) => {
+  await write(user, field('Sagsreference'), 'KI-2026-031');
+  await write(user, field('Borgerens navn'), 'Jens Holm');
+  await addFromDirectory(user, 'jonas', people.jonas.name);
+  await addFromDirectory(user, 'aisha', people.aisha.name);
+  await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
+  setValue('Dato', '2026-12-03');
+  setValue('Start', '13:00');
+};
+
+describe('booking a new plan', { timeout: 60_000 }, () => {
+  it('creates the Teams meeting with the case reference and no name, pins the tab, and saves the plan', async () => {
+    const { user, world } = await startNewPlan();
+    await fillInABooking(user);
+    expect(dateOrTime('Slut').value).toBe('14:30');
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    expect(
+      screen.getByText('Tovholder-fanen er sat op i mødets chat, så dagsordenen ligger klar, når mødet starter.'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Husk: Samtykke mangler. Referatet kan først sendes, når samtykket er registreret.'),
+    ).toBeTruthy();
+    const [event] = world.calendar.created;
+    expect(event?.draft.subject).toBe('Koordinerende indsatsplansmøde – KI-2026-031');
+    expect(`${event?.draft.subject} ${event?.draft.bodyHtml}`).not.toMatch(/Jens|Holm/);
+    expect(event?.draft.attendees.map((a) => a.email)).toEqual([
+      people.mette.email,
+      people.jonas.email,
+      people.aisha.email,
+      'ole.bak@laegehuset-sundby.example',
+    ]);
+    expect(world.meetingChat.pinned).toHaveLength(1);
+    const listed = await world.store.list();
+    if (!listed.ok || listed.value.length !== 1) throw new Error('one plan should have been saved');
+    const plan = world.store.current(listed.value[0]?.planId ?? '').plan;
+    expect(plan.caseReference).toBe('KI-2026-031');
+    expect(plan.citizenName).toBe('Jens Holm');
+    expect(plan.consent).toBeNull();
+    expect(plan.meetings[0]?.transactionId).toBe(event?.draft.transactionId);
+    expect(plan.meetings[0]?.roles.koordinator).toBe(plan.participants.find((p) => p.email === people.mette.email)?.id);
+  });
+
+  it('explains the two clicks when the tenant does not allow pinning the tab', async () => {
+    const { user } = await startNewPlan(aPlansWorld({ as: 'mette', plans: [], pinAllowed: false }));
+    await fillInABooking(user);
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(
+      await screen.findByText(
+        'Fanen kunne ikke sættes op automatisk. Sådan gør du med to klik: Åbn mødets chat → + → Tovholder.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('bad input while booking', { timeout: 60_000 }, () => {
+  it('refuses an invalid e-mail address beside the field and keeps what was typed', async () => {
+    const { user } = await startNewPlan();
+    const form = await addByEmail(user, 'Ole Bak', 'ole.bak(at)laegehuset');
+    const email = within(form).getByRole('textbox', { name: 'E-mail' }) as HTMLInputElement;
+    expect(email.value).toBe('ole.bak(at)laegehuset');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    const message = screen.getByText(/"ole\.bak\(at\)laegehuset" er ikke en gyldig e-mailadresse/);
+    expect(email.getAttribute('aria-describedby')).toContain(message.id);
+    expect(within(screen.getByRole('list', { name: 'Inviterede (1)' })).queryByText('Ole Bak')).toBeNull();
+  });
+
+  it('does not add the same person twice', async () => {
+    const { user } = await startNewPlan();
+    await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
+    await addByEmail(user, 'Ole B.', 'OLE.BAK@laegehuset-sundby.example');
+    expect(screen.getByText('Ole Bak er allerede deltager. Den samme person kan kun være med én gang.')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Inviterede (2)' })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('says the meeting needs a koordinator, a start in the future and an end after the start', async () => {
+    const { user, world } = await startNewPlan();
+    await write(user, field('Sagsreference'), 'KI-2026-032');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Koordinator' }), '');
+    setValue('Dato', '2026-11-20');
+    setValue('Start', '13:00');
+    setValue('Slut', '12:00');
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+
+    const summary = await screen.findByRole('group', { name: 'Ret dette, før mødet kan bookes:' });
+    expect(
+      within(summary).getByText('Mødet har ingen koordinator. Vælg den deltager, der indkalder og følger op.'),
+    ).toBeTruthy();
+    expect(
+      within(summary).getByText(/Starttidspunktet \(fredag 20\. november 2026 kl\. 13\.00\) er allerede passeret/),
+    ).toBeTruthy();
+    expect(within(summary).getByText(/Mødet slutter før det begynder/)).toBeTruthy();
+    expect(dateOrTime('Slut').getAttribute('aria-invalid')).toBe('true');
+    expect(world.calendar.createCalls).toHaveLength(0);
+  });
+
+  it('warns calmly when the mødeleder is also the referent', async () => {
+    const { user } = await startNewPlan();
+    await addFromDirectory(user, 'jonas', people.jonas.name);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Mødeleder' }), people.jonas.name);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Referent' }), people.jonas.name);
+    expect(screen.getByText(/Samme person er både mødeleder og referent/)).toBeTruthy();
+  });
+
+  it('warns while typing a CPR number in the case reference', async () => {
+    const { user } = await startNewPlan();
+    await user.type(field('Sagsreference'), 'Jens 010190-1234');
+    const warning = await screen.findByText(/Sagsreferencen indeholder et CPR-nummer/);
+    expect(field('Sagsreference').getAttribute('aria-describedby')).toContain(
+      warning.closest('[role="status"]')?.id ?? 'missing',
+    );
+  });
+});
+
+describe('Graph failures while booking', { timeout: 60_000 }, () => {
+  it('retries after a 429 with the same transactionId, so only one meeting is created', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.calendar.failNext('create', failure('throttled', 'TooManyRequests', 'Too many requests', 429, 30000));
+    const { user } = await startNewPlan(world);
+    await fillInABooking(user);
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+
+    expect(await screen.findByText(/Microsoft 365 har travlt lige nu og bad os vente/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
+
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    const [first, second] = world.calendar.createCalls;
+    expect(second?.transactionId).toBe(first?.transactionId);
+    expect(world.calendar.created).toHaveLength(1);
+  });
+
+  it('says which permission is missing on a 403', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.calendar.failNext('create', failure('forbidden', 'ErrorAccessDenied', 'Access is denied', 403));
+    const { user } = await startNewPlan(world);
+    await fillInABooking(user);
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(
+      await screen.findByText(
+        'Tovholder har ikke tilladelse til at oprette møder i kalenderen i jeres Microsoft 365. Bed jeres IT-afdeling om at give appen tilladelsen (ErrorAccessDenied). Din kladde er gemt.',
+      ),
+    ).toBeTruthy();
+    expect(field('Sagsreference').value).toBe('KI-2026-031');
+  });
+
+  it('does not create the meeting again when only saving the plan failed', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.store.failNext(failure('failed', 'Timeout', 'The request timed out'));
+    const { user } = await startNewPlan(world);
+    await fillInABooking(user);
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(await screen.findByText('Mødet er oprettet, men planen er ikke gemt')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    expect(world.calendar.createCalls).toHaveLength(1);
+    expect(world.meetingChat.pinned).toHaveLength(1);
+  });
+});
+
+describe('the draft', { timeout: 60_000 }, () => {
+  it('comes back after a reload with everything typed, and the same transactionId', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.calendar.failNext('create', failure('failed', 'Timeout', 'The request timed out'));
+    const { user, view } = await startNewPlan(world);
+    await fillInABooking(user);
+    const form = screen.getByRole('group', { name: 'Tilføj en person uden for adressebogen' });
+    await write(user, within(form).getByRole('textbox', { name: 'Navn' }), 'Lise Ho');
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    await screen.findByText(/Microsoft 365 svarede ikke i tide/);
+
+    view.unmount();
+    renderPlansTab(world);
+
+    expect(await screen.findByText('Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.')).toBeTruthy();
+    expect(field('Sagsreference').value).toBe('KI-2026-031');
+    expect(field('Borgerens navn').value).toBe('Jens Holm');
+    expect(within(screen.getByRole('list', { name: 'Inviterede (4)' })).getByText('Ole Bak')).toBeTruthy();
+    expect(dateOrTime('Dato').value).toBe('2026-12-03');
+    const restoredForm = screen.getByRole('group', { name: 'Tilføj en person uden for adressebogen' });
+    expect((within(restoredForm).getByRole('textbox', { name: 'Navn' }) as HTMLInputElement).value).toBe('Lise Ho');
+
+    await aUser().click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    const [first, second] = world.calendar.createCalls;
+    expect(second?.transactionId).toBe(first?.transactionId);
+  });
+});
