@@ -83,7 +83,7 @@ export const AgendaTimer = ({ large = false }: { large?: boolean }) => {
       )}
       {state.phase === 'running' && state.current && item && (
         <>
-          <Text size={200} className={styles.now}>
+          <Text size={large ? 400 : 200} className={styles.now}>
             {t('agenda.now')} · {state.index + 1}/{meeting.agenda.length}
           </Text>
           <Text size={headingSize} weight="semibold">
@@ -100,7 +100,6 @@ export const AgendaTimer = ({ large = false }: { large?: boolean }) => {
             aria-hidden="true"
             thickness={large ? 'large' : 'medium'}
             value={item.minutes > 0 ? Math.min(1, state.itemElapsedMs / (item.minutes * 60000)) : 1}
-            color={state.overrunMs > 0 ? 'warning' : 'brand'}
           />
         </>
       )}

@@ -5,6 +5,7 @@ import { AgendaTimeboxes } from './AgendaTimeboxes';
 import { EditingBar, type EditingState } from './EditingBar';
 import { FollowUpEditor } from './FollowUpEditor';
 import { InviteeList } from './InviteeList';
+import { fitControlsToWidth } from './fitToWidth';
 import { useMeetingSession } from './MeetingContext';
 import { YourRole } from './YourRole';
 
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalL,
     maxWidth: '960px',
     boxSizing: 'border-box',
+    ...fitControlsToWidth,
   },
   columns: {
     display: 'grid',

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/planDocument';
 import type { Lang, Problem } from '../../domain/problems';
+import { formatDate } from '../../domain/time/danishTime';
 import { fieldDomId, validationOf } from './fieldProblems';
 
 const useStyles = makeStyles({
@@ -101,7 +102,12 @@ export const EffortRow = memo(
               ))}
             </Select>
           </Field>
-          <Field label={t('minutes.efforts.due')} {...validationOf(at('due'), lang)}>
+          <Field
+            label={t('minutes.efforts.due')}
+            // The date picker speaks the browser's language; the hint says the date the Danish way.
+            hint={effort.due ? formatDate(effort.due, lang) : undefined}
+            {...validationOf(at('due'), lang)}
+          >
             <Input
               id={fieldDomId(`efforts.${effort.id}.due`)}
               type="date"

@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 /** Opfølgning: each effort from the previous meeting marked udført / i gang / ændret / droppet, with a note. */
@@ -28,9 +29,13 @@ export const FollowUpEditor = ({ problems, readOnly }: { problems: ProblemsByFie
     <ul className={styles.list}>
       {entries.map((f) => {
         const owner = plan.participants.find((p) => p.id === f.ownerId)?.name ?? t('summary.nobody');
+        const titleId = `followup-${f.effortId}`;
         return (
-          <li key={f.effortId} className={styles.item}>
-            <Text weight="semibold">{f.what}</Text>
+          // The group carries the effort's name, so "Status" and "Note" need not repeat it.
+          <li key={f.effortId} className={styles.item} role="group" aria-labelledby={titleId}>
+            <Text weight="semibold" id={titleId}>
+              {f.what}
+            </Text>
             <Text size={200}>{t('previous.owner', { name: owner })}</Text>
             {readOnly ? (
               <Text>
@@ -38,9 +43,9 @@ export const FollowUpEditor = ({ problems, readOnly }: { problems: ProblemsByFie
                 {f.note ? ` – ${f.note}` : ''}
               </Text>
             ) : (
-              <>
+              <div className={styles.fields}>
                 <Field
-                  label={t('previous.status', { what: f.what })}
+                  label={t('previous.statusShort')}
                   {...validationOf(problems.get(`followUp.${f.effortId}.status`), lang)}
                 >
                   <Select
@@ -60,14 +65,14 @@ export const FollowUpEditor = ({ problems, readOnly }: { problems: ProblemsByFie
                     ))}
                   </Select>
                 </Field>
-                <Field label={t('previous.noteFor', { what: f.what })}>
+                <Field label={t('previous.note')}>
                   <Input
                     id={fieldDomId(`followUp.${f.effortId}.note`)}
                     value={f.note}
                     onChange={(_, data) => editMinutes((m) => setFollowUp(m, f.effortId, { note: data.value }))}
                   />
                 </Field>
-              </>
+              </div>
             )}
           </li>
         );

@@ -2,6 +2,7 @@ import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-compon
 import { useTranslation } from 'react-i18next';
 import { setNextMeetingBy, setNextTovholder } from '../../domain/minutes/editMinutes';
 import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';
+import { formatDate } from '../../domain/time/danishTime';
 import { useMeetingSession } from './MeetingContext';
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
@@ -42,7 +43,10 @@ export const NextMeetingFields = ({ problems }: { problems: ProblemsByField }) =
       </Field>
       <Field
         label={t('minutes.next.by')}
-        hint={t('minutes.next.byHint')}
+        // The date picker speaks the browser's language; the hint says the date the Danish way.
+        hint={
+          nextMeetingBy ? `${formatDate(nextMeetingBy, lang)}. ${t('minutes.next.byHint')}` : t('minutes.next.byHint')
+        }
         {...validationOf(problems.get('nextMeetingBy'), lang)}
       >
         <Input

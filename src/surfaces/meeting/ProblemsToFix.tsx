@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang, Problem } from '../../domain/problems';
 
 const useStyles = makeStyles({
+  warnings: { marginBlockStart: tokens.spacingVerticalS },
   list: {
     margin: 0,
     paddingInlineStart: '1.2em',
@@ -69,12 +70,13 @@ export const ProblemsToFix = ({
         </MessageBar>
       )}
       {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('problems.warnings')}</MessageBarTitle>
-            <ul className={styles.list}>{warnings.map(item)}</ul>
-          </MessageBarBody>
-        </MessageBar>
+        // Warnings never block; folded away so the errors that do stand out.
+        <details className={styles.warnings}>
+          <summary>
+            <Text weight="semibold">{t('problems.warningsCount', { count: warnings.length })}</Text>
+          </summary>
+          <ul className={styles.list}>{warnings.map(item)}</ul>
+        </details>
       )}
     </div>
   );

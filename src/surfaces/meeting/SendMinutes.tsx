@@ -155,7 +155,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
           <Text as="h3" size={400} weight="semibold">
             {t('send.planHeading')}
           </Text>
-          {meeting.delivery && <Text size={200}>{t('send.earlier')}</Text>}
+          {meeting.delivery && phase.kind === 'idle' && <Text size={200}>{t('send.earlier')}</Text>}
           <ul className={styles.list}>
             {targets.map((target) => {
               const status = target.channel === 'none' ? null : statusOf(target.key);
@@ -225,7 +225,8 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
             </Text>
           )}
           <div>
-            {failed.length > 0 && phase.kind === 'done' ? (
+            {sendable.length > 0 && sentCount === sendable.length ? null : failed.length > 0 &&
+              phase.kind === 'done' ? (
               <Button appearance="primary" onClick={() => send(failed)}>
                 {t('send.retryFailed')}
               </Button>
@@ -264,10 +265,11 @@ const Preview = ({
 }) => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { clock, policy } = useServices();
+  const { clock, policy, host } = useServices();
   const { plan, meeting, me, lang } = useMeetingSession();
   const [key, setKey] = useState<string>(targets[0]?.key ?? '');
-  const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  // Start in the theme the user is looking at; the other is one click away.
+  const [theme, setTheme] = useState<'light' | 'dark'>(() => (host.theme() === 'dark' ? 'dark' : 'light'));
   const target = targets.find((tg) => tg.key === key) ?? targets[0];
 
   const shown = useMemo((): { kind: 'error'; error: string } | { kind: 'rendered'; rendered: Rendered } | null => {

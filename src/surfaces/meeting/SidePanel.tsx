@@ -11,6 +11,7 @@ import { AgendaTimer } from './AgendaTimer';
 import { EditingBar, type EditingState } from './EditingBar';
 import { byField, focusField } from './fieldProblems';
 import { JointSummary } from './JointSummary';
+import { fitControlsToWidth } from './fitToWidth';
 import { useMeetingSession } from './MeetingContext';
 import { MinutesEditor } from './MinutesEditor';
 import { PlanSummary } from './PlanSummary';
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     maxWidth: '720px',
     boxSizing: 'border-box',
+    ...fitControlsToWidth,
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   card: {
@@ -89,7 +91,7 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render: 
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Text as="h1" size={500} weight="semibold">
+        <Text as="h1" size={400} weight="semibold">
           {t('title', { caseReference: plan.caseReference })}
         </Text>
         <Text size={200}>{formatDateTime(new Date(meeting.start), lang)}</Text>

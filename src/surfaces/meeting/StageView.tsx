@@ -9,7 +9,7 @@ import { useMeetingSession } from './MeetingContext';
 const useStyles = makeStyles({
   root: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))',
     gap: tokens.spacingHorizontalXXXL,
     padding: tokens.spacingHorizontalXXL,
     boxSizing: 'border-box',

@@ -173,6 +173,7 @@ const da = {
     intro: 'Gennemgås i afdækningen: er de udført, i gang, ændret eller droppet?',
     none: 'Der er ingen indsatser fra et tidligere møde.',
     status: 'Status for "{{what}}"',
+    statusShort: 'Status',
     notYet: 'Ikke gennemgået',
     statuses: {
       udfoert: 'Udført',
@@ -267,6 +268,7 @@ const da = {
     heading_one: 'Ret dette, før referatet kan sendes',
     heading_other: 'Ret disse {{count}} ting, før referatet kan sendes',
     warnings: 'Værd at se på',
+    warningsCount: 'Værd at se på ({{count}})',
     goTo: 'Gå til feltet',
     none: 'Referatet er klar til at blive sendt.',
   },
@@ -537,6 +539,7 @@ const en: Translation<typeof da> = {
     intro: 'Reviewed in the current situation item: done, ongoing, changed or dropped?',
     none: 'There are no efforts from an earlier meeting.',
     status: 'Status of "{{what}}"',
+    statusShort: 'Status',
     notYet: 'Not reviewed',
     statuses: {
       udfoert: 'Done',
@@ -631,6 +634,7 @@ const en: Translation<typeof da> = {
     heading_one: 'Fix this before the minutes can be sent',
     heading_other: 'Fix these {{count}} things before the minutes can be sent',
     warnings: 'Worth a look',
+    warningsCount: 'Worth a look ({{count}})',
     goTo: 'Go to the field',
     none: 'The minutes are ready to be sent.',
   },
