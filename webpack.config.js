@@ -1,6 +1,6 @@
 // One entry per surface, code-split so a surface loads only what it uses. `npm run build` prints each entry's
 // size (raw and gzip) and writes dist/sizes.json; `npm start` serves the same entries from webpack-dev-server.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,29 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** The icons the manifest's add-in command points at (https://<domain>/icons/command-<size>.png). */
 const ICONS = ['command-16.png', 'command-32.png', 'command-80.png', 'color.png', 'outline.png'];
 
-const env = (name, fallback = '') => (process.env[name] ?? fallback).trim();
+/** `.env` (see .env.example), as `npm run package` reads it; a variable set in the environment wins. */
+const dotEnv = (() => {
+  const file = join(root, '.env');
+  if (!existsSync(file)) return {};
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#') && line.includes('='))
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [
+          line.slice(0, at).trim(),
+          line
+            .slice(at + 1)
+            .trim()
+            .replace(/^["']|["']$/g, ''),
+        ];
+      }),
+  );
+})();
+
+const env = (name, fallback = '') => (process.env[name] ?? dotEnv[name] ?? fallback).trim();
 
 /**
  * The configuration baked into the bundle (read and zod-validated by src/app/config.ts). Production talks to
@@ -122,6 +144,16 @@ class IconsPlugin {
 export default (_env, argv) => {
   const production = argv.mode === 'production';
   const config = buildConfig(production);
+  if (production && config.backend === 'graph') {
+    const missing = ['TOVHOLDER_CLIENT_ID', 'TOVHOLDER_APP_ID', 'TOVHOLDER_DOMAIN', 'TOVHOLDER_DRIVE_ID'].filter(
+      (name) => !env(name),
+    );
+    if (missing.length > 0)
+      console.warn(
+        `Bemærk: ${missing.join(', ')} er ikke sat. Bygget kører, men siderne siger "ikke sat rigtigt op", ` +
+          'indtil værdierne er sat i miljøet eller i .env (se .env.example).',
+      );
+  }
   const loadOfficeJs = production && config.backend === 'graph';
   return {
     mode: production ? 'production' : 'development',
