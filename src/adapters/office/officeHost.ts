@@ -40,7 +40,7 @@ export class OfficeHost implements MeetingHost {
     return this.context.displayLanguage || 'da-DK';
   }
 
-  async shareToStage(): Promise<ShareResult> {
+  async shareToStage(_url: Cleared<string>): Promise<ShareResult> {
     return 'notSupported';
   }
 
