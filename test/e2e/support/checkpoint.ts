@@ -32,8 +32,29 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 };
 
 /**
- * One state of one surface, checked the way a user meets it: axe-core (zero serious or critical violations) and a
- * screenshot, in the light AND the dark theme (test-results/screenshots/<surface>-<state>-<theme>.png). The page
+ * WCAG 1.4.10 (reflow): content fits the width without scrolling sideways — in Teams' 320 px side panel too.
+ * Returns how many CSS pixels the page is wider than the window, and what sticks out furthest.
+ */
+export const sidewaysOverflow = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over = document.documentElement.scrollWidth - width;
+    if (over <= 0) return 'fits the width';
+    const widest = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 1)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3)
+      .map(({ el, right }) => {
+        const name = el.getAttribute('aria-label') ?? el.id ?? '';
+        return `<${el.tagName.toLowerCase()}${name ? ` "${name}"` : ''} class="${el.className.toString().slice(0, 40)}"> ends at ${Math.round(right)} px`;
+      });
+    return `${over} px wider than the ${width} px window: ${widest.join('; ')}`;
+  });
+
+/**
+ * One state of one surface, checked the way a user meets it: axe-core (zero serious or critical violations), no
+ * sideways scrolling (reflow), and a screenshot, in the light AND the dark theme (test-results/screenshots/<surface>-<state>-<theme>.png). The page
  * ends in the theme it started in. Accessibility findings are soft assertions: the journey goes on, so one run
  * reports every surface's problems, and the test fails at the end.
  */
@@ -44,6 +65,7 @@ export const checkpoint = async (page: Page, surface: string, state: string): Pr
     if (theme !== start) await switchTheme(page, theme);
     const where = `${surface} (${state}, ${theme})`;
     expect.soft(await seriousViolations(page, where), where).toBe(NO_SERIOUS_VIOLATIONS);
+    expect.soft(await sidewaysOverflow(page), `reflow: ${where}`).toBe('fits the width');
     await screenshot(page, `${surface}-${state}-${theme}`);
   }
   await switchTheme(page, start);
