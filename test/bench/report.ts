@@ -25,6 +25,8 @@ export interface MeasuredFigure {
   targets: Target[];
   /** How it was measured and the numbers behind it (runs, medians, per-route counts …). */
   details: Record<string, unknown>;
+  /** The few numbers behind it worth a line in the printed report. */
+  notes?: string[];
 }
 
 export interface NotMeasuredFigure {
@@ -54,7 +56,7 @@ export const notMeasured = (id: string, title: string, reason: string): NotMeasu
   reason,
 });
 
-const format = ({ value, unit }: Amount): string => {
+export const format = ({ value, unit }: Amount): string => {
   if (unit === 'bytes') return value >= 1024 ? `${(value / 1024).toFixed(1)} KB` : `${value} B`;
   if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   return `${value} ${unit}`;
@@ -76,6 +78,7 @@ export const formatReport = (report: BenchReport): string => {
       figure.title,
       `  ${format(figure.value)}   beside ${figure.baseline.label}: ${format(figure.baseline)}   ratio ${figure.ratio}×`,
       ...figure.targets.map((t) => `  target ${t.text}: ${t.met ? 'met' : 'NOT met'}`),
+      ...(figure.notes ?? []).map((note) => `  · ${note}`),
       '',
     );
   }

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack, { type Configuration } from 'webpack';
-import { notMeasured, ratioOf, type Figure } from '../report';
+import { format, notMeasured, ratioOf, type Figure } from '../report';
 import { progress, tempDir } from '../support/resources';
 
 export const ID = 'jsBytes';
@@ -175,6 +175,13 @@ export const bundleFigure = (built: Built): Figure => {
     baseline: { label: 'the floor (bare React + Fluent UI page, same build)', value: floor, unit: 'bytes' },
     ratio: ratioOf(meeting, floor),
     targets: [{ text: 'side panel (meeting entry) ≤ 2 × the floor', met: meeting <= 2 * floor }],
+    notes: [
+      ...Object.entries(built.app.sizes).map(
+        ([name, s]) =>
+          `${name}: ${format({ value: s.initial.gzip, unit: 'bytes' })} before first render (${ratioOf(s.initial.gzip, floor)}× the floor)` +
+          (s.lazy.gzip > 0 ? `, ${format({ value: s.lazy.gzip, unit: 'bytes' })} more on demand` : ''),
+      ),
+    ],
     details: {
       surfaces,
       floor: built.floor.sizes.floor,

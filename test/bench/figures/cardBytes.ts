@@ -57,6 +57,9 @@ export const measureCardBytes = (): Figure => {
         met: variants.every((v) => v.fitted.bytes <= MESSAGE_LIMIT_BYTES),
       },
     ],
+    notes: [
+      `heaviest: ${heaviest.detail} detail for ${heaviest.reader}${heaviest.fitted.layout.shortened ? ', shortened (says so)' : ''}; ${shrunk.length} of ${variants.length} variants shortened`,
+    ],
     details: {
       heaviest: { detail: heaviest.detail, reader: heaviest.reader, layout: heaviest.fitted.layout },
       variants: variants.length,

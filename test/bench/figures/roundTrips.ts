@@ -108,6 +108,7 @@ const summarise = (
   naive: Run[],
   targets: (work: number, speedup: number) => { text: string; met: boolean }[],
   notes: Record<string, unknown>,
+  lines: (real: ReturnType<typeof roundTrips>, naive: ReturnType<typeof roundTrips>) => string[] = () => [],
 ): Figure => {
   const realMs = median(real.map((r) => r.ms));
   const naiveMs = median(naive.map((r) => r.ms));
@@ -122,6 +123,10 @@ const summarise = (
     baseline: { label: 'the naive way (one request at a time, no $batch)', value: round(naiveMs, 0), unit: 'ms' },
     ratio: ratioOf(realMs, naiveMs),
     targets: targets(realTrips.work, speedup),
+    notes: [
+      `round trips: ${realTrips.work} to ${id === BOOKING.id ? 'book' : 'send'} + ${realTrips.planDocument} for the plan document (naive: ${naiveTrips.work} + ${naiveTrips.planDocument}); ${speedup}× faster`,
+      ...lines(realTrips, naiveTrips),
+    ],
     details: {
       ...notes,
       iterations: real.length,
@@ -403,6 +408,9 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
       phasesMedianMs: { real: realPhases, naive: naivePhases },
       sendingSpeedup: round((naivePhases.sending ?? 0) / Math.max(1, realPhases.sending ?? 0), 2),
     },
+    () => [
+      `time (median ms) plan document / sending / the rest: ${realPhases.planDocument} / ${realPhases.sending} / ${realPhases.rest} (naive ${naivePhases.planDocument} / ${naivePhases.sending} / ${naivePhases.rest}); sending alone ${round((naivePhases.sending ?? 0) / Math.max(1, realPhases.sending ?? 0), 2)}× faster`,
+    ],
   );
 };
 
