@@ -11,8 +11,9 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
     gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
+    alignItems: 'start',
   },
+  add: { marginTop: tokens.spacingVerticalM },
   fieldset: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -102,10 +103,10 @@ export const ExternalPersonForm = ({ participants, entry, onEntryChange, onAdd }
             ))}
           </Select>
         </Field>
-        <Button appearance="secondary" onClick={submit}>
-          {t('booking:participants.addExternal')}
-        </Button>
       </div>
+      <Button appearance="secondary" onClick={submit} className={styles.add}>
+        {t('booking:participants.addExternal')}
+      </Button>
     </fieldset>
   );
 };

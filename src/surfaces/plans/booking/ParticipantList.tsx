@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Checkbox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { SectorSchema, type Participant } from '../../../domain/plan/planDocument';
@@ -13,13 +13,15 @@ const useStyles = makeStyles({
     padding: 0,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
+    gap: tokens.spacingVerticalXS,
   },
   item: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
@@ -27,16 +29,11 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
+    flex: '1 1 240px',
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
-  controls: {
-    gridColumn: '1 / -1',
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'end',
-    gap: tokens.spacingHorizontalM,
-  },
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -108,33 +105,32 @@ export const ParticipantList = ({
                 </Text>
               )}
             </span>
-            <Button
-              appearance="subtle"
-              icon={<DismissRegular />}
-              aria-label={t('booking:participants.remove', { name: p.name })}
-              title={t('booking:participants.remove', { name: p.name })}
-              onClick={() => onRemove(p.id)}
-            />
             <div className={styles.controls}>
-              <Field label={t('booking:participants.sector')} size="small">
-                <Select
-                  size="small"
-                  value={p.sector}
-                  aria-label={`${t('booking:participants.sector')}: ${p.name}`}
-                  onChange={(_, d) => onSectorChange(p.id, SectorSchema.parse(d.value))}
-                >
-                  {SectorSchema.options.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`common:sectors.${s}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <Select
+                size="small"
+                value={p.sector}
+                aria-label={`${t('booking:participants.sector')}: ${p.name}`}
+                title={t('booking:participants.sector')}
+                onChange={(_, d) => onSectorChange(p.id, SectorSchema.parse(d.value))}
+              >
+                {SectorSchema.options.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`common:sectors.${s}`)}
+                  </option>
+                ))}
+              </Select>
               <Checkbox
                 checked={required[p.id] === false}
                 label={t('booking:participants.optional')}
                 aria-label={`${t('booking:participants.optional')}: ${p.name}`}
                 onChange={(_, d) => onOptionalChange(p.id, d.checked === true)}
+              />
+              <Button
+                appearance="subtle"
+                icon={<DismissRegular />}
+                aria-label={t('booking:participants.remove', { name: p.name })}
+                title={t('booking:participants.remove', { name: p.name })}
+                onClick={() => onRemove(p.id)}
               />
             </div>
           </li>

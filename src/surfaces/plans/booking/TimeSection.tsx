@@ -42,6 +42,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
     gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
   },
   weekNav: {
     display: 'flex',
@@ -60,7 +61,8 @@ const useStyles = makeStyles({
   },
   bestButton: { justifyContent: 'flex-start', textAlign: 'start', width: '100%' },
   gridWrap: { overflowX: 'auto', maxWidth: '100%' },
-  grid: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  grid: { borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200 },
+  timeCol: { width: '3.5em' },
   th: { padding: tokens.spacingHorizontalXXS, fontWeight: tokens.fontWeightSemibold, textAlign: 'center' },
   cell: { padding: '1px', textAlign: 'center' },
   slot: {
@@ -266,7 +268,7 @@ export const TimeSection = memo(function TimeSection({ draft, problems, onChange
               <caption>{t('time.gridCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.th}>
+                  <th scope="col" className={`${styles.th} ${styles.timeCol}`}>
                     {t('time.gridTime')}
                   </th>
                   {days.map((day) => (

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: 'anywhere' },
   heading: { margin: `${tokens.spacingVerticalS} 0 0` },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  tight: { margin: 0 },
 });
 
 export interface MinutesViewProps {
@@ -80,7 +81,7 @@ export const MinutesView = ({ plan, meeting, minutes, level = 3 }: MinutesViewPr
       )}
       {apologies.length > 0 && (
         <>
-          <p>
+          <p className={styles.tight}>
             <strong>{t('plans:minutes.apologies')}:</strong>
           </p>
           <ul className={styles.list}>
@@ -95,23 +96,36 @@ export const MinutesView = ({ plan, meeting, minutes, level = 3 }: MinutesViewPr
       )}
 
       <H className={styles.heading}>{t('plans:minutes.consent')}</H>
-      <p>
-        {consent === null
-          ? t('plans:consent.missing')
-          : [
-              `${consent.form === 'skriftligt' ? t('plans:minutes.consentWritten') : t('plans:minutes.consentOral')} ${formatDayWithYear(consent.givenOn, lang)}`,
-              consent.validUntil
-                ? t('plans:consent.valid', { until: formatDayWithYear(consent.validUntil, lang) })
-                : null,
-              consent.information.trim() ? `${t('plans:minutes.consentInformation')}: ${consent.information}` : null,
-              consent.purpose.trim() ? `${t('plans:minutes.consentPurpose')}: ${consent.purpose}` : null,
-              `${t('plans:minutes.consentRecipients')}: ${consent.recipients
-                .map((r) => (r.kind === 'organisation' ? r.organisation : nameOf(r.participantId)))
-                .join(', ')}`,
-            ]
-              .filter(Boolean)
-              .join('. ')}
-      </p>
+      {consent === null ? (
+        <p>{t('plans:consent.missing')}</p>
+      ) : (
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t('plans:minutes.consentGiven')}</dt>
+          <dd className={styles.value}>
+            {formatDayWithYear(consent.givenOn, lang)} ({t(`plans:minutes.consentForms.${consent.form}`)})
+          </dd>
+          <dt className={styles.term}>{t('plans:minutes.consentValidUntil')}</dt>
+          <dd className={styles.value}>
+            {consent.validUntil ? formatDayWithYear(consent.validUntil, lang) : t('plans:minutes.consentNoEnd')}
+          </dd>
+          {consent.withdrawnOn && (
+            <>
+              <dt className={styles.term}>{t('plans:minutes.consentWithdrawn')}</dt>
+              <dd className={styles.value}>{formatDayWithYear(consent.withdrawnOn, lang)}</dd>
+            </>
+          )}
+          <dt className={styles.term}>{t('plans:minutes.consentInformation')}</dt>
+          <dd className={styles.value}>{consent.information || '—'}</dd>
+          <dt className={styles.term}>{t('plans:minutes.consentPurpose')}</dt>
+          <dd className={styles.value}>{consent.purpose || '—'}</dd>
+          <dt className={styles.term}>{t('plans:minutes.consentRecipients')}</dt>
+          <dd className={styles.value}>
+            {consent.recipients
+              .map((r) => (r.kind === 'organisation' ? r.organisation : nameOf(r.participantId)))
+              .join(', ') || '—'}
+          </dd>
+        </dl>
+      )}
 
       <H className={styles.heading}>{t('plans:minutes.challenges')}</H>
       {minutes.challenges.length === 0 ? (

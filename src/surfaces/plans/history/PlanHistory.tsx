@@ -31,6 +31,7 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     width: '100%',
   },
+  back: { alignSelf: 'flex-start' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground2 },
@@ -54,7 +55,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
   const now = clock.now();
 
   const back = (
-    <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack}>
+    <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack} className={styles.back}>
       {t('history.back')}
     </Button>
   );

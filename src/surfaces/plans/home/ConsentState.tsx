@@ -44,7 +44,7 @@ export const ConsentState = ({ plan, today }: { plan: Plan; today: string }) => 
     <span
       style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-start' }}
     >
-      <Badge appearance="tint" color={badge.color}>
+      <Badge appearance="tint" color={badge.color} style={{ height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}>
         {badge.text}
       </Badge>
       {action && (

@@ -1,8 +1,8 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { currentPlanMeeting, lastHeldMeetingOn } from '../../../domain/plans/myWork';
-import { copenhagenDate, formatDate } from '../../../domain/time/danishTime';
+import { currentPlanMeeting, lastHeldMeetingOn, upcomingMeeting } from '../../../domain/plans/myWork';
+import { copenhagenDate, formatDate, formatDateTime } from '../../../domain/time/danishTime';
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { MinutesView } from '../history/MinutesView';
@@ -38,6 +38,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
   },
+  back: { alignSelf: 'flex-start' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   facts: {
     display: 'grid',
@@ -66,7 +67,7 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
 
   const toolbar = (
     <div className={`${styles.actions} tovholder-no-print`}>
-      <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack}>
+      <Button appearance="subtle" icon={<ArrowLeftRegular />} onClick={onBack} className={styles.back}>
         {t('print.back')}
       </Button>
       {stored.status === 'ready' && (
@@ -98,6 +99,7 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
   const { plan } = stored;
   const meeting = currentPlanMeeting(plan, today) ?? lastHeldMeetingOn(plan, today);
   const minutes = meeting ? (meeting.delivery?.sentMinutes ?? meeting.minutes) : null;
+  const upcoming = upcomingMeeting(plan, today);
   return (
     <main className={styles.page} aria-labelledby="print-title">
       <style>{PRINT_CSS}</style>
@@ -110,6 +112,12 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
           <dd className={styles.value}>{plan.citizenName || '—'}</dd>
           <dt className={styles.term}>{t('print.caseReference')}</dt>
           <dd className={styles.value}>{plan.caseReference}</dd>
+          {upcoming && (
+            <>
+              <dt className={styles.term}>{t('print.nextMeeting')}</dt>
+              <dd className={styles.value}>{formatDateTime(new Date(upcoming.start), lang)}</dd>
+            </>
+          )}
         </dl>
         <p>{t('print.printedOn', { date: formatDate(today, lang) })}</p>
         <h2>{t('print.latestMeeting')}</h2>

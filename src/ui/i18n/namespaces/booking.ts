@@ -111,7 +111,8 @@ const da = {
     unknown_other: '{{count}} ukendte',
     choose: 'Vælg {{when}}',
     chosen: 'Valgt: {{when}}',
-    gridCaption: 'Ledighed i ugen. Hver celle er et mødestart; vælg en for at bruge tiden.',
+    gridCaption:
+      'Ledighed i ugen. Hver celle er en mødestart: ✓ betyder, at alle kendte er ledige, et tal, at så mange er optaget. Vælg en celle for at bruge tiden.',
     gridTime: 'Kl.',
     slotLabel: '{{when}}: {{summary}}',
     past: 'passeret',
@@ -295,7 +296,8 @@ const en: Translation<typeof da> = {
     unknown_other: '{{count}} unknown',
     choose: 'Choose {{when}}',
     chosen: 'Chosen: {{when}}',
-    gridCaption: 'Availability this week. Each cell is a meeting start; choose one to use the time.',
+    gridCaption:
+      'Availability this week. Each cell is a meeting start: ✓ means everyone known is free, a number that so many are busy. Choose a cell to use the time.',
     gridTime: 'Time',
     slotLabel: '{{when}}: {{summary}}',
     past: 'past',
