@@ -6,9 +6,25 @@ import type { Lang } from '../problems';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
+/**
+ * Making an Intl.DateTimeFormat costs far more than using one (ICU loads the locale's patterns each time), and a
+ * plan with forty efforts formats hundreds of dates per card and per keystroke in the editor: keep one per shape.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatterFor = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+};
+
 const partsOf = (instant: Date, options: Intl.DateTimeFormatOptions, locale: string) =>
   Object.fromEntries(
-    new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options })
+    formatterFor(locale, options)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   ) as Record<string, string>;
