@@ -21,6 +21,16 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   lead: { color: tokens.colorNeutralForeground2 },
+  minutes: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  // The item's title beside the box is its visible label; the full name is for screen readers.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /**
@@ -51,17 +61,21 @@ export const AgendaTimeboxes = () => {
                 </Text>
               </div>
               {can.prepare ? (
-                <Field label={t('agenda.minutesLabel', { item: title })}>
-                  <SpinButton
-                    id={fieldDomId(`agenda.${item.key}.minutes`)}
-                    value={item.minutes}
-                    min={0}
-                    max={length}
-                    onChange={(_, data) => {
-                      const value = data.value ?? Number.parseInt(data.displayValue ?? '', 10);
-                      if (Number.isFinite(value)) change(item.key, value as number);
-                    }}
-                  />
+                <Field label={{ children: t('agenda.minutesLabel', { item: title }), className: styles.hidden }}>
+                  <div className={styles.minutes}>
+                    <SpinButton
+                      id={fieldDomId(`agenda.${item.key}.minutes`)}
+                      value={item.minutes}
+                      min={0}
+                      max={length}
+                      onChange={(_, data) => {
+                        const value = data.value ?? Number.parseInt(data.displayValue ?? '', 10);
+                        if (Number.isFinite(value)) change(item.key, value as number);
+                      }}
+                      style={{ width: '5.5em' }}
+                    />
+                    <Text>{t('agenda.minutesUnit')}</Text>
+                  </div>
                 </Field>
               ) : (
                 <Text>{t('agenda.minutesShort', { count: item.minutes })}</Text>

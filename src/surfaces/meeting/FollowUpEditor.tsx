@@ -32,48 +32,50 @@ export const FollowUpEditor = ({ problems, readOnly }: { problems: ProblemsByFie
         const titleId = `followup-${f.effortId}`;
         return (
           // The group carries the effort's name, so "Status" and "Note" need not repeat it.
-          <li key={f.effortId} className={styles.item} role="group" aria-labelledby={titleId}>
-            <Text weight="semibold" id={titleId}>
-              {f.what}
-            </Text>
-            <Text size={200}>{t('previous.owner', { name: owner })}</Text>
-            {readOnly ? (
-              <Text>
-                {f.status ? t(`previous.statuses.${f.status}`) : t('previous.notYet')}
-                {f.note ? ` – ${f.note}` : ''}
+          <li key={f.effortId}>
+            <div className={styles.item} role="group" aria-labelledby={titleId}>
+              <Text weight="semibold" id={titleId}>
+                {f.what}
               </Text>
-            ) : (
-              <div className={styles.fields}>
-                <Field
-                  label={t('previous.statusShort')}
-                  {...validationOf(problems.get(`followUp.${f.effortId}.status`), lang)}
-                >
-                  <Select
-                    id={fieldDomId(`followUp.${f.effortId}.status`)}
-                    value={f.status ?? ''}
-                    onChange={(_, data) =>
-                      editMinutes((m) =>
-                        setFollowUp(m, f.effortId, { status: data.value ? (data.value as FollowUpStatus) : null }),
-                      )
-                    }
+              <Text size={200}>{t('previous.owner', { name: owner })}</Text>
+              {readOnly ? (
+                <Text>
+                  {f.status ? t(`previous.statuses.${f.status}`) : t('previous.notYet')}
+                  {f.note ? ` – ${f.note}` : ''}
+                </Text>
+              ) : (
+                <div className={styles.fields}>
+                  <Field
+                    label={t('previous.statusShort')}
+                    {...validationOf(problems.get(`followUp.${f.effortId}.status`), lang)}
                   >
-                    <option value="">{t('previous.notYet')}</option>
-                    {FollowUpStatusSchema.options.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`previous.statuses.${s}`)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={t('previous.note')}>
-                  <Input
-                    id={fieldDomId(`followUp.${f.effortId}.note`)}
-                    value={f.note}
-                    onChange={(_, data) => editMinutes((m) => setFollowUp(m, f.effortId, { note: data.value }))}
-                  />
-                </Field>
-              </div>
-            )}
+                    <Select
+                      id={fieldDomId(`followUp.${f.effortId}.status`)}
+                      value={f.status ?? ''}
+                      onChange={(_, data) =>
+                        editMinutes((m) =>
+                          setFollowUp(m, f.effortId, { status: data.value ? (data.value as FollowUpStatus) : null }),
+                        )
+                      }
+                    >
+                      <option value="">{t('previous.notYet')}</option>
+                      {FollowUpStatusSchema.options.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`previous.statuses.${s}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t('previous.note')}>
+                    <Input
+                      id={fieldDomId(`followUp.${f.effortId}.note`)}
+                      value={f.note}
+                      onChange={(_, data) => editMinutes((m) => setFollowUp(m, f.effortId, { note: data.value }))}
+                    />
+                  </Field>
+                </div>
+              )}
+            </div>
           </li>
         );
       })}

@@ -90,59 +90,63 @@ export const InviteeList = () => {
           const response = fetched.get(person.id) ?? invitee.response;
           const attendance = invitee.attendance;
           return (
-            <li key={person.id} className={styles.item}>
-              <div className={styles.who}>
-                <Text weight="semibold">{person.name}</Text>
-                <Badge appearance="tint" color={badgeColor[response]}>
-                  {t(`participants.response.${response}`)}
-                </Badge>
-              </div>
-              <Text size={200} className={styles.org}>
-                {person.sector === 'borger' ? t('participants.citizen') : person.organisation}
-                {!invitee.required && ` · ${t('participants.optional')}`}
-              </Text>
-              {can.prepare ? (
-                <Field label={t('participants.attendanceOf', { name: person.name })} size="small">
-                  <Select
-                    size="small"
-                    id={fieldDomId(`invitees.${person.id}.attendance`)}
-                    value={attendance.kind}
-                    onChange={(_, data) => {
-                      const kind = data.value as Attendance['kind'];
-                      // Switching away from afbud and back keeps the written input (nothing typed is lost).
-                      if (attendance.kind === 'apologies') lastInput.current.set(person.id, attendance.writtenInput);
-                      const kept = lastInput.current.get(person.id) ?? '';
-                      editMeeting((m) =>
-                        setAttendance(m, person.id, kind === 'apologies' ? { kind, writtenInput: kept } : { kind }),
-                      );
-                    }}
-                  >
-                    {KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t(`participants.kinds.${k}`)}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              ) : (
-                <Text size={200}>{t(`participants.kinds.${attendance.kind}`)}</Text>
-              )}
-              {attendance.kind === 'apologies' &&
-                (can.prepare ? (
-                  <Field
-                    label={t('participants.writtenInput', { name: person.name })}
-                    hint={t('participants.writtenInputHint')}
-                  >
-                    <Textarea
-                      id={fieldDomId(`invitees.${person.id}.writtenInput`)}
-                      resize="vertical"
-                      value={attendance.writtenInput}
-                      onChange={(_, data) => editMeeting((m) => setWrittenInput(m, person.id, data.value))}
-                    />
+            <li key={person.id}>
+              <div className={styles.item} role="group" aria-labelledby={`invitee-${person.id}`}>
+                <div className={styles.who}>
+                  <Text weight="semibold" id={`invitee-${person.id}`}>
+                    {person.name}
+                  </Text>
+                  <Badge appearance="tint" color={badgeColor[response]}>
+                    {t(`participants.response.${response}`)}
+                  </Badge>
+                </div>
+                <Text size={200} className={styles.org}>
+                  {person.sector === 'borger' ? t('participants.citizen') : person.organisation}
+                  {!invitee.required && ` · ${t('participants.optional')}`}
+                </Text>
+                {can.prepare ? (
+                  <Field label={t('participants.attendance')} size="small">
+                    <Select
+                      size="small"
+                      id={fieldDomId(`invitees.${person.id}.attendance`)}
+                      value={attendance.kind}
+                      onChange={(_, data) => {
+                        const kind = data.value as Attendance['kind'];
+                        // Switching away from afbud and back keeps the written input (nothing typed is lost).
+                        if (attendance.kind === 'apologies') lastInput.current.set(person.id, attendance.writtenInput);
+                        const kept = lastInput.current.get(person.id) ?? '';
+                        editMeeting((m) =>
+                          setAttendance(m, person.id, kind === 'apologies' ? { kind, writtenInput: kept } : { kind }),
+                        );
+                      }}
+                    >
+                      {KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`participants.kinds.${k}`)}
+                        </option>
+                      ))}
+                    </Select>
                   </Field>
                 ) : (
-                  attendance.writtenInput && <p className={styles.input}>{attendance.writtenInput}</p>
-                ))}
+                  <Text size={200}>{t(`participants.kinds.${attendance.kind}`)}</Text>
+                )}
+                {attendance.kind === 'apologies' &&
+                  (can.prepare ? (
+                    <Field
+                      label={t('participants.writtenInput', { name: person.name })}
+                      hint={t('participants.writtenInputHint')}
+                    >
+                      <Textarea
+                        id={fieldDomId(`invitees.${person.id}.writtenInput`)}
+                        resize="vertical"
+                        value={attendance.writtenInput}
+                        onChange={(_, data) => editMeeting((m) => setWrittenInput(m, person.id, data.value))}
+                      />
+                    </Field>
+                  ) : (
+                    attendance.writtenInput && <p className={styles.input}>{attendance.writtenInput}</p>
+                  ))}
+              </div>
             </li>
           );
         })}

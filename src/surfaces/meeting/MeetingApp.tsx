@@ -34,7 +34,7 @@ export const MeetingApp = ({ planId, timing, renderMinutes = cardsMinutesRendere
   const { t } = useTranslation('meeting');
   const { host } = useServices();
   const frame = host.frame();
-  const session = useMeetingPlan(planId, timing);
+  const session = useMeetingPlan(planId, timing, frame);
   if (!planId) return <Notice text={t('noPlanId')} />;
   switch (session.status) {
     case 'loading':

@@ -54,14 +54,23 @@ export type MeetingPlan =
 
 const SnapshotOrNull = SyncSnapshotSchema.nullable();
 
-export const useMeetingPlan = (planId: string | null, timing: MeetingPlanTiming = {}): MeetingPlan => {
+/**
+ * `scope` separates the drafts of frames that share one session storage (the side panel and the stage are
+ * same-origin frames of one Teams window, or of the local launcher): each keeps its own, so one never writes
+ * over the other's unsaved words.
+ */
+export const useMeetingPlan = (
+  planId: string | null,
+  timing: MeetingPlanTiming = {},
+  scope: string = 'meeting',
+): MeetingPlan => {
   const { clock } = useServices();
   const saveDelayMs = timing.saveDelayMs ?? SAVE_DELAY_MS;
   const pollMs = timing.pollMs ?? POLL_MS;
   const retryMs = timing.retryMs ?? RETRY_MS;
   const store = usePlan(planId);
   const [snapshot, setSnapshot, draftControl] = useSessionDraft<SyncSnapshot | null>(
-    `meeting:${planId ?? 'none'}`,
+    `meeting:${scope}:${planId ?? 'none'}`,
     null,
     SnapshotOrNull,
   );

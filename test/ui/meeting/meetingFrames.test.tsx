@@ -40,7 +40,7 @@ describe('the details tab before the meeting', () => {
       within(screen.getByText('Peter Nielsen').closest('li') as HTMLElement).getByText('Har takket ja'),
     ).toBeTruthy();
 
-    await user.selectOptions(within(ole).getByRole('combobox', { name: 'Fremmøde for Ole Bak' }), 'Afbud');
+    await user.selectOptions(within(ole).getByRole('combobox', { name: 'Fremmøde' }), 'Afbud');
     await user.type(
       within(ole).getByRole('textbox', { name: 'Skriftligt input fra Ole Bak' }),
       'Blodprøverne er fine.',

@@ -2,7 +2,7 @@
  * Renders the meeting surface the way src/app does (AppShell + MeetingApp) with injected fakes: the plan in an
  * InMemoryPlanStore, a clock the test sets, and a host that says which frame we are in.
  */
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { MeetingApp } from '../../../src/surfaces/meeting/MeetingApp';
 import type { MeetingPlanTiming } from '../../../src/surfaces/meeting/useMeetingPlan';
 import { defaultPolicy } from '../../../src/domain/policy';
@@ -19,6 +19,9 @@ import { FakeCalendar } from '../../support/fakes/FakeCalendar';
 import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
 import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
+
+// Saves and merges run on real (short) timers; a busy CI machine gets more than the default second to show them.
+configure({ asyncUtilTimeout: 5000 });
 
 export const PLAN_ID = 'plan-ki-2027-003';
 export const people = demoPeople;

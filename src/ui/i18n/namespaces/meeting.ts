@@ -95,6 +95,7 @@ const da = {
     },
     minutesLabel: 'Minutter til {{item}}',
     minutesShort: '{{count}} min',
+    minutesUnit: 'min',
     total: 'I alt {{sum}} af {{length}} min',
     totalOk: 'Tidsrammerne passer med mødets længde ({{length}} min).',
     keptToLength: 'Summen holdes på mødets længde: ændrer du ét punkt, justeres de andre.',
@@ -165,7 +166,7 @@ const da = {
     },
     writtenInput: 'Skriftligt input fra {{name}}',
     writtenInputHint: 'Koordinatoren fremlægger det i runden.',
-    citizen: 'borger',
+    citizen: 'Borger',
     optional: 'valgfri',
   },
   previous: {
@@ -461,6 +462,7 @@ const en: Translation<typeof da> = {
     },
     minutesLabel: 'Minutes for {{item}}',
     minutesShort: '{{count}} min',
+    minutesUnit: 'min',
     total: 'Total {{sum}} of {{length}} min',
     totalOk: 'The time boxes match the length of the meeting ({{length}} min).',
     keptToLength: 'The total stays at the meeting length: change one item and the others adjust.',
@@ -531,7 +533,7 @@ const en: Translation<typeof da> = {
     },
     writtenInput: 'Written input from {{name}}',
     writtenInputHint: 'The coordinator presents it in the round.',
-    citizen: 'citizen',
+    citizen: 'Citizen',
     optional: 'optional',
   },
   previous: {
