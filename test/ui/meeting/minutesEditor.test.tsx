@@ -105,6 +105,20 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(screen.getByRole('button', { name: 'Send referat' }).getAttribute('aria-disabled')).toBeNull();
   });
 
+  it('marks the citizen’s name in an effort, which the chat rule keeps out of the card, right where it was typed', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj indsats' }));
+    await user.keyboard('Jens Holm skal søge boligstøtte');
+    const what = screen.getByRole('textbox', { name: 'Hvad' });
+    expect(what).toHaveProperty('value', 'Jens Holm skal søge boligstøtte');
+    expect(what.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/indeholder borgerens navn/)).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
+    expect(screen.getByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
+  });
+
   it('brings back unsaved text after a reload of the panel', async () => {
     const user = userEvent.setup();
     const world = aMeetingWorld();
