@@ -16,6 +16,16 @@ import {
   type Plan,
 } from '../plan/planDocument';
 
+/**
+ * A participant as typed into a draft: the plan document's length limits are not applied here, so a draft with a
+ * pasted 10 000-character name still comes back after a reload (with the problem shown beside the field by
+ * `bookingProblems`) instead of the whole draft being dropped.
+ */
+export const DraftParticipantSchema = ParticipantSchema.extend({ name: z.string().min(1), organisation: z.string() });
+
+/** The consent as it may stand in a draft: its texts without the plan document's length limits (see above). */
+export const DraftConsentSchema = ConsentSchema.extend({ information: z.string(), purpose: z.string() });
+
 export const BookingDraftSchema = z.object({
   /** The plan being booked for; null for a new plan. */
   planId: z.string().nullable(),
@@ -23,11 +33,11 @@ export const BookingDraftSchema = z.object({
   caseReference: z.string(),
   /** Kept in the plan document only. */
   citizenName: z.string(),
-  participants: z.array(ParticipantSchema),
+  participants: z.array(DraftParticipantSchema),
   roles: RolesSchema,
   /** Required (true) or optional attendee, by participant id; missing means required. */
   required: z.record(z.string(), z.boolean()),
-  consent: ConsentSchema.nullable(),
+  consent: DraftConsentSchema.nullable(),
   /** ISO instants; null until a time is chosen. */
   start: z.string().nullable(),
   end: z.string().nullable(),
