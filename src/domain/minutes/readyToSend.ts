@@ -20,8 +20,8 @@ export const sendBlockers = (plan: Plan, meeting: Meeting, today: string): Probl
           'minutes.summaryNotConfirmed',
           'error',
           'summaryConfirmedAt',
-          'Den fælles opsummering er ikke bekræftet. Læs planen op for alle, bekræft den med borgeren, og tryk "Opsummering bekræftet".',
-          'The joint summary has not been confirmed. Read the plan aloud to everyone, confirm it with the citizen, and press "Summary confirmed".',
+          'Den fælles opsummering er ikke bekræftet. Læs planen op for alle, bekræft den med borgeren, og tryk "Bekræftet med borgeren".',
+          'The joint summary has not been confirmed. Read the plan aloud to everyone, confirm it with the citizen, and press "Confirmed with the citizen".',
         ),
       ]
     : []),
