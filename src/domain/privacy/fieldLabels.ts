@@ -81,6 +81,18 @@ export const fieldLabels = {
   mention: rendered('Omtalen (@-nævnelsen)', 'The mention'),
   mailSubject: rendered('E-mailens emne', "The e-mail's subject"),
   mailBody: rendered('E-mailens tekst', "The e-mail's text"),
+  // My own efforts in my Microsoft To Do, which syncs to my phone and is read outside the consent's purpose.
+  task: {
+    label: { da: 'Opgaven til Microsoft To Do', en: 'The Microsoft To Do task' },
+    fixCpr: {
+      da: 'fjern CPR-nummeret fra indsatsens tekst i planen',
+      en: "remove the CPR number from the effort's text in the plan",
+    },
+    fixName: {
+      da: 'ret indsatsens tekst i planen, så der står »borgeren« i stedet for navnet',
+      en: 'edit the effort\'s text in the plan so it says "the citizen" instead of the name',
+    },
+  },
   // Links and diagnostics.
   link: {
     label: { da: 'Linket', en: 'The link' },

@@ -21,6 +21,7 @@ export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[
     case 'eventBody':
     case 'appointmentSubject':
     case 'appointmentBody':
+    case 'task':
       return ['calendar'];
     case 'effort':
     case 'goal':

@@ -39,6 +39,7 @@ import type { EventDraft, EventPatch } from '../ports/calendar';
 import type { LogEntry } from '../ports/logger';
 import type { ChatMessageToPost, MailToSend } from '../ports/minutesTransport';
 import { failure, success, type Outcome } from '../ports/outcome';
+import type { TaskToAdd } from '../ports/taskList';
 import { problem, type Problem } from '../problems';
 import { findCitizenName } from './citizenName';
 import type { Channel, Cleared } from './cleared';
@@ -375,6 +376,24 @@ export const clearMail = (
 /** A URL the app builds, opens, shares to the stage or puts in a card. */
 export const clearUrl = (url: string, ctx: PrivacyContext): GuardVerdict<string> =>
   guardOutbound({ channel: 'url', payload: url, texts: [{ field: 'link', text: url, format: 'url' }] }, ctx);
+
+/**
+ * One of my own efforts as a task in my own Microsoft To Do. The list syncs to phones and watches and is read
+ * outside the consent's purpose, so it follows the calendar's rules under any policy: no CPR number and no
+ * citizen's name, in the title or the link back. The title names the case by its reference instead.
+ */
+export const clearTask = (task: TaskToAdd, ctx: PrivacyContext): GuardVerdict<TaskToAdd> =>
+  guardOutbound(
+    {
+      channel: 'calendar',
+      payload: task,
+      texts: [
+        { field: 'task', text: task.title },
+        ...(task.linkUrl === null ? [] : [{ field: 'link', text: task.linkUrl, format: 'url' as const }]),
+      ],
+    },
+    ctx,
+  );
 
 const fallbackEntry = (entry: LogEntry): LogEntry => ({
   level: entry.level === 'info' || entry.level === 'warn' || entry.level === 'error' ? entry.level : 'error',
