@@ -1,4 +1,5 @@
 import type { AccessTokenSource } from '../adapters/auth/accessTokenSource';
+import { TODO_SCOPES } from '../adapters/auth/graphScopes';
 import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
 import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
@@ -7,6 +8,7 @@ import { GraphMeetingChat } from '../adapters/graph/graphMeetingChat';
 import { GraphMinutesTransport } from '../adapters/graph/graphMinutesTransport';
 import { GraphPeopleDirectory } from '../adapters/graph/graphPeopleDirectory';
 import { GraphPlanStore } from '../adapters/graph/graphPlanStore';
+import { GraphTodo } from '../adapters/graph/graphTodo';
 import { ConsoleLogger } from '../adapters/standalone/consoleLogger';
 import { StandaloneAppointment } from '../adapters/standalone/standaloneAppointment';
 import { StandaloneHost } from '../adapters/standalone/standaloneHost';
@@ -177,6 +179,10 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     transport: new GraphMinutesTransport(graph, current.userId ? { meUserId: current.userId } : {}),
     logger: new ConsoleLogger(),
     appointment,
+    // A client of its own that asks for Tasks.ReadWrite, so the To Do permission is requested only on opt-in.
+    tasks: new GraphTodo(
+      createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource, scopes: TODO_SCOPES }),
+    ),
   };
   return { ok: true, services, launch: { surface, params, config, planId, standaloneAppointment } };
 };

@@ -7,6 +7,7 @@ import type { MeetingHost } from '../../domain/ports/meetingHost';
 import type { MinutesTransport } from '../../domain/ports/minutesTransport';
 import type { PeopleDirectory } from '../../domain/ports/peopleDirectory';
 import type { PlanStore } from '../../domain/ports/planStore';
+import type { TaskList } from '../../domain/ports/taskList';
 import type { TenantPolicy } from '../../domain/policy';
 
 /** The signed-in user. */
@@ -41,4 +42,9 @@ export interface Services {
   logger: Logger;
   /** Only in the Outlook compose surface (or its standalone stand-in). */
   appointment: AppointmentItem | null;
+  /**
+   * My own Microsoft To Do list, for the opt-in "Tilføj til To Do" in the plans tab. Its permission is asked for
+   * only when used. Absent or null where there is none: the plans tab then offers no To Do switch.
+   */
+  tasks?: TaskList | null;
 }

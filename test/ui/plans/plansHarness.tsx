@@ -21,6 +21,7 @@ import { demoPeople, demoPlan, HOME_TENANT } from '../../support/builders';
 import { FakeCalendar, type BusyBlock } from '../../support/fakes/FakeCalendar';
 import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
 import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
+import { FakeTaskList } from '../../support/fakes/FakeTaskList';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 
 export const people = demoPeople;
@@ -71,6 +72,8 @@ export interface PlansWorld {
   calendar: FakeCalendar;
   directory: FakePeopleDirectory;
   meetingChat: FakeMeetingChat;
+  /** The signed-in user's own To Do list. */
+  tasks: FakeTaskList;
   services: Services;
 }
 
@@ -99,6 +102,7 @@ export const aPlansWorld = (options: WorldOptions = {}): PlansWorld => {
     inTenant: true,
   });
   const meetingChat = new FakeMeetingChat({ pinAllowed: options.pinAllowed ?? true });
+  const tasks = new FakeTaskList();
   const services: Services = {
     me: { userId: person.userId, name: person.name, email: person.email ?? '', tenantId: HOME_TENANT },
     host: standaloneHost,
@@ -112,8 +116,9 @@ export const aPlansWorld = (options: WorldOptions = {}): PlansWorld => {
     transport: noTransport,
     logger: { log: () => {} },
     appointment: null,
+    tasks,
   };
-  return { store, calendar, directory: people, meetingChat, services };
+  return { store, calendar, directory: people, meetingChat, tasks, services };
 };
 
 /** The plans tab in the app shell, as the user opens it. */
