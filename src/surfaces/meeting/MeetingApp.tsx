@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components'
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { DetailsTab } from './DetailsTab';
-import { cardsMinutesRenderer } from './minutesRenderer';
+import { renderMinutes as cardsRenderMinutes } from '../../cards/renderMinutes';
 import { MeetingSessionProvider } from './MeetingContext';
 import { SidePanel } from './SidePanel';
 import { StageView } from './StageView';
@@ -30,7 +30,7 @@ const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'er
  * The meeting surface, one component for three frames: the details tab before the meeting ('content'), the side
  * panel during it ('sidePanel') and the shared stage ('meetingStage'). The host says which.
  */
-export const MeetingApp = ({ planId, timing, renderMinutes = cardsMinutesRenderer }: MeetingAppProps) => {
+export const MeetingApp = ({ planId, timing, renderMinutes = cardsRenderMinutes }: MeetingAppProps) => {
   const { t } = useTranslation('meeting');
   const { host } = useServices();
   const frame = host.frame();

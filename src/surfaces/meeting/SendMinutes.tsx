@@ -9,10 +9,11 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   deliverMinutes,
@@ -24,10 +25,13 @@ import { planDelivery, type DeliveryTarget } from '../../domain/delivery/deliver
 import { planDeepLink, type LinkTarget } from '../../domain/links/planLink';
 import type { RecipientDelivery } from '../../domain/plan/planDocument';
 import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
-import { CardPreview } from '../../ui/cards/CardPreview';
 import { useServices } from '../../ui/services/ServicesContext';
 import type { EditingState } from './EditingBar';
 import { useMeetingSession } from './MeetingContext';
+
+// The Adaptive Card renderer (adaptivecards + markdown-it) is only needed for the preview before sending:
+// loading it on demand keeps it out of the side panel's first load.
+const CardPreview = lazy(() => import('../../ui/cards/CardPreview').then((m) => ({ default: m.CardPreview })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -333,11 +337,13 @@ const Preview = ({
             <Radio value="light" label={t('send.light')} />
             <Radio value="dark" label={t('send.dark')} />
           </RadioGroup>
-          <CardPreview
-            card={shown.rendered.message.attachments[0]?.content ?? '{}'}
-            theme={theme}
-            recipientName={nameOf(target)}
-          />
+          <Suspense fallback={<Spinner size="tiny" label={t('send.previewLoading')} />}>
+            <CardPreview
+              card={shown.rendered.message.attachments[0]?.content ?? '{}'}
+              theme={theme}
+              recipientName={nameOf(target)}
+            />
+          </Suspense>
         </>
       )}
       {shown?.kind === 'rendered' && shown.rendered.kind === 'mail' && (

@@ -54,7 +54,7 @@ describe('sending the minutes after the fælles opsummering', () => {
     // What each recipient will get: the e-mail for those outside Teams, the card as Teams renders it for the others.
     expect(screen.getByTitle('E-mailen til Jens Holm')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Forhåndsvis for' }), 'Peter Nielsen – Teams-chat');
-    const card = screen.getByRole('figure', { name: 'Forhåndsvisning af referatkortet til Peter Nielsen' });
+    const card = await screen.findByRole('figure', { name: 'Forhåndsvisning af referatkortet til Peter Nielsen' });
     expect(within(card).getAllByText(/Søge enkeltydelse/).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('radio', { name: 'Mørkt tema' }));
     expect(screen.getByRole('figure').getAttribute('data-theme')).toBe('dark');
