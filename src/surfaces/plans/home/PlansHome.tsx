@@ -19,6 +19,7 @@ import { plansFailureText } from '../plansFailureText';
 import { MyEffortsList } from './MyEffortsList';
 import { NextTovholderBanner } from './NextTovholderBanner';
 import { PlanCard } from './PlanCard';
+import { TodoOptIn } from './TodoOptIn';
 import { useEffortStatus } from './useEffortStatus';
 
 const useStyles = makeStyles({
@@ -173,6 +174,7 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
                   if (stored) void mark(stored, item.effort.id, item.effort.what, status);
                 }}
               />
+              <TodoOptIn plans={mine.map((s) => s.plan)} />
             </section>
           </div>
         </>

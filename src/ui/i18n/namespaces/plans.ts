@@ -66,6 +66,23 @@ const da = {
       udfoert: 'udført',
     },
   },
+  todo: {
+    switch: 'Tilføj mine indsatser til Microsoft To Do',
+    hint: 'Kun dine egne indsatser, i din egen liste »Tovholder«. Opgaven får sagsreferencen, aldrig borgerens navn. Første gang beder Microsoft dig give Tovholder lov.',
+    add: 'Tilføj til To Do',
+    adding: 'Tilføjer …',
+    resultsLabel: 'Resultat af Tilføj til To Do',
+    added: 'Tilføjet',
+    notAdded: 'Ikke tilføjet: {{reason}}',
+    summary: '{{added}} af {{total}} indsatser er i din Microsoft To Do.',
+    none: 'Du har ingen åbne indsatser at tilføje.',
+    failures: {
+      forbidden:
+        'Tovholder har ikke lov til at skrive i din Microsoft To Do ({{code}}). Giv lov, når Microsoft spørger, eller bed IT-afdelingen om at tillade Tasks.ReadWrite.',
+      notFound: 'Listen »Tovholder« i din Microsoft To Do blev ikke fundet. Prøv igen.',
+      unexpected: 'Der gik noget galt. Prøv igen om lidt.',
+    },
+  },
   failures: {
     throttled: 'Microsoft 365 har travlt. Vent et øjeblik, og prøv igen.',
     failed: 'Microsoft 365 svarede ikke i tide. Prøv igen om lidt.',
@@ -228,6 +245,23 @@ const en: Translation<typeof da> = {
       aaben: 'not started',
       iGang: 'ongoing',
       udfoert: 'done',
+    },
+  },
+  todo: {
+    switch: 'Add my efforts to Microsoft To Do',
+    hint: 'Only your own efforts, in your own list "Tovholder". The task carries the case reference, never the citizen\'s name. The first time, Microsoft asks you to allow Tovholder.',
+    add: 'Add to To Do',
+    adding: 'Adding …',
+    resultsLabel: 'Result of Add to To Do',
+    added: 'Added',
+    notAdded: 'Not added: {{reason}}',
+    summary: '{{added}} of {{total}} efforts are in your Microsoft To Do.',
+    none: 'You have no open efforts to add.',
+    failures: {
+      forbidden:
+        'Tovholder is not allowed to write to your Microsoft To Do ({{code}}). Allow it when Microsoft asks, or ask IT to permit Tasks.ReadWrite.',
+      notFound: 'The list "Tovholder" in your Microsoft To Do was not found. Try again.',
+      unexpected: 'Something went wrong. Try again in a moment.',
     },
   },
   failures: {
