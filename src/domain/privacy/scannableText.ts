@@ -77,9 +77,24 @@ const stringsIn = (value: unknown): string[] => {
 /** Markdown escapes ("\*", "\-", "\[") do not change what the reader sees. */
 const unescapeMarkdown = (text: string): string => text.replace(/\\([^\p{L}\p{Nd}\s])/gu, '$1');
 
+/** Formatting tags a mail client renders inline, so "Ho<b>lm</b>" reads "Holm". */
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|u|var)\b[^>]*>/giu;
+
 /**
- * The readable versions of a text. More than one when the markup is ambiguous: tags between two words are a
- * space ("<p>Jens</p><p>Holm</p>"), tags inside a word are nothing ("Ho<b>lm</b>"); both are checked.
+ * Inline tags with a letter or digit directly on both sides sit inside one word and are nothing. Any other tag
+ * is a separator: a cell, a paragraph or a line break between the owner "Aisha Khan" and "Lise Holm følger med"
+ * must not glue them into "KhanLise Holm", which would no longer read as the sister's name.
+ */
+const joinInlineTagsInsideWords = (text: string): string =>
+  text.replace(/(?<=[\p{L}\p{Nd}])(?:<\/?[a-z][^>]*>)+(?=[\p{L}\p{Nd}])/giu, (tags: string) =>
+    tags.replace(INLINE_TAG, '').length === 0 ? '' : tags,
+  );
+
+/**
+ * The readable versions of a text. More than one when the markup is ambiguous: every tag is a separator
+ * ("<p>Jens</p><p>Holm</p>", "<td>Aisha Khan</td><td>Lise Holm</td>"), and inline formatting inside a word is
+ * nothing ("Ho<b>lm</b>"); both are checked.
  */
 export const scannableVariants = (text: string, format: TextFormat): string[] => {
   const clean = (s: string) => s.normalize('NFC').replace(INVISIBLE, '');
@@ -88,7 +103,7 @@ export const scannableVariants = (text: string, format: TextFormat): string[] =>
       return [clean(text)];
     case 'html': {
       const spaced = decodeHtmlEntities(text.replace(/<[^>]*>/g, ' '));
-      const joined = decodeHtmlEntities(text.replace(/<[^>]*>/g, ''));
+      const joined = decodeHtmlEntities(joinInlineTagsInsideWords(text).replace(/<[^>]*>/g, ' '));
       return [...new Set([clean(spaced), clean(joined), clean(decodeUrl(spaced))])];
     }
     case 'url':

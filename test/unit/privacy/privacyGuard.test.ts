@@ -79,6 +79,16 @@ describe('the privacy guard on the calendar', () => {
     expect(messagesOf(verdict)).toEqual(['Mødeindkaldelsens tekst indeholder borgerens navn — brug sagsreferencen.']);
   });
 
+  it('still finds the name when formatting splits one word ("Ho<b>lm</b>")', () => {
+    const verdict = clearEventDraft(event({ bodyHtml: '<p>Om Jens Ho<b>lm</b></p>' }), ctx(full));
+    expect(messagesOf(verdict)).toEqual(['Mødeindkaldelsens tekst indeholder borgerens navn — brug sagsreferencen.']);
+  });
+
+  it("reads neighbouring cells and paragraphs as separate words, so the sister's full name stays hers", () => {
+    const body = '<table><tr><td>Aisha Khan</td><td>Lise Holm følger med</td></tr></table><p>Jonas</p><p>Lise Holm</p>';
+    expect(clearEventDraft(event({ bodyHtml: body }), ctx(full)).verdict).toBe('allowed');
+  });
+
   it('checks the fields an update changes', () => {
     expect(clearEventPatch({ subject: 'Jens' }, ctx()).verdict).toBe('blocked');
     expect(clearEventPatch({ start: '2027-03-05T12:00:00.000Z' }, ctx()).verdict).toBe('allowed');
