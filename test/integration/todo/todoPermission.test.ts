@@ -1,0 +1,118 @@
+/**
+ * The To Do permission (Tasks.ReadWrite) is asked for only when the user adds to To Do: the composition root gives
+ * the task list a Graph client of its own, and signing in, reading the plans and everything else ask without it.
+ * Against the sandbox, with a token source that records what each request asked for.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSource';
+import { TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
+import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
+import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
+import type { BuildConfig } from '../../../src/app/config';
+import { createServices } from '../../../src/app/createServices';
+import type { HostSdks } from '../../../src/app/hostSdks';
+import type { MeetingHost } from '../../../src/domain/ports/meetingHost';
+import { defaultPolicy } from '../../../src/domain/policy';
+import { addMyEffortsToTodo } from '../../../src/domain/tasks/addMyEffortsToTodo';
+import { demoPeople, demoPlan } from '../../support/builders';
+import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
+
+let sandbox: RunningSandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(async () => {
+  await sandbox?.stop();
+});
+
+const cloudBuild: BuildConfig = {
+  backend: 'graph',
+  sandboxOrigin: null,
+  tenantId: null,
+  plansFolder: 'Tovholder/plans',
+  cardDetail: 'summary',
+  pinTab: true,
+  clientId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  teamsAppId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  domain: 'tovholder.sundby-kommune.example',
+  driveId: 'drive-tovholder',
+};
+
+const teamsHost: MeetingHost = {
+  kind: 'teams',
+  frame: () => 'personal',
+  theme: () => 'light',
+  onThemeChange: () => () => {},
+  locale: () => 'da-DK',
+  shareToStage: async () => 'notSupported',
+  openLink: async () => {},
+};
+
+/** The plans page's window as createServices reads it. */
+const page = (): Window => {
+  const storage = () => {
+    const items = new Map<string, string>();
+    return {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+  };
+  return {
+    location: new URL('http://localhost:5300/plans.html'),
+    localStorage: storage(),
+    sessionStorage: storage(),
+    addEventListener: () => undefined,
+  } as unknown as Window;
+};
+
+describe('the To Do permission', () => {
+  it('is asked for only when Peter adds his efforts to To Do, and then for To Do alone', async () => {
+    const asked: string[][] = [];
+    const peter = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: demoPeople.peter.email ?? '' });
+    // Stands in for MSAL: records the scopes of every token the Graph adapter asks for.
+    const recording: AccessTokenSource = {
+      getToken: (scopes) => {
+        asked.push(scopes);
+        return peter.getToken(scopes);
+      },
+    };
+    const hosts: HostSdks = {
+      teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
+      office: async () => null,
+      msal: async () => recording,
+    };
+    const startup = await createServices({
+      surface: 'plans',
+      window: page(),
+      build: cloudBuild,
+      hosts,
+      graphBaseUrl: sandbox.graphUrl,
+    });
+    if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
+    const { services } = startup;
+    const plans = await services.planStore.list();
+    expect(plans.ok).toBe(true);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.flat()).not.toContain('Tasks.ReadWrite');
+
+    const tasks = services.tasks;
+    if (!tasks) throw new Error('the composition root gives the plans tab a task list');
+    const before = asked.length;
+    const results = await addMyEffortsToTodo([demoPlan()], services.me.email, {
+      tasks,
+      policy: defaultPolicy,
+      link: { ...services.location, host: 'teams' },
+      today: '2026-11-27',
+    });
+
+    expect(results.map((r) => r.result.kind)).toEqual(['added']);
+    expect(asked.slice(before).length).toBeGreaterThan(0);
+    expect(asked.slice(before).every((scopes) => scopes.join() === TODO_SCOPES.join())).toBe(true);
+    const lists = await fetch(`${sandbox.graphUrl}/me/todo/lists`, {
+      headers: { Authorization: `Bearer ${await sandbox.token(demoPeople.peter.email ?? '')}` },
+    });
+    const body = (await lists.json()) as { value: { displayName: string }[] };
+    expect(body.value.map((list) => list.displayName)).toContain(TODO_LIST_NAME);
+  });
+});
