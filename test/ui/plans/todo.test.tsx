@@ -122,6 +122,21 @@ describe('my efforts in my own Microsoft To Do', () => {
     ).toBeTruthy();
   });
 
+  it('asks me to allow it again, not to sign in again, when I declined the To Do permission', async () => {
+    const user = aUser();
+    const world = aPlansWorld({ as: 'peter' });
+    world.tasks.failNext(failure('unauthorized', 'consent_declined', 'The user declined', 401));
+    renderPlansTab(world);
+    await user.click(await screen.findByRole('switch', { name: SWITCH }));
+    await user.click(screen.getByRole('button', { name: ADD }));
+
+    expect(
+      within(await resultOf('KI-2026-014: Finde et praktiksted med få timer om ugen')).getByText(
+        /^Ikke tilføjet: Tovholder fik ikke adgang til din Microsoft To Do\. Tryk »Tilføj til To Do« igen/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('remembers the choice for me in this session only, and not for another user', async () => {
     const user = aUser();
     const first = renderPlansTab(aPlansWorld({ as: 'peter' }));

@@ -92,7 +92,7 @@ export const TodoOptIn = ({ plans }: TodoOptInProps) => {
   };
 
   const failureText = (failure: Failure): string =>
-    failure.kind === 'forbidden' || failure.kind === 'notFound'
+    failure.kind === 'forbidden' || failure.kind === 'unauthorized' || failure.kind === 'notFound'
       ? t(`todo.failures.${failure.kind}`, { code: failure.code })
       : plansFailureText(t, failure);
 

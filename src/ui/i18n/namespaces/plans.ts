@@ -79,6 +79,8 @@ const da = {
     failures: {
       forbidden:
         'Tovholder har ikke lov til at skrive i din Microsoft To Do ({{code}}). Giv lov, når Microsoft spørger, eller bed IT-afdelingen om at tillade Tasks.ReadWrite.',
+      unauthorized:
+        'Tovholder fik ikke adgang til din Microsoft To Do. Tryk »Tilføj til To Do« igen, og giv lov, når Microsoft spørger. Er du logget ud, så luk fanen, og åbn Tovholder igen.',
       notFound: 'Listen »Tovholder« i din Microsoft To Do blev ikke fundet. Prøv igen.',
       unexpected: 'Der gik noget galt. Prøv igen om lidt.',
     },
@@ -260,6 +262,8 @@ const en: Translation<typeof da> = {
     failures: {
       forbidden:
         'Tovholder is not allowed to write to your Microsoft To Do ({{code}}). Allow it when Microsoft asks, or ask IT to permit Tasks.ReadWrite.',
+      unauthorized:
+        'Tovholder did not get access to your Microsoft To Do. Press "Add to To Do" again and allow it when Microsoft asks. If you are signed out, close the tab and open Tovholder again.',
       notFound: 'The list "Tovholder" in your Microsoft To Do was not found. Try again.',
       unexpected: 'Something went wrong. Try again in a moment.',
     },
