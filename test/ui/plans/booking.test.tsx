@@ -230,4 +230,26 @@ describe('the draft', { timeout: 60_000 }, () => {
     const [first, second] = world.calendar.createCalls;
     expect(second?.transactionId).toBe(first?.transactionId);
   });
+
+  it('keeps a participant whose name is too long after a reload, and says in Danish what to shorten', async () => {
+    const { user, world, view } = await startNewPlan();
+    await write(user, field('Sagsreference'), 'KI-2026-033');
+    const longName = `Ole Bak ${'x'.repeat(242)}`;
+    await addByEmail(user, longName, 'ole.bak@laegehuset-sundby.example');
+
+    view.unmount();
+    renderPlansTab(world);
+
+    expect(await screen.findByText('Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.')).toBeTruthy();
+    expect(field('Sagsreference').value).toBe('KI-2026-033');
+    const invited = within(screen.getByRole('list', { name: 'Inviterede (2)' }));
+    expect(invited.getByText(longName)).toBeTruthy();
+    await aUser().click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(
+      invited.getByText(
+        'Navnet er 250 tegn langt; det må højst være 200. Forkort navnet, eller fjern personen og tilføj den igen.',
+      ),
+    ).toBeTruthy();
+    expect(world.calendar.createCalls).toHaveLength(0);
+  });
 });

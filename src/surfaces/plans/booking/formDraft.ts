@@ -7,23 +7,20 @@
  */
 import { z } from 'zod';
 import { DEFAULT_MEETING_MINUTES } from '../../../domain/agenda/standardAgenda';
-import type { BookingDraft } from '../../../domain/booking/bookingDraft';
-import {
-  ConsentRecipientSchema,
-  ParticipantSchema,
-  RolesSchema,
-  SectorSchema,
-  type Consent,
-  type Participant,
-} from '../../../domain/plan/planDocument';
+import { DraftConsentSchema, DraftParticipantSchema, type BookingDraft } from '../../../domain/booking/bookingDraft';
+import { RolesSchema, SectorSchema, type Consent, type Participant } from '../../../domain/plan/planDocument';
 import { copenhagenDate, copenhagenInstant } from '../../../domain/time/danishTime';
 
-/** The consent as typed; dates are `YYYY-MM-DD` or empty while being written. */
-export const ConsentDraftSchema = z.object({
-  information: z.string(),
-  recipients: z.array(ConsentRecipientSchema),
-  purpose: z.string(),
-  form: z.enum(['mundtligt', 'skriftligt']),
+/**
+ * The consent as typed; dates are `YYYY-MM-DD` or empty while being written. Its texts have no length limit (the
+ * draft's, not the plan document's), so a too-long text is a problem beside the field, never a dropped draft.
+ */
+export const ConsentDraftSchema = DraftConsentSchema.pick({
+  information: true,
+  recipients: true,
+  purpose: true,
+  form: true,
+}).extend({
   givenOn: z.string(),
   validUntil: z.string(),
 });
@@ -57,7 +54,8 @@ export const FormDraftSchema = z.object({
   planId: z.string().min(1),
   caseReference: z.string(),
   citizenName: z.string(),
-  participants: z.array(ParticipantSchema),
+  /** As typed: without the plan document's length limits, so an over-long name survives a reload. */
+  participants: z.array(DraftParticipantSchema),
   /** Required (true) or optional, by participant id; missing means required. */
   required: z.record(z.string(), z.boolean()),
   roles: RolesSchema,
