@@ -4,7 +4,7 @@ import type { Plan } from '../../src/domain/plan/planDocument';
 import { checkpoint, screenshot } from './support/checkpoint';
 import { people, type Person } from './support/demoPeople';
 import { SIDE_PANEL, STAGE, MeetingPage, SidePanel } from './support/meetingSurface';
-import { PlansHome } from './support/plansTab';
+import { BookingConfirmationPage, PlansHome } from './support/plansTab';
 import type { HeldCard } from './support/sandboxInspector';
 import { appOrigin, startWorld, type UserSession, type World } from './support/world';
 
@@ -33,6 +33,7 @@ const efforts = [
   { what: 'Medicingennemgang hos egen læge', goal: goals.alcohol, owner: people.ole, due: '2027-01-10' },
   { what: 'Tilsynsaftale og boligkrav', goal: goals.housing, owner: people.mikkel, due: '2027-01-20' },
 ];
+const petersInput = 'Jobcentret kan tilbyde et afklaringsforløb fra januar.';
 const citizenTask = { what: 'Møde op til samtalerne i Rusmiddelcentret', goal: goals.alcohol, due: '2027-01-15' };
 
 describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in Chromium', () => {
@@ -135,6 +136,34 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     await viewer.close();
   });
 
+  it('before the meeting the koordinator sees the answers to the invitation and records an afbud with written input', async () => {
+    await world.sandbox.answerInvitation(people.jonas.upn, SUBJECT, 'accept');
+    await world.sandbox.answerInvitation(people.peter.upn, SUBJECT, 'decline');
+    const mette = await world.asUser(people.mette.upn, { clockAt: new Date(meetingStart.getTime() - 3 * 3_600_000) });
+    const details = await MeetingPage.open(mette, plan.id, 'content');
+    const invitee = (name: string) => mette.page.getByRole('group', { name, exact: true });
+    await expect.poll(() => invitee(people.jonas.name).innerText(), { timeout: 20_000 }).toContain('Har takket ja');
+    expect(await invitee(people.peter.name).innerText()).toContain('Har takket nej');
+    expect(await invitee(people.aisha.name).innerText()).toContain('Har ikke svaret');
+
+    await invitee(people.peter.name).getByRole('combobox', { name: 'Fremmøde' }).selectOption({ label: 'Afbud' });
+    await invitee(people.peter.name)
+      .getByRole('textbox', { name: `Skriftligt input fra ${people.peter.name}` })
+      .fill(petersInput);
+    const peterId = plan.participants.find((p) => p.name === people.peter.name)?.id;
+    await expect
+      .poll(
+        async () =>
+          (await world.sandbox.plan(plan.id)).meetings[0]?.invitees.find((i) => i.participantId === peterId)
+            ?.attendance,
+        { timeout: 20_000 },
+      )
+      .toEqual({ kind: 'apologies', writtenInput: petersInput });
+    await details.waitUntilSaved();
+    await checkpoint(mette.page, 'details', 'before-meeting');
+    expectNoPageErrors(mette);
+  });
+
   it('the mødeleder and the referent run the meeting at 320 px beside the stage; a reload loses nothing', async () => {
     // The people in the meeting live two minutes into it.
     const during = new Date(meetingStart.getTime() + 2 * 60_000);
@@ -175,6 +204,12 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect((await referent.efforts()).map((e) => [e.what, e.goal, e.owner, e.due])).toEqual(
       efforts.slice(0, 2).map((e) => [e.what, e.goal, e.owner.name, e.due]),
     );
+    // …and what was typed before the reload reaches the plan in the library.
+    await expect
+      .poll(async () => (await world.sandbox.plan(plan.id)).meetings[0]?.minutes.efforts.map((e) => e.what), {
+        timeout: 20_000,
+      })
+      .toEqual(efforts.slice(0, 2).map((e) => e.what));
 
     await chair.nextItem();
     for (const effort of efforts.slice(2)) await referent.addEffort({ ...effort, owner: effort.owner.name });
@@ -202,6 +237,9 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     await expect
       .poll(() => stagePage.getByRole('region', { name: 'Indsatser' }).innerText(), { timeout: 20_000 })
       .toContain(citizenTask.what);
+    await expect
+      .poll(() => stage.page.getByRole('region', { name: 'Dagsorden' }).innerText(), { timeout: 20_000 })
+      .toContain('Dagsordenen er gennemgået');
     await checkpoint(stagePage, 'stage', 'plan-formed');
 
     // Everyone else reads along in the side panel.
@@ -305,6 +343,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
 
     await form.chooseBestTime();
     await form.book();
+    await checkpoint(peter.page, 'booking', 'next-booked');
     const stored = await world.sandbox.plan(plan.id);
     expect(stored.meetings).toHaveLength(2);
     const [first, next] = stored.meetings;
@@ -318,6 +357,22 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     );
     expect(stored.consent).toEqual(plan.consent);
     expect((await world.sandbox.calendarOf(people.jonas.upn)).filter((e) => e.subject === SUBJECT)).toHaveLength(2);
+
+    // Issue 7's history and print: the minutes as they were sent, read-only, and a plain print for the journal.
+    const again = await new BookingConfirmationPage(peter.page).home();
+    await again.planCard(CASE).getByRole('button', { name: 'Historik' }).click();
+    const history = peter.page.getByRole('main', { name: `Historik for ${CASE}` });
+    await history.waitFor();
+    const held = history.getByRole('article').first();
+    expect(await held.innerText()).toMatch(/Referatet,? som det blev sendt/);
+    for (const effort of efforts) expect(await held.innerText()).toContain(effort.what);
+    await checkpoint(peter.page, 'plans', 'history');
+    await history.getByRole('button', { name: 'Udskriv' }).click();
+    const print = peter.page.getByRole('main', { name: 'Koordinerende indsatsplan' });
+    await print.waitFor();
+    expect(await print.innerText()).toContain('Jens Holm');
+    for (const goal of Object.values(goals)) expect(await print.innerText()).toContain(goal);
+    await checkpoint(peter.page, 'plans', 'print');
     expectNoPageErrors(peter);
   });
 });

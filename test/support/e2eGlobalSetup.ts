@@ -93,6 +93,8 @@ const serve = (root: string): Promise<{ server: Server; origin: string }> =>
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const browser = browserAvailability();
+  // Screenshots are this run's only: a stale picture of a state the journey no longer passes through misleads.
+  rmSync(fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url)), { recursive: true, force: true });
   if (!browser.available) {
     project.provide('e2eAppOrigin', null);
     return async () => {};

@@ -55,6 +55,15 @@ export class MeetingPage {
     await this.page.reload();
     await this.waitUntilLoaded();
   }
+
+  get saveStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^(Alt er gemt|Gemmer|Ikke gemt|Venter på dit valg)/ });
+  }
+
+  /** Wait until the page says everything is in the plan ("Alt er gemt"). */
+  async waitUntilSaved(): Promise<void> {
+    await this.saveStatus.filter({ hasText: 'Alt er gemt' }).waitFor({ timeout: SLOW });
+  }
 }
 
 /** The side panel during the meeting: the clock with "Næste punkt", the round, the referat and the summary. */
@@ -90,18 +99,14 @@ export class SidePanel extends MeetingPage {
     await this.clock.getByText(/^Nu · 1\/5$/).waitFor();
   }
 
-  /** "Næste punkt" (or "Afslut dagsordenen" on the last item). */
+  /** "Næste punkt" (or "Afslut dagsordenen" on the last item), then wait until the clock shows the next one. */
   async nextItem(): Promise<void> {
-    const button = this.clock.getByRole('button', { name: /^(Næste punkt|Afslut dagsordenen)$/ });
-    const before = await this.clock.innerText();
-    await button.click();
-    await this.page
-      .waitForFunction(
-        ([selector, text]) => document.querySelector(selector as string)?.textContent !== text,
-        ['section[aria-label="Dagsorden"]', before.replace(/\n/g, '')] as const,
-        { timeout: 5000 },
-      )
-      .catch(() => undefined);
+    const before = await this.currentItem();
+    await this.clock.getByRole('button', { name: /^(Næste punkt|Afslut dagsordenen)$/ }).click();
+    for (const started = Date.now(); (await this.currentItem()) === before;) {
+      if (Date.now() - started > 10_000) throw new Error(`"${before}" is still the agenda item 10 s after the click`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** The agenda item the clock shows now, e.g. "Afdækning", or the finished/not started line. */
@@ -118,15 +123,6 @@ export class SidePanel extends MeetingPage {
   async openTab(name: 'Runde' | 'Referat' | 'Opsummering'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
     await this.page.getByRole('tabpanel', { name }).waitFor();
-  }
-
-  get saveStatus(): Locator {
-    return this.page.getByRole('status').filter({ hasText: /^(Alt er gemt|Gemmer|Ikke gemt|Venter på dit valg)/ });
-  }
-
-  /** Wait until the panel says everything is in the plan ("Alt er gemt"). */
-  async waitUntilSaved(): Promise<void> {
-    await this.saveStatus.filter({ hasText: 'Alt er gemt' }).waitFor({ timeout: SLOW });
   }
 
   private section(name: string): Locator {

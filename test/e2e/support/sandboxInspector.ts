@@ -193,8 +193,25 @@ export class SandboxInspector {
     return token;
   }
 
-  private async graph(path: string, init: RequestInit = {}): Promise<Response> {
-    const token = await this.token(LIBRARY_USER);
+  /** An attendee answers the invitation in their own calendar (Outlook's Accept / Decline). */
+  async answerInvitation(
+    upn: string,
+    subject: string,
+    answer: 'accept' | 'tentativelyAccept' | 'decline',
+  ): Promise<void> {
+    const event = (await this.calendarOf(upn)).find((e) => e.subject === subject && !e.isCancelled);
+    if (!event) throw new Error(`${upn} has no invitation "${subject}"`);
+    const response = await this.graph(
+      `/me/events/${encodeURIComponent(event.id)}/${answer}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sendResponse: true }) },
+      upn,
+    );
+    if (!response.ok)
+      throw new Error(`${upn} could not ${answer} "${subject}": ${response.status} ${await response.text()}`);
+  }
+
+  private async graph(path: string, init: RequestInit = {}, upn: string = LIBRARY_USER): Promise<Response> {
+    const token = await this.token(upn);
     return fetch(`${this.sandbox.graphUrl}${path}`, {
       ...init,
       headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) },

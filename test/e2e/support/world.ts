@@ -27,7 +27,7 @@ export interface SessionOptions {
   clockAt?: Date;
 }
 
-type Surface = 'plans.html' | 'meeting.html';
+type Surface = 'plans.html' | 'meeting.html' | 'compose.html';
 
 /** A demo user at their own computer: one browser context, one main page, and every page error kept. */
 export class UserSession {
