@@ -420,8 +420,16 @@ const readMentions = (state: State, raw: unknown, body: string): ChatMessageReco
       throw badRequest(`Mention ${mention.id} needs 'mentioned.user' with an 'id'.`);
     const known = state.users.find((candidate) => candidate.id === user.id && candidate.kind !== 'emailOnly');
     if (!known) throw new GraphError(404, 'NotFound', `Mentioned user '${user.id}' was not found.`);
+    // A Teams user of another tenant is still an Entra user ('aadUser'), named with its home 'tenantId'.
     if (typeof user.userIdentityType !== 'string' || user.userIdentityType !== 'aadUser') {
-      throw badRequest(`Mention ${mention.id}: 'mentioned.user.userIdentityType' must be 'aadUser'.`);
+      throw badRequest(
+        `Mention ${mention.id}: 'mentioned.user.userIdentityType' must be 'aadUser' (for a user of another tenant too, with its home 'tenantId').`,
+      );
+    }
+    if (user.tenantId !== undefined && user.tenantId !== null && user.tenantId !== known.tenantId) {
+      throw badRequest(
+        `Mention ${mention.id}: user '${user.id}' belongs to tenant '${known.tenantId}', not '${String(user.tenantId)}'.`,
+      );
     }
     return {
       id: mention.id,

@@ -41,7 +41,10 @@ export interface MinutesMessageOptions extends Omit<MinutesCardOptions, 'layout'
 
 export const DEFAULT_ATTACHMENT_ID = 'tovholder-minutes-card';
 
-/** The JSON body of POST /chats/{id}/messages for a message: what Graph receives, and so what the limit counts. */
+/**
+ * The JSON body of POST /chats/{id}/messages for a message: what Graph receives, and so what the limit counts. The
+ * Graph transport sends exactly this, so the bytes measured are the bytes sent.
+ */
 export interface GraphChatMessageBody {
   body: { contentType: 'html'; content: string };
   attachments: { id: string; contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE; content: string }[];
@@ -52,8 +55,13 @@ export interface GraphChatMessageBody {
       user: {
         id: string;
         displayName: string;
-        /** `aadUser` in our tenant; `federatedUser` (with its tenantId) for a Teams user in another tenant. */
-        userIdentityType: 'aadUser' | 'federatedUser';
+        /**
+         * Always `aadUser`: a Teams user of another organisation (Region Midtsjælland) is still an Entra user, in
+         * their home tenant, which `tenantId` names (teamworkUserIdentity: "Identifier of tenant, which user is part
+         * of"). `federatedUser` is a different identity kind, and Graph and the sandbox refuse it here with 400.
+         */
+        userIdentityType: 'aadUser';
+        /** The home tenant of a user from another tenant; absent for our own users. */
         tenantId?: string;
       };
     };
@@ -67,10 +75,12 @@ export const toGraphChatMessage = (message: MinutesChatMessage): GraphChatMessag
     id: m.id,
     mentionText: m.text,
     mentioned: {
-      user:
-        m.tenantId === null
-          ? { id: m.userId, displayName: m.text, userIdentityType: 'aadUser' }
-          : { id: m.userId, displayName: m.text, userIdentityType: 'federatedUser', tenantId: m.tenantId },
+      user: {
+        id: m.userId,
+        displayName: m.text,
+        userIdentityType: 'aadUser',
+        ...(m.tenantId !== null ? { tenantId: m.tenantId } : {}),
+      },
     },
   })),
 });

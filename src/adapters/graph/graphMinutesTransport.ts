@@ -1,4 +1,5 @@
-import type { ChatMessage, Message } from '@microsoft/microsoft-graph-types';
+import type { Message } from '@microsoft/microsoft-graph-types';
+import { toGraphChatMessage } from '../../cards/minutesMessage';
 import { z } from 'zod';
 import type { ChatMessageToPost, ChatPartner, MailToSend, MinutesTransport } from '../../domain/ports/minutesTransport';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
@@ -102,26 +103,8 @@ export class GraphMinutesTransport implements MinutesTransport {
   /** One $batch (chunks of 20) of POST /chats/{id}/messages; the map holds each new message's id. */
   async postMessages(messages: Cleared<ChatMessageToPost>[]): Promise<Map<string, Outcome<string>>> {
     const items: BatchItem[] = messages.map((message) => {
-      const body: ChatMessage = {
-        body: { contentType: 'html', content: message.html },
-        attachments: message.attachments.map((attachment) => ({
-          id: attachment.id,
-          contentType: attachment.contentType,
-          content: attachment.content,
-        })),
-        mentions: message.mentions.map((mention) => ({
-          id: mention.id,
-          mentionText: mention.text,
-          mentioned: {
-            user: {
-              id: mention.userId,
-              displayName: mention.text,
-              userIdentityType: 'aadUser',
-              ...(mention.tenantId ? { tenantId: mention.tenantId } : {}),
-            },
-          },
-        })),
-      };
+      // The card renderer's own Graph body: the same bytes it measured against the 28 KB limit.
+      const body = toGraphChatMessage(message);
       return { id: message.key, method: 'POST', path: `${chatPath(message.chatId)}/messages`, body, idempotent: false };
     });
     const results = await sendBatch(this.graph, items);

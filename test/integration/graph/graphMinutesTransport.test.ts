@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphClient } from '../../../src/adapters/graph/graphClient';
 import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
+import { toGraphChatMessage } from '../../../src/cards/minutesMessage';
 import { defaultPolicy } from '../../../src/domain/policy';
 import type { ChatMessageToPost, MailToSend } from '../../../src/domain/ports/minutesTransport';
 import type { Outcome } from '../../../src/domain/ports/outcome';
@@ -170,11 +171,24 @@ describe('GraphMinutesTransport against the sandbox', () => {
         method: 'GET',
         path: `/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(messageId)}`,
       }),
-    ) as { mentions: { mentionText: string; mentioned: { user: { id: string } } }[] };
+    ) as {
+      mentions: {
+        mentionText: string;
+        mentioned: { user: { id: string; userIdentityType: string; tenantId?: string } };
+      }[];
+    };
     expect(stored.mentions.map((mention) => [mention.mentionText, mention.mentioned.user.id])).toEqual([
       ['Karen Skov', ids[upn.karen]],
       ['Jonas Berg', ids[upn.jonas]],
     ]);
+    // What was sent is the card renderer's body (the one it measured): aadUser, with the region's tenant for Karen.
+    expect(stored.mentions.map(({ mentioned: { user } }) => [user.userIdentityType, user.tenantId])).toEqual(
+      toGraphChatMessage(message).mentions.map(({ mentioned: { user } }) => [user.userIdentityType, user.tenantId]),
+    );
+    expect(stored.mentions[0]?.mentioned.user).toMatchObject({
+      userIdentityType: 'aadUser',
+      tenantId: '22222222-2222-4222-8222-222222222222',
+    });
   });
 
   it('mails the minutes to the GP who has no Teams', async () => {

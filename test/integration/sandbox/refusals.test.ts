@@ -98,6 +98,27 @@ describe('chat messages', () => {
     expectGraphError(reply.body, 'BadRequest');
   });
 
+  it.each([
+    ['calls a user of our own tenant federatedUser', { userIdentityType: 'federatedUser' }],
+    [
+      "names another tenant than the user's own",
+      { userIdentityType: 'aadUser', tenantId: '22222222-2222-4222-8222-222222222222' },
+    ],
+  ])('refuses a mention that %s', async (_name, identity) => {
+    const reply = await mette('POST', `/chats/${encodeURIComponent(chatId)}/messages`, {
+      body: { contentType: 'html', content: '<p>Hej <at id="0">Peter Nielsen</at></p>' },
+      mentions: [
+        {
+          id: 0,
+          mentionText: 'Peter Nielsen',
+          mentioned: { user: { id: peterId, displayName: 'Peter Nielsen', ...identity } },
+        },
+      ],
+    });
+    expect(reply.status).toBe(400);
+    expectGraphError(reply.body, 'BadRequest');
+  });
+
   it('refuses a post to a chat the caller is not a member of, and reading it', async () => {
     const post = await jonas('POST', `/chats/${encodeURIComponent(chatId)}/messages`, {
       body: { contentType: 'text', content: 'Hej' },

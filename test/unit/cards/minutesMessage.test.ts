@@ -45,7 +45,7 @@ describe('the chat message around the card', () => {
     expect(message.html).not.toMatch(/Jens|Holm/);
   });
 
-  it('gives Graph the right identity: aadUser at home, federatedUser with the tenant for the region', () => {
+  it("gives Graph the right identity: aadUser at home, and aadUser with the region's home tenant for Anders Frost", () => {
     const graph = toGraphChatMessage(build());
     expect(graph.mentions.find((m) => m.mentionText === 'Aisha Khan')?.mentioned.user).toEqual({
       id: 'user-aisha-khan',
@@ -55,7 +55,7 @@ describe('the chat message around the card', () => {
     expect(graph.mentions.find((m) => m.mentionText === 'Anders Frost')?.mentioned.user).toEqual({
       id: 'user-anders-frost',
       displayName: 'Anders Frost',
-      userIdentityType: 'federatedUser',
+      userIdentityType: 'aadUser',
       tenantId: '22222222-2222-4222-8222-222222222222',
     });
     expect(graph.body.contentType).toBe('html');
