@@ -5,7 +5,7 @@
  * tasks first.
  */
 import type { MailToSend } from '../domain/ports/minutesTransport';
-import { dayMonthYear } from './cardDates';
+import { formatDayMonthYear } from '../domain/time/danishTime';
 import { escapeHtml } from './htmlEscape';
 import { textLines } from './markdownEscape';
 import { assertDeliveryMarker, assertPlanUrl } from './minutesCard';
@@ -65,7 +65,7 @@ export const buildMinutesEmail = (input: MinutesInput, options: MinutesEmailOpti
   if (marker !== null) assertDeliveryMarker(marker);
   const view = buildMinutesView(input, options);
   const t = view.text;
-  const subject = t.mailSubject(view.caseReference, dayMonthYear(view.meetingDate, view.lang));
+  const subject = t.mailSubject(view.caseReference, formatDayMonthYear(view.meetingDate, view.lang));
   const rows: string[] = [];
 
   if (view.yourTasks !== null) {

@@ -11,8 +11,13 @@
 import { consentStatus } from '../domain/consent/consentStatus';
 import type { Effort, Meeting, Participant, Plan, RoleName } from '../domain/plan/planDocument';
 import type { Lang } from '../domain/problems';
-import { copenhagenDate, formatDate, formatTime } from '../domain/time/danishTime';
-import { compactDate, dayMonthYear } from './cardDates';
+import {
+  copenhagenDate,
+  formatCompactDate,
+  formatDate,
+  formatDayMonthYear,
+  formatTime,
+} from '../domain/time/danishTime';
 import { cardText, type CardText } from './cardText';
 
 export type CardDetail = 'summary' | 'full';
@@ -144,9 +149,9 @@ export const buildMinutesView = ({ plan, meeting }: MinutesInput, options: Minut
       consent === null
         ? null
         : [
-            text.consentGiven(text.consentForm[consent.form], dayMonthYear(consent.givenOn, lang)),
-            ...(consent.validUntil ? [text.consentValidUntil(dayMonthYear(consent.validUntil, lang))] : []),
-            ...(consent.withdrawnOn ? [text.consentWithdrawn(dayMonthYear(consent.withdrawnOn, lang))] : []),
+            text.consentGiven(text.consentForm[consent.form], formatDayMonthYear(consent.givenOn, lang)),
+            ...(consent.validUntil ? [text.consentValidUntil(formatDayMonthYear(consent.validUntil, lang))] : []),
+            ...(consent.withdrawnOn ? [text.consentWithdrawn(formatDayMonthYear(consent.withdrawnOn, lang))] : []),
           ].join(', '),
     covers:
       consent === null || consent.recipients.length === 0
@@ -166,8 +171,8 @@ export const buildMinutesView = ({ plan, meeting }: MinutesInput, options: Minut
       ownerId: e.ownerId,
       owner: nameOf(e.ownerId) ?? text.effortNoOwner,
       what: e.what,
-      due: e.due ? text.effortDue(dayMonthYear(e.due, lang)) : text.effortNoDue,
-      dueCompact: e.due ? compactDate(e.due, lang) : text.effortNoDue,
+      due: e.due ? text.effortDue(formatDayMonthYear(e.due, lang)) : text.effortNoDue,
+      dueCompact: e.due ? formatCompactDate(e.due, lang) : text.effortNoDue,
       goal: goal === undefined ? null : text.effortGoal(goal),
       status: e.status === 'aaben' ? null : text.effortStatus[e.status],
     };

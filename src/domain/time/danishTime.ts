@@ -86,6 +86,30 @@ export const formatShortDate = (date: string, lang: Lang = 'da'): string => {
   return lang === 'da' ? `${p.day}. ${p.month}` : `${p.day} ${p.month}`;
 };
 
+/**
+ * "1. december 2026" / "1 December 2026": a due date in a list of forty, where the weekday only adds noise
+ * (the minutes card and e-mail).
+ */
+export const formatDayMonthYear = (date: string, lang: Lang = 'da'): string => {
+  const p = partsOf(
+    copenhagenInstant(date, '12:00'),
+    { day: 'numeric', month: 'long', year: 'numeric' },
+    locales[lang],
+  );
+  return lang === 'da' ? `${p.day}. ${p.month} ${p.year}` : `${p.day} ${p.month} ${p.year}`;
+};
+
+/** "1.12.2026" / "1 Dec 2026": when the card has to be compact. */
+export const formatCompactDate = (date: string, lang: Lang = 'da'): string => {
+  const noon = copenhagenInstant(date, '12:00');
+  if (lang === 'da') {
+    const p = partsOf(noon, { day: 'numeric', month: 'numeric', year: 'numeric' }, locales.da);
+    return `${p.day}.${p.month}.${p.year}`;
+  }
+  const p = partsOf(noon, { day: 'numeric', month: 'short', year: 'numeric' }, locales.en);
+  return `${p.day} ${p.month} ${p.year}`;
+};
+
 /** "13.00" / "13:00". */
 export const formatTime = (instant: Date, lang: Lang = 'da'): string => {
   const p = partsOf(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, 'en-GB');

@@ -3,8 +3,10 @@ import {
   addMonths,
   copenhagenDate,
   copenhagenInstant,
+  formatCompactDate,
   formatDate,
   formatDateTime,
+  formatDayMonthYear,
 } from '../../../src/domain/time/danishTime';
 
 describe('Danish dates in Europe/Copenhagen', () => {
@@ -25,5 +27,11 @@ describe('Danish dates in Europe/Copenhagen', () => {
   });
   it('formats a day with weekday', () => {
     expect(formatDate('2027-03-04')).toBe('torsdag 4. marts 2027');
+  });
+  it('writes a due date without weekday, and compactly when the card is short of room', () => {
+    expect(formatDayMonthYear('2026-12-01')).toBe('1. december 2026');
+    expect(formatDayMonthYear('2026-12-01', 'en')).toBe('1 December 2026');
+    expect(formatCompactDate('2026-12-01')).toBe('1.12.2026');
+    expect(formatCompactDate('2026-12-01', 'en')).toBe('1 Dec 2026');
   });
 });
