@@ -159,14 +159,25 @@ export class BookingForm {
     );
   }
 
-  /** "Bedste tider": wait for free/busy and take the best slot; returns its text. */
+  /**
+   * "Bedste tider": wait for free/busy and take the best slot; returns its text. Late in the week there may be no
+   * time left in it: then, like a user, look at the next week.
+   */
   async chooseBestTime(): Promise<string> {
-    const best = this.page.getByRole('list', { name: 'Bedste tider' }).getByRole('button').first();
-    await best.waitFor({ timeout: SLOW });
-    const text = (await best.innerText()).trim();
-    await best.click();
-    await this.page.getByRole('list', { name: 'Bedste tider' }).getByRole('button', { pressed: true }).waitFor();
-    return text;
+    const bestList = this.page.getByRole('list', { name: 'Bedste tider' });
+    const noneThisWeek = this.page.getByText('Ingen ledige tider i denne uge. Prøv næste uge.');
+    for (let week = 0; week < 3; week++) {
+      await bestList.or(noneThisWeek).first().waitFor({ timeout: SLOW });
+      if (await bestList.isVisible()) {
+        const best = bestList.getByRole('button').first();
+        const text = (await best.innerText()).trim();
+        await best.click();
+        await bestList.getByRole('button', { pressed: true }).waitFor();
+        return text;
+      }
+      await this.page.getByRole('button', { name: 'Næste uge' }).click();
+    }
+    throw new Error('no free time in three weeks');
   }
 
   followUpList(): Locator {
