@@ -4,6 +4,7 @@
  * (agendaSteps), never from a timer in memory, so a reload or a second panel shows the same time.
  */
 import type { AgendaItem, AgendaItemKey, AgendaStep, Meeting } from '../plan/planDocument';
+import { copenhagenDate } from '../time/danishTime';
 import { apportion } from './apportion';
 
 export interface RebalancedItem {
@@ -34,9 +35,26 @@ export interface RunningMeeting {
   /** The items after the current one, their time boxes fitted to the time left. */
   rebalanced: RebalancedItem[];
   finished: boolean;
+  /**
+   * The Copenhagen day the meeting was held (afholdt), once it is long over (see `isMeetingHeld`): then the phase is
+   * `finished` whatever the agenda says, and nothing runs over. Null while the meeting may still be going on.
+   */
+  heldOn: string | null;
 }
 
 const MINUTE = 60000;
+
+/** A meeting that ran over this long after its planned end is over, even if nobody closed the agenda. */
+export const HELD_AFTER_MS = 2 * 60 * MINUTE;
+
+/**
+ * Afholdt: more than two hours past its planned end, or ended on an earlier Copenhagen day. A closed agenda is not
+ * needed: a meeting opened weeks later must not say "121776 min over".
+ */
+export const isMeetingHeld = (meeting: Pick<Meeting, 'end'>, now: Date): boolean => {
+  const end = new Date(meeting.end);
+  return now.getTime() - end.getTime() > HELD_AFTER_MS || copenhagenDate(end) < copenhagenDate(now);
+};
 
 /** The steps in effect: recorded ones, or the first item from the meeting's start when none were recorded. */
 const effectiveSteps = (meeting: Meeting, now: Date): AgendaStep[] => {
@@ -70,8 +88,20 @@ export const runningMeeting = (meeting: Meeting, now: Date): RunningMeeting => {
   const endedAt = meeting.agendaEndedAt ? Date.parse(meeting.agendaEndedAt) : null;
   const steps = effectiveSteps(meeting, now);
   const last = steps[steps.length - 1];
-  const none = { current: null, index: -1, itemStartedAt: null, itemElapsedMs: 0, remainingMs: 0, overrunMs: 0 };
+  const none = {
+    current: null,
+    index: -1,
+    itemStartedAt: null,
+    itemElapsedMs: 0,
+    remainingMs: 0,
+    overrunMs: 0,
+    heldOn: null,
+  };
 
+  if (isMeetingHeld(meeting, now)) {
+    const heldOn = copenhagenDate(new Date(meeting.start));
+    return { ...none, phase: 'finished', meetingRemainingMs, rebalanced: [], finished: true, heldOn };
+  }
   if (endedAt !== null && endedAt <= t) {
     return { ...none, phase: 'finished', meetingRemainingMs, rebalanced: [], finished: true };
   }
@@ -102,6 +132,7 @@ export const runningMeeting = (meeting: Meeting, now: Date): RunningMeeting => {
     meetingRemainingMs,
     rebalanced: fit(meeting.agenda.slice(index + 1), available),
     finished: false,
+    heldOn: null,
   };
 };
 

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endAgenda, nextItem, runningMeeting } from '../../domain/agenda/runningMeeting';
 import type { AgendaItemKey } from '../../domain/plan/planDocument';
-import { formatTime } from '../../domain/time/danishTime';
+import { formatDate, formatTime } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
 import { useMeetingSession } from './MeetingContext';
+import { MeetingHeldNotice } from './MeetingHeldNotice';
 import { minutesLeft, minutesOver } from './timeWords';
 import { useNow } from './useNow';
 
@@ -29,7 +30,8 @@ const useStyles = makeStyles({
 /**
  * Where the meeting is: the current agenda item and its time left (or how far over, calmly), "Næste punkt" for the
  * mødeleder, and the remaining items with their time boxes fitted to the time that is left. Everything is derived
- * from the meeting's start and the recorded item changes, so a reload shows the same clock.
+ * from the meeting's start and the recorded item changes, so a reload shows the same clock. A meeting long over is
+ * simply afholdt: its date, calmly, with no clock and nothing to press.
  */
 export const AgendaTimer = ({ large = false }: { large?: boolean }) => {
   const { t } = useTranslation('meeting');
@@ -103,12 +105,20 @@ export const AgendaTimer = ({ large = false }: { large?: boolean }) => {
           />
         </>
       )}
-      {state.phase === 'finished' && (
+      {state.phase === 'finished' && state.heldOn !== null && (
+        <>
+          <Text size={headingSize} weight="semibold">
+            {t('agenda.held', { date: formatDate(state.heldOn, lang) })}
+          </Text>
+          {!large && <MeetingHeldNotice />}
+        </>
+      )}
+      {state.phase === 'finished' && state.heldOn === null && (
         <Text size={headingSize} weight="semibold">
           {t('agenda.ended')}
         </Text>
       )}
-      {!large && (
+      {!large && state.heldOn === null && (
         <Text size={200} className={styles.now}>
           {state.meetingRemainingMs >= 0
             ? t('agenda.meetingLeft', { count: minutesLeft(state.meetingRemainingMs) })

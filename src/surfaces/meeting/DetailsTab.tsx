@@ -7,6 +7,7 @@ import { FollowUpEditor } from './FollowUpEditor';
 import { InviteeList } from './InviteeList';
 import { fitControlsToWidth } from './fitToWidth';
 import { useMeetingSession } from './MeetingContext';
+import { MeetingHeldNotice } from './MeetingHeldNotice';
 import { YourRole } from './YourRole';
 
 const useStyles = makeStyles({
@@ -41,6 +42,7 @@ export const DetailsTab = ({ editing }: { editing: EditingState }) => {
   const { plan, meeting, can, lang } = useMeetingSession();
   return (
     <main className={styles.root}>
+      <MeetingHeldNotice />
       <header className={styles.section}>
         <Text as="h1" size={600} weight="semibold">
           {t('title', { caseReference: plan.caseReference })}

@@ -1,25 +1,29 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMeetingHeld } from '../../domain/agenda/runningMeeting';
 import type { ShareResult } from '../../domain/ports/meetingHost';
 import { clearUrl } from '../../domain/privacy/privacyGuard';
 import { copenhagenDate } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
 import { useMeetingSession } from './MeetingContext';
 import { stageUrl } from './stageUrl';
+import { useNow } from './useNow';
 
 type Shown = { kind: ShareResult } | { kind: 'blocked'; reason: string } | null;
 
 /**
  * "Vis for alle": share the stage view with everyone in the meeting (through the privacy guard: the link carries
- * only the plan id). Says plainly what to do when the user is not a presenter or the client cannot share.
+ * only the plan id). Says plainly what to do when the user is not a presenter or the client cannot share. Not
+ * offered for a meeting that is afholdt: there is nobody left to show it to.
  */
 export const ShareToStageButton = () => {
   const { t } = useTranslation('meeting');
   const { host, location, policy, clock } = useServices();
-  const { plan, lang } = useMeetingSession();
+  const { plan, meeting, lang } = useMeetingSession();
   const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
+  const now = useNow(60000);
 
   const share = async () => {
     setBusy(true);
@@ -40,6 +44,7 @@ export const ShareToStageButton = () => {
     }
   };
 
+  if (isMeetingHeld(meeting, now)) return null;
   return (
     <>
       <Button onClick={() => void share()} disabled={busy}>

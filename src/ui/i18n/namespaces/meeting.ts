@@ -117,6 +117,12 @@ const da = {
     meetingOver: 'Mødet er {{count}} min over tiden',
     onlyChair: 'Mødelederen styrer dagsordenen.',
     movedTo: 'Dagsordenen er nu ved {{item}}',
+    held: 'Mødet er afholdt {{date}}',
+    nextNotBooked:
+      'Dette møde er afholdt. Næste møde er ikke booket endnu — tovholderen ({{name}}) indkalder senest {{date}}.',
+    nextNotBookedNoDate: 'Dette møde er afholdt. Næste møde er ikke booket endnu — tovholderen ({{name}}) indkalder.',
+    nextNotBookedNoTovholder:
+      'Dette møde er afholdt. Næste møde er ikke booket endnu, og der er ingen tovholder valgt.',
   },
   roles: {
     heading: 'Roller',
@@ -485,6 +491,13 @@ const en: Translation<typeof da> = {
     meetingOver: 'The meeting is {{count}} min over time',
     onlyChair: 'The chair runs the agenda.',
     movedTo: 'The agenda is now at {{item}}',
+    held: 'The meeting was held on {{date}}',
+    nextNotBooked:
+      'This meeting has been held. The next meeting is not booked yet — the tovholder ({{name}}) convenes it by {{date}}.',
+    nextNotBookedNoDate:
+      'This meeting has been held. The next meeting is not booked yet — the tovholder ({{name}}) convenes it.',
+    nextNotBookedNoTovholder:
+      'This meeting has been held. The next meeting is not booked yet, and no tovholder has been chosen.',
   },
   roles: {
     heading: 'Roles',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   endAgenda,
   goToItem,
+  isMeetingHeld,
   nextItem,
   reopenAgenda,
   runningMeeting,
@@ -111,5 +112,29 @@ describe('the running meeting', () => {
   it("never shows negative time spent when another panel's clock is a little behind", () => {
     const m = pressNext(meeting(), '13:06');
     expect(runningMeeting(m, new Date(at('13:06').getTime() - 2000)).itemElapsedMs).toBe(0);
+  });
+});
+
+describe('a meeting long after its end (afholdt)', () => {
+  const seeded = (): Meeting => aMeeting().startingAt('2026-09-03', '13:00').lasting(90).build();
+
+  it('is held, not 121776 minutes over, when it is opened months later with the agenda never closed', () => {
+    const state = runningMeeting(seeded(), copenhagenInstant('2026-12-01', '10:00'));
+    expect(state).toMatchObject({ phase: 'finished', finished: true, heldOn: '2026-09-03', current: null });
+    expect(state.overrunMs).toBe(0);
+    expect(isMeetingHeld(seeded(), copenhagenInstant('2026-12-01', '10:00'))).toBe(true);
+  });
+
+  it('still runs over calmly within two hours of its end, and is held after that', () => {
+    const running = runningMeeting(pressNext(meeting(), '13:05', '13:40', '13:55', '14:15'), at('16:00'));
+    expect(running).toMatchObject({ phase: 'running', current: 'opfoelgning', heldOn: null });
+    expect(running.overrunMs).toBeGreaterThan(0);
+    expect(runningMeeting(meeting(), at('16:31'))).toMatchObject({ phase: 'finished', heldOn: '2027-03-04' });
+  });
+
+  it('is held the next Copenhagen day, even less than two hours after a late end', () => {
+    const late = aMeeting().startingAt('2027-03-04', '22:00').lasting(90).build();
+    expect(isMeetingHeld(late, copenhagenInstant('2027-03-04', '23:40'))).toBe(false);
+    expect(isMeetingHeld(late, copenhagenInstant('2027-03-05', '00:10'))).toBe(true);
   });
 });
