@@ -58,7 +58,7 @@ export interface GraphChatMessageBody {
         /**
          * Always `aadUser`: a Teams user of another organisation (Region Midtsjælland) is still an Entra user, in
          * their home tenant, which `tenantId` names (teamworkUserIdentity: "Identifier of tenant, which user is part
-         * of"). `federatedUser` is a different identity kind, and Graph and the sandbox refuse it here with 400.
+         * of"). `federatedUser` is another identity kind, not used for these users; the sandbox refuses it with 400.
          */
         userIdentityType: 'aadUser';
         /** The home tenant of a user from another tenant; absent for our own users. */
