@@ -17,6 +17,7 @@ import { appOrigin, startWorld, type UserSession, type World } from './support/w
 const origin = appOrigin();
 const START = new Date('2026-12-03T13:00:00+01:00');
 const AFTER_MEETING = new Date(START.getTime() + 88 * 60_000);
+const DROPPED = 'KI-2027-052';
 
 const teamsRecipients = [people.mette, people.jonas, people.peter, people.hanne, people.karen];
 const mailRecipients = [people.ole, people.jens];
@@ -123,6 +124,32 @@ describe.skipIf(origin === null)('sending the minutes while the network misbehav
       true,
     );
     expect(aisha.errors).toEqual([]);
+  });
+
+  it('a connection dropped after the posts ran: the referent is told everyone got it, the plan stays intact', async () => {
+    const { plan } = await arrange(world, DROPPED);
+    // The whole batch of posts runs on the server, then the connection drops: the answers never come back.
+    await world.sandbox.injectFault({ route: '^POST /v1\\.0/chats/[^/]+/messages$', kind: 'dropAfter', count: 1 });
+
+    const aisha = await world.asUser(people.aisha.upn, { viewport: SIDE_PANEL, clockAt: AFTER_MEETING });
+    const send = await openSend(aisha, plan.id);
+    await send.sendNow();
+    expect(await send.outcome()).toBe('Referatet er sendt til alle.');
+    expect(await world.sandbox.faults()).toEqual([]);
+    await checkpoint(aisha.page, 'send', 'after-dropped-connection');
+    expectPlanIntact(plan, await world.sandbox.plan(plan.id));
+    expect(aisha.errors).toEqual([]);
+  });
+
+  /*
+   * KNOWN FAILURE (reported): every Teams recipient holds TWO cards. The sandbox's `dropAfter` closes a reused
+   * HTTP/1.1 keep-alive socket without a byte of answer, and Chromium's network stack then resends the POST /$batch
+   * by itself (it treats that as a stale idle connection) — the page issued 3 batches, the sandbox received 4. The
+   * app never learns of the loss, so its delivery-id lookup cannot help. When the sandbox models a lost answer the
+   * way a browser meets it, or the app removes extra copies it finds, this starts to pass: then drop `.fails`.
+   */
+  it.fails('…and after the dropped connection everyone covered by the consent holds exactly one card', async () => {
+    await expectExactlyOneEach(DROPPED);
   });
 
   it('a browser reload in the middle of a delivery: sending again completes it without a second card', async () => {
