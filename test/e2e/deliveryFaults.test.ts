@@ -3,7 +3,7 @@ import type { Plan } from '../../src/domain/plan/planDocument';
 import { arrangeMeetingUnderWay, finishedMinutes, type ArrangedPlan } from './support/arrangePlan';
 import { checkpoint } from './support/checkpoint';
 import { people } from './support/demoPeople';
-import { SIDE_PANEL, SidePanel, type SendMinutesView } from './support/meetingSurface';
+import { SIDE_PANEL, type SendMinutesView } from './support/meetingSurface';
 import type { FaultSpec } from './support/sandboxInspector';
 import { appOrigin, startWorld, type UserSession, type World } from './support/world';
 
@@ -47,7 +47,7 @@ const arrange = (world: World, caseReference: string): Promise<ArrangedPlan> =>
 
 /** The referent at the end of the meeting: the side panel, the summary, "Send referat". */
 const openSend = async (aisha: UserSession, planId: string): Promise<SendMinutesView> => {
-  const panel = await SidePanel.openFor(aisha, planId);
+  const panel = await aisha.openSidePanel(planId);
   await panel.openTab('Opsummering');
   return panel.openSend();
 };

@@ -4,8 +4,8 @@ import type { Plan } from '../../src/domain/plan/planDocument';
 import { addDays, copenhagenDate, formatDateTime } from '../../src/domain/time/danishTime';
 import { checkpoint, screenshot } from './support/checkpoint';
 import { people, type Person } from './support/demoPeople';
-import { SIDE_PANEL, STAGE, MeetingPage, SidePanel } from './support/meetingSurface';
-import { BookingConfirmationPage, PlansHome } from './support/plansTab';
+import { SIDE_PANEL, STAGE, MeetingPage } from './support/meetingSurface';
+import { BookingConfirmationPage } from './support/plansTab';
 import type { HeldCard } from './support/sandboxInspector';
 import { appOrigin, startWorld, type UserSession, type World } from './support/world';
 
@@ -58,7 +58,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
 
   it('the koordinator books the first meeting of a new plan in the plans tab', async () => {
     const mette = await world.asUser(people.mette.upn);
-    const home = await PlansHome.open(mette);
+    const home = await mette.openPlans();
     await checkpoint(mette.page, 'plans', 'home');
 
     const form = await home.newPlan();
@@ -128,6 +128,10 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect(await row.getByRole('link', { name: 'Teams-link' }).getAttribute('href')).toMatch(/^https:\/\//);
     expect(await row.innerText()).toContain(people.mette.name);
     await screenshot(viewer.page, 'sandbox-viewer-calendar-light');
+    await viewer.page.goto(
+      `${world.sandbox.origin}/_sandbox/view?user=${encodeURIComponent(people.jonas.upn)}&theme=dark#kalender`,
+    );
+    await screenshot(viewer.page, 'sandbox-viewer-calendar-dark');
 
     const events = (await world.sandbox.calendarOf(people.jonas.upn)).filter((e) => e.subject === SUBJECT);
     expect(events).toHaveLength(1);
@@ -144,7 +148,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     await world.sandbox.answerInvitation(people.jonas.upn, SUBJECT, 'accept');
     await world.sandbox.answerInvitation(people.peter.upn, SUBJECT, 'decline');
     const mette = await world.asUser(people.mette.upn, { clockAt: new Date(meetingStart.getTime() - 3 * 3_600_000) });
-    const details = await MeetingPage.open(mette, plan.id, 'content');
+    const details = await mette.openMeeting(plan.id, 'content');
     const invitee = (name: string) => mette.page.getByRole('group', { name, exact: true });
     await expect.poll(() => invitee(people.jonas.name).innerText(), { timeout: 20_000 }).toContain('Har takket ja');
     expect(await invitee(people.peter.name).innerText()).toContain('Har takket nej');
@@ -174,7 +178,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     const jonas = await world.asUser(people.jonas.upn, { viewport: SIDE_PANEL, clockAt: during });
     const aisha = await world.asUser(people.aisha.upn, { viewport: SIDE_PANEL, clockAt: during, theme: 'dark' });
 
-    const chair = await SidePanel.openFor(jonas, plan.id);
+    const chair = await jonas.openSidePanel(plan.id);
     expect(await chair.yourRole()).toBe('Du er mødeleder');
     // Two minutes in, the clock runs from the meeting's start: the first item.
     expect(await chair.currentItem()).toBe('Stamoplysninger');
@@ -190,7 +194,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect(await chair.currentItem()).toBe('Afdækning');
     await checkpoint(jonas.page, 'side-panel', 'agenda-running');
 
-    const referent = await SidePanel.openFor(aisha, plan.id);
+    const referent = await aisha.openSidePanel(plan.id);
     expect(await referent.yourRole()).toBe('Du er referent');
     await referent.addChallenge('Huslejerestance og risiko for udsættelse');
     await referent.addGoal(goals.housing);
@@ -263,7 +267,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
   it('the referent confirms the joint summary and sends the minutes', async () => {
     const during = new Date(meetingStart.getTime() + 85 * 60_000);
     const aisha = await world.asUser(people.aisha.upn, { viewport: SIDE_PANEL, clockAt: during });
-    const referent = await SidePanel.openFor(aisha, plan.id);
+    const referent = await aisha.openSidePanel(plan.id);
     await referent.confirmSummary();
     await checkpoint(aisha.page, 'side-panel', 'summary-confirmed');
 
@@ -330,7 +334,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     // The day after the meeting, after working hours (so the next meeting lands on a later day).
     const dayAfter = new Date(`${copenhagenDate(new Date(meetingStart.getTime() + 24 * 3_600_000))}T17:30:00+01:00`);
     const peter = await world.asUser(people.peter.upn, { clockAt: dayAfter });
-    const home = await PlansHome.open(peter);
+    const home = await peter.openPlans();
     const banner = home.tovholderBanner(CASE);
     await banner.waitFor();
     expect(await banner.innerText()).toMatch(new RegExp(`Du er tovholder for ${CASE} — indkald senest \\d+\\. \\S+`));

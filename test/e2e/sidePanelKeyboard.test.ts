@@ -3,7 +3,7 @@ import { arrangeMeetingUnderWay, type ArrangedPlan } from './support/arrangePlan
 import { checkpoint } from './support/checkpoint';
 import { people } from './support/demoPeople';
 import { focusedElement, isFocused, tabTo } from './support/keyboard';
-import { SIDE_PANEL, SidePanel, SendMinutesView } from './support/meetingSurface';
+import { SIDE_PANEL, SendMinutesView } from './support/meetingSurface';
 import { aChallenge, aGoal } from '../support/builders';
 import { appOrigin, startWorld, type World } from './support/world';
 
@@ -46,7 +46,7 @@ describe.skipIf(origin === null)('the side panel with the keyboard only', () => 
       viewport: SIDE_PANEL,
       clockAt: new Date(START.getTime() + 60_000),
     });
-    const panel = await SidePanel.openFor(jonas, arranged.plan.id);
+    const panel = await jonas.openSidePanel(arranged.plan.id);
     const next = panel.clock.getByRole('button', { name: 'Næste punkt' });
     await tabTo(jonas.page, next);
     await checkpoint(jonas.page, 'side-panel', 'keyboard-focus-next-item');
@@ -78,7 +78,7 @@ describe.skipIf(origin === null)('the side panel with the keyboard only', () => 
       viewport: SIDE_PANEL,
       clockAt: new Date(START.getTime() + 80 * 60_000),
     });
-    const panel = await SidePanel.openFor(aisha, arranged.plan.id);
+    const panel = await aisha.openSidePanel(arranged.plan.id);
     const page = aisha.page;
 
     // Reorder: "Mindre forbrug af alkohol" comes first.

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../support/browser';
 import { startSandbox } from '../../support/sandboxProcess';
+import { MeetingPage, SidePanel } from './meetingSurface';
+import { PlansHome } from './plansTab';
 import { SandboxInspector } from './sandboxInspector';
 
 /** The app build served by the e2e global setup, or null when no Chromium was found (tests skip loudly). */
@@ -74,6 +76,21 @@ export class UserSession {
 
   async goto(surface: Surface, params: Record<string, string> = {}, page: Page = this.page): Promise<void> {
     await page.goto(this.url(surface, params));
+  }
+
+  /** The plans tab (Teams personal tab) as this user. */
+  openPlans(): Promise<PlansHome> {
+    return PlansHome.open(this);
+  }
+
+  /** The meeting's side panel, as Teams shows it during the call. */
+  openSidePanel(planId: string): Promise<SidePanel> {
+    return SidePanel.openFor(this, planId);
+  }
+
+  /** The meeting surface in another frame: the details tab before the meeting, or the stage. */
+  openMeeting(planId: string, frame: 'content' | 'meetingStage'): Promise<MeetingPage> {
+    return MeetingPage.open(this, planId, frame);
   }
 
   /** Open another page (tab or window) in this user's browser. */
