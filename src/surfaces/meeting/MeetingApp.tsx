@@ -1,11 +1,9 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
-import { DetailsTab } from './DetailsTab';
-import { renderMinutes as cardsRenderMinutes } from '../../cards/renderMinutes';
 import { MeetingSessionProvider } from './MeetingContext';
 import { SidePanel } from './SidePanel';
-import { StageView } from './StageView';
 import { useMeetingPlan, type MeetingPlanTiming } from './useMeetingPlan';
 import { useServices } from '../../ui/services/ServicesContext';
 
@@ -14,9 +12,14 @@ export interface MeetingAppProps {
   planId: string | null;
   /** Save delay and polling, shortened in tests. */
   timing?: MeetingPlanTiming;
-  /** Builds the minutes card and e-mail for sending and preview; default: src/cards' builders. */
+  /** Builds the minutes card and e-mail for sending and preview; default: src/cards' builders (loaded on demand). */
   renderMinutes?: RenderMinutes;
 }
+
+// One page serves three frames, and the side panel (the one opened during the call, at 320 px) is the one whose
+// first load counts: the details tab and the stage come on demand, so the panel never downloads them.
+const DetailsTab = lazy(() => import('./DetailsTab').then((m) => ({ default: m.DetailsTab })));
+const StageView = lazy(() => import('./StageView').then((m) => ({ default: m.StageView })));
 
 const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'error' }) => (
   <div style={{ padding: 16 }}>
@@ -30,7 +33,7 @@ const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'er
  * The meeting surface, one component for three frames: the details tab before the meeting ('content'), the side
  * panel during it ('sidePanel') and the shared stage ('meetingStage'). The host says which.
  */
-export const MeetingApp = ({ planId, timing, renderMinutes = cardsRenderMinutes }: MeetingAppProps) => {
+export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) => {
   const { t } = useTranslation('meeting');
   const { host } = useServices();
   const frame = host.frame();
@@ -57,10 +60,10 @@ export const MeetingApp = ({ planId, timing, renderMinutes = cardsRenderMinutes 
     <MeetingSessionProvider plan={session.plan} edit={session.edit}>
       {frame === 'sidePanel' ? (
         <SidePanel editing={editing} render={renderMinutes} />
-      ) : frame === 'meetingStage' ? (
-        <StageView />
       ) : (
-        <DetailsTab editing={editing} />
+        <Suspense fallback={<Spinner style={{ padding: 24 }} label={t('loading')} />}>
+          {frame === 'meetingStage' ? <StageView /> : <DetailsTab editing={editing} />}
+        </Suspense>
       )}
     </MeetingSessionProvider>
   );

@@ -1,25 +1,38 @@
-import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
 import { minutesProblems } from '../../domain/minutes/minutesProblems';
 import { sendBlockers } from '../../domain/minutes/readyToSend';
+import type { Problem } from '../../domain/problems';
 import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
 import { AgendaTimer } from './AgendaTimer';
 import { EditingBar, type EditingState } from './EditingBar';
-import { byField, focusField } from './fieldProblems';
-import { JointSummary } from './JointSummary';
+import { byField, focusField, type ProblemsByField } from './fieldProblems';
 import { fitControlsToWidth } from './fitToWidth';
-import { useMeetingSession } from './MeetingContext';
+import { Steady, useMeetingSession } from './MeetingContext';
 import { MinutesEditor } from './MinutesEditor';
 import { PlanSummary } from './PlanSummary';
 import { RoleHandover } from './RoleHandover';
-import { SendMinutes } from './SendMinutes';
 import { ShareToStageButton } from './ShareToStageButton';
 import { SpeakerRound } from './SpeakerRound';
 import { YourRole } from './YourRole';
+
+// What the panel needs only at the end of the meeting comes on demand, out of its first load: the fælles
+// opsummering, and "Send referat" with the delivery pipeline and the card builders (src/cards).
+const JointSummary = lazy(() => import('./JointSummary').then((m) => ({ default: m.JointSummary })));
+const SendMinutes = lazy(async () => {
+  const [{ SendMinutes: Send }, { renderMinutes }] = await Promise.all([
+    import('./SendMinutes'),
+    import('../../cards/renderMinutes'),
+  ]);
+  const WithCards = ({ editing, render }: { editing: EditingState; render: RenderMinutes | undefined }) => (
+    <Send editing={editing} render={render ?? renderMinutes} />
+  );
+  return { default: WithCards };
+});
 
 const useStyles = makeStyles({
   root: {
@@ -45,6 +58,17 @@ const useStyles = makeStyles({
 
 type PanelTab = 'round' | 'minutes' | 'summary';
 
+const signatureOf = (problems: readonly Problem[]) =>
+  problems.map((p) => `${p.field ?? ''}|${p.severity}|${p.message.da}|${p.message.en}`).join('\n');
+
+/** `byField(problems)`, the same object for as long as the problems read the same. */
+const useStableByField = (problems: readonly Problem[]): ProblemsByField => {
+  const last = useRef<{ signature: string; map: ProblemsByField } | null>(null);
+  const signature = signatureOf(problems);
+  if (last.current?.signature !== signature) last.current = { signature, map: byField(problems) };
+  return last.current.map;
+};
+
 /** Fields in the referat editor (so a problem's link opens the Referat tab first). */
 const inMinutesEditor = (field: string) =>
   /^(efforts|goals|followUp|challenges)\.|^next(TovholderId|MeetingBy)$/.test(field);
@@ -54,25 +78,36 @@ const inRound = (field: string) => field.startsWith('round.');
  * The side panel during the meeting (about 320 px): the clock and "Næste punkt", "Vis for alle", then the round,
  * the referat (editable for the referent, readable for everyone else) and the fælles opsummering with "Send referat".
  */
-export const SidePanel = ({ editing, render }: { editing: EditingState; render: RenderMinutes }) => {
+export const SidePanel = ({ editing, render }: { editing: EditingState; render?: RenderMinutes | undefined }) => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
   const { clock, policy } = useServices();
-  const { plan, meeting, can, lang } = useMeetingSession();
+  const { plan, meeting, can, lang, myRoles } = useMeetingSession();
   const [tab, setTab] = useState<PanelTab>('minutes');
   const [sending, setSending] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const today = copenhagenDate(clock.now());
   // What blocks "Send referat": the referat's own rules and texts that may not leave at the card's detail level.
+  // While the referent types, they are checked against a deferred copy of the plan: a keystroke commits the typed
+  // text first, and the whole plan's problems follow in an interruptible render right after. The opsummering and
+  // "Send referat" judge the plan as it is now.
+  const deferred = useDeferredValue(plan);
+  const live = sending || tab === 'summary';
+  const checked = live ? plan : deferred;
+  const checkedMeeting = checked.meetings[checked.meetings.length - 1] ?? meeting;
   const problems = useMemo(
-    () => [...minutesProblems(plan, meeting, today), ...minutesPrivacyProblems(plan, meeting, policy.cardDetail)],
-    [plan, meeting, today, policy.cardDetail],
+    () => [
+      ...minutesProblems(checked, checkedMeeting, today),
+      ...minutesPrivacyProblems(checked, checkedMeeting, policy.cardDetail),
+    ],
+    [checked, checkedMeeting, today, policy.cardDetail],
   );
   const ready = useMemo(
-    () => sendBlockers(plan, meeting, today).length === 0 && !problems.some((p) => p.severity === 'error'),
-    [plan, meeting, today, problems],
+    () => sendBlockers(checked, checkedMeeting, today).length === 0 && !problems.some((p) => p.severity === 'error'),
+    [checked, checkedMeeting, today, problems],
   );
-  const problemsByField = useMemo(() => byField(problems), [problems]);
+  // The same problems keep the same map, so the (memoised) editor skips the render that only re-checked the plan.
+  const problemsByField = useStableByField(problems);
 
   const canGoTo = (field: string) =>
     ((inMinutesEditor(field) || inRound(field)) && can.writeMinutes) || field.startsWith('roles.');
@@ -82,6 +117,11 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render: 
     if (inRound(field)) setTab('round');
     setPendingFocus(field);
   };
+  // Marks the panel interactive (rendered, handlers attached) for tests and the benchmark: data-ready="true".
+  const rootRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    rootRef.current?.setAttribute('data-ready', 'true');
+  }, []);
   useEffect(() => {
     if (pendingFocus === null) return;
     focusField(pendingFocus);
@@ -89,7 +129,7 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render: 
   }, [pendingFocus]);
 
   return (
-    <main className={styles.root}>
+    <main className={styles.root} ref={rootRef}>
       <header className={styles.header}>
         <Text as="h1" size={400} weight="semibold">
           {t('title', { caseReference: plan.caseReference })}
@@ -109,7 +149,9 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render: 
           <div>
             <Button onClick={() => setSending(false)}>{t('send.close')}</Button>
           </div>
-          <SendMinutes editing={editing} render={render} />
+          <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+            <SendMinutes editing={editing} render={render} />
+          </Suspense>
         </>
       ) : (
         <>
@@ -135,18 +177,22 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render: 
                 </>
               ))}
             {tab === 'summary' && (
-              <JointSummary
-                problems={problems}
-                ready={ready}
-                onGoTo={goTo}
-                canGoTo={canGoTo}
-                onSend={() => setSending(true)}
-              />
+              <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+                <JointSummary
+                  problems={problems}
+                  ready={ready}
+                  onGoTo={goTo}
+                  canGoTo={canGoTo}
+                  onSend={() => setSending(true)}
+                />
+              </Suspense>
             )}
           </div>
         </>
       )}
-      <RoleHandover />
+      <Steady on={[plan.participants, meeting.roles, myRoles.join(), lang]}>
+        <RoleHandover />
+      </Steady>
     </main>
   );
 };

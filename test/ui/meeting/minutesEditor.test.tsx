@@ -91,7 +91,7 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(screen.getByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeTruthy();
 
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
-    await user.click(screen.getByRole('button', { name: 'Bekræftet med borgeren' }));
+    await user.click(await screen.findByRole('button', { name: 'Bekræftet med borgeren' }));
     const send = screen.getByRole('button', { name: 'Send referat' });
     expect(send.getAttribute('aria-disabled')).toBe('true');
     const list = screen.getByText('Ret dette, før referatet kan sendes').closest('[id="send-problems"]') as HTMLElement;
@@ -102,7 +102,7 @@ describe('the referent writing the minutes in the side panel', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Ansvarlig' })));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Ansvarlig' }), 'Aisha Khan');
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
-    expect(screen.getByRole('button', { name: 'Send referat' }).getAttribute('aria-disabled')).toBeNull();
+    expect((await screen.findByRole('button', { name: 'Send referat' })).getAttribute('aria-disabled')).toBeNull();
   });
 
   it('marks the citizen’s name in an effort, which the chat rule keeps out of the card, right where it was typed', async () => {
@@ -116,7 +116,7 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(what.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText(/indeholder borgerens navn/)).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
-    expect(screen.getByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
   });
 
   it('brings back unsaved text after a reload of the panel', async () => {
