@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, Minutes, Participant, Plan, RoleName } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';
@@ -76,4 +76,21 @@ export const useMeetingSession = (): MeetingSession => {
   const session = useContext(Context);
   if (!session) throw new Error('useMeetingSession() needs a <MeetingSessionProvider> (MeetingApp renders one).');
   return session;
+};
+
+/**
+ * Renders `children` again only when one of `on` changes (by identity), and gives them the session as it was
+ * then. For the parts of the panel that do not depend on what is being typed: one keystroke in an effort then
+ * re-renders the efforts, not the goals, the follow-up list or the role handover. `on` must name everything
+ * the children read from the session (the plan's parts, the problems, the language).
+ */
+export const Steady = ({ on, children }: { on: readonly unknown[]; children: ReactNode }) => {
+  const session = useMeetingSession();
+  const held = useRef<{ on: readonly unknown[]; session: MeetingSession; children: ReactNode } | null>(null);
+  const before = held.current;
+  if (!before || before.on.length !== on.length || before.on.some((value, i) => !Object.is(value, on[i])))
+    held.current = { on, session, children };
+  const now = held.current ?? { session, children };
+  // The same element as last time lets React skip the subtree; the held session keeps its consumers quiet.
+  return <Context.Provider value={now.session}>{now.children}</Context.Provider>;
 };

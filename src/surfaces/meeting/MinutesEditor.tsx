@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useEffect, type ReactNode } from 'react';
+import { memo, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultNextMeetingBy } from '../../domain/minutes/defaultNextMeeting';
 import { setNextMeetingBy } from '../../domain/minutes/editMinutes';
@@ -9,7 +9,7 @@ import { EffortsEditor } from './EffortsEditor';
 import type { ProblemsByField } from './fieldProblems';
 import { FollowUpEditor } from './FollowUpEditor';
 import { GoalsEditor } from './GoalsEditor';
-import { useMeetingSession } from './MeetingContext';
+import { Steady, useMeetingSession } from './MeetingContext';
 import { NextMeetingFields } from './NextMeetingFields';
 
 const useStyles = makeStyles({
@@ -31,12 +31,15 @@ const Section = ({ id, title, children }: { id: string; title: string; children:
 
 /**
  * Referatet for the referent: challenges, shared goals in priority order, efforts, the citizen's own tasks,
- * acceptance, next tovholder and date, and the follow-up on the previous meeting's efforts.
+ * acceptance, next tovholder and date, and the follow-up on the previous meeting's efforts. Memoised: it
+ * re-renders when the plan or its problems change, not for every render of the panel around it.
  */
-export const MinutesEditor = ({ problems }: { problems: ProblemsByField }) => {
+export const MinutesEditor = memo(function MinutesEditor({ problems }: { problems: ProblemsByField }) {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { plan, meeting, editMinutes } = useMeetingSession();
+  const { plan, meeting, editMinutes, lang } = useMeetingSession();
+  const { minutes } = meeting;
+  const { participants } = plan;
   const citizen = plan.participants.find((p) => p.sector === 'borger') ?? null;
   const citizenId = citizen?.id ?? null;
 
@@ -52,14 +55,20 @@ export const MinutesEditor = ({ problems }: { problems: ProblemsByField }) => {
     <div className={styles.root}>
       {meeting.minutes.followUp.length > 0 && (
         <Section id="minutes-followup" title={t('previous.heading')}>
-          <FollowUpEditor problems={problems} readOnly={false} />
+          <Steady on={[minutes.followUp, participants, problems, lang]}>
+            <FollowUpEditor problems={problems} readOnly={false} />
+          </Steady>
         </Section>
       )}
       <Section id="minutes-challenges" title={t('minutes.challenges.heading')}>
-        <ChallengesEditor />
+        <Steady on={[minutes.challenges, lang]}>
+          <ChallengesEditor />
+        </Steady>
       </Section>
       <Section id="minutes-goals" title={t('minutes.goals.heading')}>
-        <GoalsEditor problems={problems} />
+        <Steady on={[minutes.goals, problems, lang]}>
+          <GoalsEditor problems={problems} />
+        </Steady>
       </Section>
       <Section id="minutes-efforts" title={t('minutes.efforts.heading')}>
         <EffortsEditor
@@ -87,11 +96,15 @@ export const MinutesEditor = ({ problems }: { problems: ProblemsByField }) => {
         )}
       </Section>
       <Section id="minutes-acceptance" title={t('minutes.acceptance.heading')}>
-        <AcceptanceField labelId="minutes-acceptance" />
+        <Steady on={[minutes.acceptance, lang]}>
+          <AcceptanceField labelId="minutes-acceptance" />
+        </Steady>
       </Section>
       <Section id="minutes-next" title={t('minutes.next.heading')}>
-        <NextMeetingFields problems={problems} />
+        <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
+          <NextMeetingFields problems={problems} />
+        </Steady>
       </Section>
     </div>
   );
-};
+});
