@@ -22,6 +22,22 @@ export const switchTheme = async (page: Page, theme: UiTheme): Promise<void> => 
     theme,
   );
   await page.locator(`[data-theme="${theme}"]`).first().waitFor();
+  await settled(page);
+};
+
+/**
+ * Fluent fades colours over ~100 ms when the theme changes; checking contrast (or taking the picture) mid-fade
+ * measures a colour nobody sees for long. Wait until no CSS transition is running (endless animations such as a
+ * spinner are not transitions and do not hold this up).
+ */
+export const settled = async (page: Page): Promise<void> => {
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
 };
 
 export const screenshot = async (page: Page, name: string): Promise<string> => {
@@ -64,6 +80,7 @@ export const checkpoint = async (page: Page, surface: string, state: string): Pr
   for (const theme of [start, other]) {
     if (theme !== start) await switchTheme(page, theme);
     const where = `${surface} (${state}, ${theme})`;
+    await settled(page);
     expect.soft(await seriousViolations(page, where), where).toBe(NO_SERIOUS_VIOLATIONS);
     expect.soft(await sidewaysOverflow(page), `reflow: ${where}`).toBe('fits the width');
     await screenshot(page, `${surface}-${state}-${theme}`);
