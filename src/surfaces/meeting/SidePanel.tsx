@@ -1,5 +1,5 @@
 import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
@@ -58,6 +58,20 @@ const useStyles = makeStyles({
 
 type PanelTab = 'round' | 'minutes' | 'summary';
 
+/** How long the typing rests before the problems under the fields are checked again. */
+const PAUSE_MS = 150;
+
+/** `value` once it has stood still for `ms` (the first one at once), applied as a transition. */
+const useSettled = <T,>(value: T, ms: number): T => {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(settled, value)) return;
+    const timer = setTimeout(() => startTransition(() => setSettled(value)), ms);
+    return () => clearTimeout(timer);
+  }, [value, settled, ms]);
+  return settled;
+};
+
 const signatureOf = (problems: readonly Problem[]) =>
   problems.map((p) => `${p.field ?? ''}|${p.severity}|${p.message.da}|${p.message.en}`).join('\n');
 
@@ -88,12 +102,12 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const today = copenhagenDate(clock.now());
   // What blocks "Send referat": the referat's own rules and texts that may not leave at the card's detail level.
-  // While the referent types, they are checked against a deferred copy of the plan: a keystroke commits the typed
-  // text first, and the whole plan's problems follow in an interruptible render right after. The opsummering and
-  // "Send referat" judge the plan as it is now.
-  const deferred = useDeferredValue(plan);
+  // While the referent types, they are checked against the plan as it stood at the last pause (PAUSE_MS): a
+  // keystroke renders only the typed text, and the whole plan's problems follow once the typing rests. The
+  // opsummering and "Send referat" judge the plan as it is now.
+  const settled = useSettled(plan, PAUSE_MS);
   const live = sending || tab === 'summary';
-  const checked = live ? plan : deferred;
+  const checked = live ? plan : settled;
   const checkedMeeting = checked.meetings[checked.meetings.length - 1] ?? meeting;
   const problems = useMemo(
     () => [

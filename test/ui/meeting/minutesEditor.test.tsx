@@ -86,9 +86,10 @@ describe('the referent writing the minutes in the side panel', () => {
       'value',
       'Ringe til udlejeren om en afdragsordning',
     );
+    // The problems under the fields follow once the typing rests.
+    expect(await screen.findByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeTruthy();
     const owner = screen.getByRole('combobox', { name: 'Ansvarlig' });
     expect(owner.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeTruthy();
 
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
     await user.click(await screen.findByRole('button', { name: 'Bekræftet med borgeren' }));
@@ -113,8 +114,9 @@ describe('the referent writing the minutes in the side panel', () => {
     await user.keyboard('Jens Holm skal søge boligstøtte');
     const what = screen.getByRole('textbox', { name: 'Hvad' });
     expect(what).toHaveProperty('value', 'Jens Holm skal søge boligstøtte');
+    // The problems under the fields follow once the typing rests.
+    expect(await screen.findByText(/indeholder borgerens navn/)).toBeTruthy();
     expect(what.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText(/indeholder borgerens navn/)).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
     expect(await screen.findByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
   });
