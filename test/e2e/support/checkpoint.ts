@@ -26,11 +26,15 @@ export const switchTheme = async (page: Page, theme: UiTheme): Promise<void> => 
 };
 
 /**
- * Fluent fades colours over ~100 ms when the theme changes; checking contrast (or taking the picture) mid-fade
- * measures a colour nobody sees for long. Wait until no CSS transition is running (endless animations such as a
- * spinner are not transitions and do not hold this up).
+ * Fluent fades colours over a moment when the theme changes; checking contrast (or taking the picture) mid-fade
+ * measures a colour nobody sees. Rows off screen (content-visibility: auto) only start their fade when something
+ * reads their style, so every element's style is read first; then wait until no CSS transition runs (endless
+ * animations such as a spinner are not transitions and do not hold this up).
  */
 export const settled = async (page: Page): Promise<void> => {
+  await page.evaluate(() => {
+    for (const element of Array.from(document.querySelectorAll('body *'))) void getComputedStyle(element).color;
+  });
   await page
     .waitForFunction(
       () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
