@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../support/browser';
@@ -130,6 +131,7 @@ export const startWorld = async (origin: string): Promise<World> => {
       await Promise.allSettled(sessions.map((s) => s.close()));
       await browser.close().catch(() => undefined);
       await running.stop();
+      rmSync(running.dataDir, { recursive: true, force: true });
     },
   };
   return world;
