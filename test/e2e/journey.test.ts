@@ -141,6 +141,10 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
       expect(text).toBeTruthy();
       expect(text).not.toMatch(/Jens|Holm/);
     }
+    // Nor does the attendee list, which every attendee and their delegates see: the citizen is told another way.
+    const attendees = (events[0]?.attendees ?? []).map((a) => `${a.emailAddress.name} <${a.emailAddress.address}>`);
+    expect(attendees).toContain(`${people.ole.name} <${people.ole.upn}>`);
+    expect(attendees.join('\n')).not.toMatch(/Jens|Holm/i);
     await viewer.close();
   });
 

@@ -55,6 +55,14 @@ export const fieldLabels = {
   // What goes into the calendar and the Outlook appointment.
   subject: reference('Emnefeltet', 'The subject field'),
   eventBody: reference('Mødeindkaldelsens tekst', 'The invitation text'),
+  eventAttendees: {
+    label: { da: 'Mødeindkaldelsens deltagerliste', en: "The invitation's attendee list" },
+    fixCpr: removeCpr,
+    fixName: {
+      da: 'invitér ikke borgeren og de pårørende gennem kalenderen; giv dem tid og sted på anden vis',
+      en: 'do not invite the citizen and relatives through the calendar; give them the time and place another way',
+    },
+  },
   appointmentSubject: reference('Aftalens emne', "The appointment's subject"),
   appointmentBody: reference('Aftalens tekst', "The appointment's text"),
   caseReference: {

@@ -19,6 +19,7 @@ export const channelsOfField = (kind: FieldKind, policy: TenantPolicy): Channel[
       return ['calendar', 'url', 'chat', 'email', 'log'];
     case 'subject':
     case 'eventBody':
+    case 'eventAttendees':
     case 'appointmentSubject':
     case 'appointmentBody':
     case 'task':

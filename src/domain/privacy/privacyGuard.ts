@@ -293,6 +293,8 @@ export const clearEventDraft = (draft: EventDraft, ctx: PrivacyContext): GuardVe
       texts: [
         { field: 'subject', text: draft.subject },
         { field: 'eventBody', text: draft.bodyHtml, format: 'html' },
+        // Every attendee sees the attendee list (and so do delegates and anyone the invitation is forwarded to).
+        ...draft.attendees.map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
       ],
     },
     ctx,
@@ -309,6 +311,7 @@ export const clearEventPatch = (patch: EventPatch, ctx: PrivacyContext): GuardVe
         ...(patch.bodyHtml === undefined
           ? []
           : [{ field: 'eventBody', text: patch.bodyHtml, format: 'html' as const }]),
+        ...(patch.attendees ?? []).map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
       ],
     },
     ctx,

@@ -1,3 +1,4 @@
+import { calendarInvitees } from '../../domain/booking/calendarInvitees';
 import { fitAgenda } from '../../domain/agenda/timebox';
 import { draftForNextMeeting, emptyBookingDraft, planFromBooking } from '../../domain/booking/bookingDraft';
 import type { AppointmentAttendee } from '../../domain/ports/appointmentItem';
@@ -128,15 +129,11 @@ export const attendeesFor = (
   me: CurrentUser,
 ): { attendees: AppointmentAttendee[]; withoutEmail: Participant[] } => {
   const meeting = plan.meetings.at(-1);
-  const byId = new Map(plan.participants.map((p) => [p.id, p]));
-  const attendees: AppointmentAttendee[] = [];
-  const withoutEmail: Participant[] = [];
-  for (const invitee of meeting?.invitees ?? []) {
-    const person = byId.get(invitee.participantId);
-    if (!person) continue;
-    if (!person.email) withoutEmail.push(person);
-    else if (person.email.toLowerCase() !== me.email.toLowerCase())
-      attendees.push({ email: person.email, name: person.name, required: invitee.required });
-  }
+  if (!meeting) return { attendees: [], withoutEmail: [] };
+  // The citizen and relatives are not attendees: everyone invited (and their delegates) sees the attendee list.
+  const { invited, withoutEmail } = calendarInvitees(plan, meeting);
+  const attendees: AppointmentAttendee[] = invited
+    .filter(({ person }) => person.email?.toLowerCase() !== me.email.toLowerCase())
+    .map(({ person, required }) => ({ email: person.email ?? '', name: person.name, required }));
   return { attendees, withoutEmail };
 };

@@ -31,7 +31,7 @@ const event = (over: Partial<EventDraft> = {}): EventDraft => ({
     '<p>Dagsorden: 1. Stamoplysninger …</p><p><a href="https://app.example/plans.html?planId=plan-ki-2026-014">Planen</a></p>',
   start: '2027-03-04T12:00:00.000Z',
   end: '2027-03-04T13:30:00.000Z',
-  attendees: [{ email: 'jens.holm@post.example', name: 'Jens Holm', required: true }],
+  attendees: [{ email: 'jonas.berg@sundby-kommune.example', name: 'Jonas Berg', required: true }],
   transactionId: 'tx-1',
   ...over,
 });
@@ -60,6 +60,19 @@ const messagesOf = (verdict: { verdict: string; reasons?: { message: { da: strin
 describe('the privacy guard on the calendar', () => {
   it('lets a subject with only the case reference through, attendees and all', () => {
     expect(clearEventDraft(event(), ctx()).verdict).toBe('allowed');
+  });
+
+  it('keeps the citizen out of the attendee list, which every attendee and delegate sees', () => {
+    const withJens = event({
+      attendees: [
+        { email: 'jonas.berg@sundby-kommune.example', name: 'Jonas Berg', required: true },
+        { email: 'jens.holm@post.example', name: 'Jens Holm', required: true },
+      ],
+    });
+    const verdict = clearEventDraft(withJens, ctx(full));
+    expect(verdict.verdict).toBe('blocked');
+    expect(messagesOf(verdict)[0]).toMatch(/^Mødeindkaldelsens deltagerliste indeholder borgerens navn — invitér ikke/);
+    expect(verdict.verdict === 'blocked' && verdict.reasons[0]?.field).toBe('eventAttendees');
   });
 
   it('blocks a subject with a CPR number and says which field and what to do', () => {

@@ -9,6 +9,7 @@
  *
  * Port-driven, no React: it could move to src/domain/booking/ when the domain wants an orchestration there.
  */
+import { calendarInvitees } from '../../../domain/booking/calendarInvitees';
 import { planFromBooking } from '../../../domain/booking/bookingDraft';
 import { meetingBodyHtml, meetingSubject } from '../../../domain/booking/eventContent';
 import { planDeepLink, planSubEntityId } from '../../../domain/links/planLink';
@@ -109,9 +110,12 @@ export const bookMeeting = async (
       }),
       start: meeting.start,
       end: meeting.end,
-      attendees: plan.participants.flatMap((p) =>
-        p.email ? [{ email: p.email, name: p.name, required: booking.required[p.id] ?? true }] : [],
-      ),
+      // The citizen and relatives are not calendar attendees: the attendee list is seen by many (calendarInvitees).
+      attendees: calendarInvitees(plan, meeting).invited.map(({ person, required }) => ({
+        email: person.email ?? '',
+        name: person.name,
+        required,
+      })),
       transactionId: draft.transactionId,
     };
     const verdict = clearEventDraft(event, ctx);
