@@ -99,7 +99,9 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
 
     const confirmation = await form.book();
     expect(await confirmation.summary()).toContain(`${CASE}:`);
-    expect(await confirmation.summary()).toContain('Invitationen er sendt til 7 deltagere.');
+    // Seven people, of whom the citizen is told the time another way: his name is kept out of the attendee list.
+    expect(await confirmation.summary()).toContain('Invitationen er sendt til 6 deltagere.');
+    expect(await mette.page.getByText(`${people.jens.name} får ikke kalenderinvitationen`).count()).toBe(1);
     await checkpoint(mette.page, 'booking', 'booked');
 
     plan = await world.sandbox.planByCaseReference(CASE);

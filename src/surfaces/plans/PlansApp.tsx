@@ -17,6 +17,7 @@ const BookedSchema = z.object({
   start: z.string(),
   end: z.string(),
   invited: z.number(),
+  toldInPerson: z.array(z.string()).default([]),
   joinUrl: z.string().nullable(),
   tab: z.enum(['pinned', 'notAllowed', 'failed', 'skipped']).nullable(),
   consentMissing: z.boolean(),

@@ -49,6 +49,11 @@ export const BookingConfirmation = ({ booked, onHome }: { booked: BookedMeeting;
           </MessageBarBody>
         </MessageBar>
       </div>
+      {booked.toldInPerson.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t('done.toldInPerson', { names: booked.toldInPerson.join(', ') })}</MessageBarBody>
+        </MessageBar>
+      )}
       {booked.joinUrl && (
         <Text>
           <Link href={booked.joinUrl} target="_blank" rel="noreferrer">

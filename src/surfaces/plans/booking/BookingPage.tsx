@@ -1,3 +1,5 @@
+import { calendarInvitees } from '../../../domain/booking/calendarInvitees';
+import type { Meeting, Plan } from '../../../domain/plan/planDocument';
 import {
   Button,
   Divider,
@@ -59,6 +61,11 @@ const useStyles = makeStyles({
   summaryList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
+const invitedThroughCalendar = (plan: Plan, meeting: Meeting) => {
+  const { invited, toldInPerson } = calendarInvitees(plan, meeting);
+  return { invited: invited.length, toldInPerson: toldInPerson.map((p) => p.name) };
+};
+
 /** What the confirmation shows once the meeting is booked. */
 export interface BookedMeeting {
   planId: string;
@@ -66,6 +73,8 @@ export interface BookedMeeting {
   start: string;
   end: string;
   invited: number;
+  /** The citizen and relatives: not invited through the calendar, so the koordinator tells them another way. */
+  toldInPerson: string[];
   joinUrl: string | null;
   tab: 'pinned' | 'notAllowed' | 'failed' | 'skipped' | null;
   consentMissing: boolean;
@@ -189,7 +198,7 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       caseReference: result.stored.plan.caseReference,
       start: booked?.start ?? '',
       end: booked?.end ?? '',
-      invited: result.stored.plan.participants.filter((p) => p.email).length,
+      ...(booked ? invitedThroughCalendar(result.stored.plan, booked) : { invited: 0, toldInPerson: [] }),
       joinUrl: result.progress.joinUrl,
       tab: result.progress.tab,
       consentMissing: result.stored.plan.consent === null,

@@ -169,6 +169,8 @@ const da = {
     when: '{{caseReference}}: {{when}}.',
     invited_one: 'Invitationen er sendt til {{count}} deltager.',
     invited_other: 'Invitationen er sendt til {{count}} deltagere.',
+    toldInPerson:
+      '{{names}} får ikke kalenderinvitationen, for deltagerlisten ses af mange og ville vise, hvem sagen handler om. Giv dem tid og sted på anden vis, fx i et brev eller et opkald.',
     join: 'Åbn Teams-mødet',
     tabPinned: 'Tovholder-fanen er sat op i mødets chat, så dagsordenen ligger klar, når mødet starter.',
     tabManual: 'Fanen kunne ikke sættes op automatisk. Sådan gør du med to klik: Åbn mødets chat → + → Tovholder.',
@@ -356,6 +358,8 @@ const en: Translation<typeof da> = {
     when: '{{caseReference}}: {{when}}.',
     invited_one: 'The invitation has been sent to {{count}} participant.',
     invited_other: 'The invitation has been sent to {{count}} participants.',
+    toldInPerson:
+      '{{names}} do not get the calendar invitation: the attendee list is seen by many and would show who the case is about. Give them the time and place another way, e.g. in a letter or a call.',
     join: 'Open the Teams meeting',
     tabPinned: "The Tovholder tab is set up in the meeting's chat, so the agenda is ready when the meeting starts.",
     tabManual:
