@@ -157,6 +157,13 @@ describe('the next meeting date', () => {
     expect(defaultNextMeetingBy(meeting)).toBe('2026-12-03');
   });
 
+  it('moves a default deadline that falls on a weekend back to the Friday before', () => {
+    // 30 November 2026 + 3 months is Sunday 28 February 2027; 29 November + 3 months is Saturday 27 February.
+    expect(defaultNextMeetingBy(aMeeting().startingAt('2026-11-30').build())).toBe('2027-02-26');
+    expect(defaultNextMeetingBy(aMeeting().startingAt('2026-11-29').build())).toBe('2027-02-26');
+    expect(defaultNextMeetingBy(aMeeting().startingAt('2026-12-01').build())).toBe('2027-03-01');
+  });
+
   it('uses the Copenhagen date of a meeting just after midnight', () => {
     const meeting = aMeeting().startingAt('2027-03-31', '00:30').build();
     expect(defaultNextMeetingBy(meeting)).toBe('2027-06-30');
