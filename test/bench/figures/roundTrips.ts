@@ -15,7 +15,7 @@ import { GraphMeetingChat } from '../../../src/adapters/graph/graphMeetingChat';
 import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
 import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import { SANDBOX_TEAMS_APP_ID } from '../../../src/app/config';
-import type { MinutesChatMessage } from '../../../src/cards/minutesMessage';
+import { toGraphChatMessage } from '../../../src/cards/minutesMessage';
 import { planFromBooking, type BookingDraft } from '../../../src/domain/booking/bookingDraft';
 import { meetingBodyHtml, meetingSubject } from '../../../src/domain/booking/eventContent';
 import { scheduleRequestFor } from '../../../src/domain/booking/timeSlots';
@@ -414,24 +414,6 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
   );
 };
 
-/** The body of POST /chats/{id}/messages exactly as GraphMinutesTransport writes it. */
-const chatMessageBody = (message: MinutesChatMessage) => ({
-  body: { contentType: 'html', content: message.html },
-  attachments: message.attachments.map((a) => ({ id: a.id, contentType: a.contentType, content: a.content })),
-  mentions: message.mentions.map((m) => ({
-    id: m.id,
-    mentionText: m.text,
-    mentioned: {
-      user: {
-        id: m.userId,
-        displayName: m.text,
-        userIdentityType: 'aadUser',
-        ...(m.tenantId ? { tenantId: m.tenantId } : {}),
-      },
-    },
-  })),
-});
-
 /** The same delivery, one plain request at a time: read the plan, record, a chat and a post per person, a mail each, record. */
 const naiveDelivery = async (
   sandbox: BenchSandbox,
@@ -483,7 +465,7 @@ const naiveDelivery = async (
           members: [member(meId, null), member(target.partner.userId, target.partner.tenantId)],
         });
         const chatPath = `/chats/${encodeURIComponent(String(chat.json?.id ?? ''))}/messages`;
-        await naiveCall(sandbox, token, 'POST', chatPath, chatMessageBody(rendered.message));
+        await naiveCall(sandbox, token, 'POST', chatPath, toGraphChatMessage(rendered.message));
       });
     } else if (target.channel === 'email' && rendered.kind === 'mail') {
       await watch.time('sending', () =>
