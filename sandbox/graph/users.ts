@@ -198,6 +198,12 @@ const relevance = (state: State, me: UserRecord): Map<string, number> => {
     if (!addresses.includes(me.mail.toLowerCase())) continue;
     for (const address of addresses) scores.set(address, (scores.get(address) ?? 0) + 1);
   }
+  // Mail the caller has sent counts too: Graph ranks people by communication as well as collaboration.
+  for (const mail of state.mail) {
+    if (mail.mailbox !== me.mail.toLowerCase() || mail.folder !== 'sentitems') continue;
+    for (const { address } of [...mail.to, ...mail.cc, ...mail.bcc])
+      scores.set(address.toLowerCase(), (scores.get(address.toLowerCase()) ?? 0) + 1);
+  }
   return scores;
 };
 
@@ -226,7 +232,8 @@ const personJson = (user: UserRecord, me: UserRecord, score: number): Json => ({
 });
 
 /**
- * /me/people: colleagues in the caller's tenant plus everyone the caller has met (attendees of shared events),
+ * /me/people: colleagues in the caller's tenant plus everyone the caller has met (attendees of shared events) or
+ * written to (sent mail),
  * most relevant first. `$search` matches the start of any word of the name or address (no ConsistencyLevel needed).
  */
 const listPeople = (ctx: Ctx) => {

@@ -37,7 +37,8 @@ describe('GraphPeopleDirectory against the sandbox', () => {
   });
 
   it('finds colleagues in the directory and external people the koordinator works with, each once', async () => {
-    // Graph's people list knows external people once you have met them: book a meeting with them first.
+    // Graph's people list knows external people once you have met or written to them. The professionals are invited
+    // to a meeting; the citizen and the relative (never calendar attendees) get a letter by e-mail.
     const invite = (email: string) => ({ email, name: email, required: true });
     const draft = verdictOutcome(
       clearEventDraft(
@@ -46,7 +47,7 @@ describe('GraphPeopleDirectory against the sandbox', () => {
           bodyHtml: '<p>Dagsorden</p>',
           start: '2027-03-04T12:00:00.000Z',
           end: '2027-03-04T13:30:00.000Z',
-          attendees: [invite(upn.karen), invite(upn.jens), invite(upn.lise), invite(upn.jonas)],
+          attendees: [invite(upn.karen), invite(upn.jonas)],
           transactionId: 'people-test',
         },
         { plan: demoPlan(), policy: defaultPolicy, today: '2026-10-01' },
@@ -54,6 +55,18 @@ describe('GraphPeopleDirectory against the sandbox', () => {
     );
     if (!draft.ok) throw new Error(draft.message);
     expect((await new GraphCalendar(graphAs(sandbox, upn.mette)).createEvent(draft.value)).ok).toBe(true);
+    const letter = await graphAs(sandbox, upn.mette).send({
+      method: 'POST',
+      path: '/me/sendMail',
+      body: {
+        message: {
+          subject: 'Tid og sted for mødet',
+          body: { contentType: 'text', content: 'Vi ses torsdag kl. 13 på Rusmiddelcentret.' },
+          toRecipients: [upn.jens, upn.lise].map((address) => ({ emailAddress: { address } })),
+        },
+      },
+    });
+    expect(letter.ok).toBe(true);
 
     const people = new GraphPeopleDirectory(graphAs(sandbox, upn.mette));
     const jonas = await people.search('Jonas');
