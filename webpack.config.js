@@ -1,10 +1,11 @@
 // One entry per surface, code-split so a surface loads only what it uses. `npm run build` prints each entry's
 // size (raw and gzip) and writes dist/sizes.json; `npm start` serves the same entries from webpack-dev-server.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { readDotEnv } from './scripts/dotEnv.js';
 import { EsbuildPlugin } from 'esbuild-loader';
 import webpack from 'webpack';
 
@@ -26,26 +27,7 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ICONS = ['command-16.png', 'command-32.png', 'command-80.png', 'color.png', 'outline.png'];
 
 /** `.env` (see .env.example), as `npm run package` reads it; a variable set in the environment wins. */
-const dotEnv = (() => {
-  const file = join(root, '.env');
-  if (!existsSync(file)) return {};
-  return Object.fromEntries(
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('#') && line.includes('='))
-      .map((line) => {
-        const at = line.indexOf('=');
-        return [
-          line.slice(0, at).trim(),
-          line
-            .slice(at + 1)
-            .trim()
-            .replace(/^["']|["']$/g, ''),
-        ];
-      }),
-  );
-})();
+const dotEnv = readDotEnv(join(root, '.env'));
 
 const env = (name, fallback = '') => (process.env[name] ?? dotEnv[name] ?? fallback).trim();
 
