@@ -1,5 +1,6 @@
 import { GraphClient, type GraphClientOptions } from '../../../src/adapters/graph/graphClient';
 import { SandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
+import { DEMO_UPN } from '../../support/demoUsers';
 import type { RunningSandbox } from '../../support/sandboxProcess';
 
 /**
@@ -7,22 +8,7 @@ import type { RunningSandbox } from '../../support/sandboxProcess';
  * sandbox process, and the sandbox's own tools (faults, statistics, inspection) over plain HTTP.
  */
 
-export const upn = {
-  mette: 'mette.larsen@sundby-kommune.example',
-  jonas: 'jonas.berg@sundby-kommune.example',
-  aisha: 'aisha.khan@sundby-kommune.example',
-  peter: 'peter.nielsen@sundby-kommune.example',
-  sofie: 'sofie.dahl@sundby-kommune.example',
-  lars: 'lars.mikkelsen@sundby-kommune.example',
-  hanne: 'hanne.poulsen@sundby-kommune.example',
-  mikkel: 'mikkel.sorensen@sundby-kommune.example',
-  karen: 'karen.skov@regionms.example',
-  anders: 'anders.frost@regionms.example',
-  birgitte: 'birgitte.lund@regionms.example',
-  ole: 'ole.bak@laegehuset-sundby.example',
-  jens: 'jens.holm@post.example',
-  lise: 'lise.holm@post.example',
-} as const;
+export const upn = DEMO_UPN;
 
 /** Fast retries so fault tests finish quickly; Retry-After from the sandbox is still honoured. */
 export const graphAs = (

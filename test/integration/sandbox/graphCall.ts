@@ -1,3 +1,4 @@
+import { DEMO_UPN } from '../../support/demoUsers';
 import type { RunningSandbox } from '../../support/sandboxProcess';
 
 /** Raw HTTP against the sandbox, the way a Graph client sends it: just enough to assert Graph's shapes. */
@@ -15,22 +16,7 @@ export type Call = <T = Record<string, unknown>>(
   headers?: Record<string, string>,
 ) => Promise<GraphReply<T>>;
 
-export const USERS = {
-  mette: 'mette.larsen@sundby-kommune.example',
-  jonas: 'jonas.berg@sundby-kommune.example',
-  aisha: 'aisha.khan@sundby-kommune.example',
-  peter: 'peter.nielsen@sundby-kommune.example',
-  sofie: 'sofie.dahl@sundby-kommune.example',
-  lars: 'lars.mikkelsen@sundby-kommune.example',
-  hanne: 'hanne.poulsen@sundby-kommune.example',
-  mikkel: 'mikkel.sorensen@sundby-kommune.example',
-  karen: 'karen.skov@regionms.example',
-  anders: 'anders.frost@regionms.example',
-  birgitte: 'birgitte.lund@regionms.example',
-  ole: 'ole.bak@laegehuset-sundby.example',
-  jens: 'jens.holm@post.example',
-  lise: 'lise.holm@post.example',
-} as const;
+export const USERS = DEMO_UPN;
 
 export const HOME_TENANT_ID = '11111111-1111-4111-8111-111111111111';
 export const REGION_TENANT_ID = '22222222-2222-4222-8222-222222222222';

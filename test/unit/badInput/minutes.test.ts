@@ -9,25 +9,11 @@ import { parsePlanDocument, serializePlan } from '../../../src/domain/plan/migra
 import type { Consent, Meeting, Minutes, Plan } from '../../../src/domain/plan/planDocument';
 import type { Problem } from '../../../src/domain/problems';
 import { aFollowUp, aGoal, aMeeting, anEffort, aPlan, consentCovering, demoPeople as p } from '../../support/builders';
+import { validMinutes } from './validMinutes';
 import { HOSTILE, LONG, TEN_THOUSAND } from './hostileText';
 
 /** The meeting is held on 4 March 2027; the referent checks the minutes the same day. */
 const TODAY = '2027-03-04';
-
-const goodMinutes = (): Partial<Minutes> => ({
-  goals: [aGoal({ id: 'g1', text: 'Borgeren beholder sin lejlighed' })],
-  efforts: [
-    anEffort({
-      id: 'e1',
-      what: 'Søge om hjælp til huslejerestancen',
-      goalId: 'g1',
-      ownerId: p.aisha.id,
-      due: '2027-04-01',
-    }),
-  ],
-  nextTovholderId: p.peter.id,
-  nextMeetingBy: '2027-06-04',
-});
 
 const planWith = (minutes: Partial<Minutes> = {}, change: (plan: Plan) => Plan = (x) => x): Plan =>
   change(
@@ -39,7 +25,7 @@ const planWith = (minutes: Partial<Minutes> = {}, change: (plan: Plan) => Plan =
           .withId('m1')
           .startingAt(TODAY, '13:00')
           .withRoles({ koordinator: p.mette.id, moedeleder: p.jonas.id, referent: p.aisha.id })
-          .withMinutes({ ...goodMinutes(), ...minutes }),
+          .withMinutes({ ...validMinutes(), ...minutes }),
       )
       .build(),
   );

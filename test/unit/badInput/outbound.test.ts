@@ -13,30 +13,17 @@ import { cardsRenderer } from '../../support/cardsRenderer';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 
+import { validMinutes } from './validMinutes';
+
 const TODAY = '2027-03-04';
 const PLAN_ID = 'plan-outbound';
-
-const baseMinutes = (): Partial<Minutes> => ({
-  goals: [aGoal({ id: 'g1', text: 'Borgeren beholder sin lejlighed' })],
-  efforts: [
-    anEffort({
-      id: 'e1',
-      what: 'Søge om hjælp til huslejerestancen',
-      goalId: 'g1',
-      ownerId: p.aisha.id,
-      due: '2027-04-01',
-    }),
-  ],
-  nextTovholderId: p.peter.id,
-  nextMeetingBy: '2027-06-04',
-});
 
 const planWith = (minutes: Partial<Minutes> = {}, attendance: [string, Attendance][] = []): Plan => {
   const meeting = aMeeting()
     .withId('m1')
     .startingAt(TODAY, '13:00')
     .withRoles({ koordinator: p.mette.id, moedeleder: p.jonas.id, referent: p.aisha.id })
-    .withMinutes({ ...baseMinutes(), ...minutes });
+    .withMinutes({ ...validMinutes(), ...minutes });
   for (const [id, a] of attendance) meeting.withAttendance(id, a);
   return aPlan()
     .withId(PLAN_ID)
