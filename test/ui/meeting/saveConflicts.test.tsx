@@ -45,7 +45,11 @@ describe('two people saving the same plan at once', () => {
       expect(minutes.challenges.map((c) => c.text)).toEqual(['Huslejerestance']);
       expect(minutes.goals.map((g) => g.text)).toEqual(['Jens beholder sin lejlighed']);
     });
-    expect(world.store.saveCalls.map((c) => c.outcome)).toEqual(['conflict', 'saved']);
+    // One refused save, merged without asking; on a slow machine the typing may take more than one save after it.
+    const [first, ...rest] = world.store.saveCalls.map((c) => c.outcome);
+    expect(first).toBe('conflict');
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every((outcome) => outcome === 'saved')).toBe(true);
     // The other person's goal shows up in this panel too.
     expect(await screen.findByDisplayValue('Jens beholder sin lejlighed')).toBeTruthy();
     expect(screen.queryByText('En anden har ændret det samme samtidig')).toBeNull();
@@ -94,8 +98,7 @@ describe('two people saving the same plan at once', () => {
     renderMeeting(world);
     const what = await screen.findByRole('textbox', { name: 'Hvad' });
     someoneElseSaves(world, (plan) => void (plan.meetings[0]!.minutes.efforts[0]!.what = 'Søge om hjælp til husleje'));
-    await user.clear(what);
-    await user.type(what, 'Søge enkeltydelse');
+    // Typed on the end, so the field never passes back through the stored text on the way.
     await user.type(what, ' nu');
 
     const resolver = (await screen.findByText('En anden har ændret det samme samtidig')).closest(
