@@ -96,6 +96,18 @@ export interface DeliveryOptions {
   resendUnknownMail?: boolean;
   /** Attempts at writing the record when others save the plan at the same time. Default 4. */
   maxSaveAttempts?: number;
+  /**
+   * The plan and its eTag as the caller already holds them (the meeting surface has both): the pipeline starts
+   * from it instead of reading the plan again. A stale one costs nothing but a reload: the write-ahead record is
+   * written with its eTag, a conflict reloads the plan and starts over, and nothing is sent before that write.
+   */
+  known?: StoredPlan;
+  /**
+   * Live progress: called with every recipient's current report each time a status changes — first after the
+   * write-ahead record (those about to be sent show `unknown`, i.e. "sender…"), then as each answer arrives.
+   * The same shape as the final result's `recipients`.
+   */
+  onProgress?: (recipients: readonly RecipientReport[]) => void;
 }
 
 export interface RecipientReport {
