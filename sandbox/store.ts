@@ -127,6 +127,12 @@ export interface ChatMessageRecord {
     mentionText: string;
     mentioned: { user: { id: string; displayName: string; userIdentityType: string; tenantId?: string } };
   }[];
+  /**
+   * Set by softDelete (ISO instant), cleared by undoSoftDelete. The content is kept so an undo restores it, but
+   * Graph and the inspection show a deleted message without body, attachments or mentions, as Teams does.
+   * Optional so states written before it still load.
+   */
+  deletedDateTime?: string | null;
 }
 
 export interface InstalledAppRecord {

@@ -72,7 +72,13 @@ const onlineMeetingInfo = (state: State, chat: ChatRecord): Json | null => {
   };
 };
 
-export const messageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json => ({
+/** Whether the message was soft deleted (Teams shows "This message has been deleted" and nothing of it). */
+export const isSoftDeleted = (message: ChatMessageRecord): boolean => Boolean(message.deletedDateTime);
+
+export const messageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json =>
+  isSoftDeleted(message) ? deletedMessageJson(state, chat, message) : liveMessageJson(state, chat, message);
+
+const liveMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json => ({
   id: message.id,
   replyToId: null,
   etag:
@@ -111,6 +117,19 @@ export const messageJson = (state: State, chat: ChatRecord, message: ChatMessage
   messageHistory: [],
 });
 
+/**
+ * A soft-deleted message stays in the chat's list with `deletedDateTime` set; its body is empty and it carries no
+ * attachments or mentions (the card is gone for every member).
+ */
+const deletedMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json => ({
+  ...liveMessageJson(state, chat, message),
+  deletedDateTime: message.deletedDateTime ?? null,
+  subject: null,
+  body: { contentType: message.bodyContentType, content: '' },
+  attachments: [],
+  mentions: [],
+});
+
 export const lastMessage = (chat: ChatRecord): ChatMessageRecord | undefined =>
   chat.messages.filter((message) => message.messageType === 'message').at(-1);
 
@@ -134,9 +153,12 @@ export const chatJson = (ctx: Ctx, chat: ChatRecord, expand: string[]): Json => 
             ? {
                 id: last.id,
                 createdDateTime: last.createdDateTime,
-                isDeleted: false,
+                isDeleted: isSoftDeleted(last),
                 messageType: last.messageType,
-                body: { contentType: last.bodyContentType, content: last.body.slice(0, 200) },
+                body: {
+                  contentType: last.bodyContentType,
+                  content: isSoftDeleted(last) ? '' : last.body.slice(0, 200),
+                },
                 from: last.fromUserId ? { user: identity(state, last.fromUserId) } : null,
               }
             : null,
@@ -567,6 +589,54 @@ const listMessages = (ctx: Ctx): GraphResponse => {
   };
 };
 
+/** The message in a chat the caller is a member of: 404 `NotFound` when there is no such message. */
+const memberMessage = (ctx: Ctx): { chat: ChatRecord; message: ChatMessageRecord } => {
+  const chat = memberChat(ctx, ctx.params.chatId ?? '');
+  const message = chat.messages.find((candidate) => candidate.id === ctx.params.messageId);
+  if (!message)
+    throw new GraphError(404, 'NotFound', `Message '${ctx.params.messageId ?? ''}' was not found in this chat.`);
+  return { chat, message };
+};
+
+/**
+ * POST /users/{id}/chats/{id}/messages/{id}/softDelete (and /undoSoftDelete): 204, no body. Delegated only, so
+ * only the sender may delete their own message (Teams lets nobody else delete it in a chat): 403 otherwise.
+ * Deleting a deleted message again (or undoing an undeleted one) changes nothing and is 204 too: the docs say
+ * nothing about it, and a resent request must not turn into an error.
+ */
+const setSoftDeleted = (ctx: Ctx, deleted: boolean): GraphResponse => {
+  requireSelf(ctx, ctx.params.userId ?? ctx.me.id);
+  const { chat, message } = memberMessage(ctx);
+  if (message.fromUserId !== ctx.me.id) {
+    throw new GraphError(
+      403,
+      'Forbidden',
+      `Forbidden: only the sender of message '${message.id}' can ${deleted ? 'delete' : 'restore'} it.`,
+    );
+  }
+  if (isSoftDeleted(message) !== deleted) {
+    const when = iso(Math.max(ctx.now, Date.parse(message.lastModifiedDateTime) + 1));
+    message.deletedDateTime = deleted ? when : null;
+    message.lastModifiedDateTime = when;
+    chat.lastUpdatedDateTime = when;
+    ctx.sandbox.store.touch();
+  }
+  return { status: 204 };
+};
+
+/**
+ * Graph documents softDelete of a chat message only under the user (`/users/{id}/chats/…`); the `/chats/{id}/…`
+ * form answers 405 in the live service, so the sandbox refuses it too rather than let the app depend on it.
+ */
+const chatsFormNotAllowed = (ctx: Ctx): GraphResponse => {
+  const action = ctx.req.path.split('/').pop() ?? 'softDelete';
+  throw new GraphError(
+    405,
+    'MethodNotAllowed',
+    `The method 'POST' is not allowed on this resource. Use POST /users/{user-id}/chats/{chat-id}/messages/{message-id}/${action} (or /me/chats/…), as documented.`,
+  );
+};
+
 const listChats = (ctx: Ctx): GraphResponse => {
   const state = ctx.sandbox.store.state;
   const expand = expandOf(ctx.req.query);
@@ -745,10 +815,7 @@ export const registerChats = (router: Router): void => {
     .add('POST', '/chats/{chatId}/messages', postMessage)
     .add('GET', '/chats/{chatId}/messages', listMessages)
     .add('GET', '/chats/{chatId}/messages/{messageId}', (ctx) => {
-      const chat = memberChat(ctx, ctx.params.chatId ?? '');
-      const message = chat.messages.find((candidate) => candidate.id === ctx.params.messageId);
-      if (!message)
-        throw new GraphError(404, 'NotFound', `Message '${ctx.params.messageId ?? ''}' was not found in this chat.`);
+      const { chat, message } = memberMessage(ctx);
       return {
         status: 200,
         body: {
@@ -757,6 +824,14 @@ export const registerChats = (router: Router): void => {
         },
       };
     })
+    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
+    .add('POST', '/me/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
+    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) =>
+      setSoftDeleted(ctx, false),
+    )
+    .add('POST', '/me/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) => setSoftDeleted(ctx, false))
+    .add('POST', '/chats/{chatId}/messages/{messageId}/softDelete', chatsFormNotAllowed)
+    .add('POST', '/chats/{chatId}/messages/{messageId}/undoSoftDelete', chatsFormNotAllowed)
     .add('POST', '/chats/{chatId}/installedApps', installApp)
     .add('GET', '/chats/{chatId}/installedApps', (ctx) => {
       const chat = memberChat(ctx, ctx.params.chatId ?? '');

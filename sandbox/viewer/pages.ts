@@ -197,6 +197,9 @@ const chatsSection = (state: State, viewer: UserRecord): string => {
       const messages = chat.messages
         .map((message) => {
           const author = state.users.find((user) => user.id === message.fromUserId)?.displayName ?? 'System';
+          if (message.deletedDateTime) {
+            return `<li><p class="meta"><strong>${escape(author)}</strong> · ${time(message.createdDateTime)}</p><p><em>Denne besked er blevet slettet.</em></p></li>`;
+          }
           const cards = message.attachments
             .filter(
               (attachment) =>
