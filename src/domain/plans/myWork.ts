@@ -1,31 +1,38 @@
 /**
  * Between meetings (the plans tab's home): my open efforts across plans, the plans where I must convene the next
  * meeting, consents running out, and a one-line overview per plan. Days are Copenhagen days (YYYY-MM-DD).
+ * Whether a meeting is held or still to come is decided by instants, not days: a meeting booked for 15.00 today
+ * is the next meeting at 9.00, and one that began at 10.00 today is held (as in the history) from 10.00 on.
  */
 import { consentExpiresBefore, consentStateProblem, consentStatus, type ConsentState } from '../consent/consentStatus';
 import { meetingDate } from '../minutes/defaultNextMeeting';
 import type { Effort, EffortStatus, Goal, Meeting, Participant, Plan } from '../plan/planDocument';
 import { problem, type Problem } from '../problems';
 import { participantByEmail } from '../roles/roles';
-import { formatDate } from '../time/danishTime';
-
-/** Meetings held on or before `today`, in order. */
-const heldMeetings = (plan: Plan, today: string): Meeting[] => plan.meetings.filter((m) => meetingDate(m) <= today);
-
-/** The last meeting held on or before today: its minutes are the plan in force. */
-export const lastHeldMeetingOn = (plan: Plan, today: string): Meeting | null =>
-  heldMeetings(plan, today).at(-1) ?? null;
-
-/** The next meeting booked after today, if any. */
-export const upcomingMeeting = (plan: Plan, today: string): Meeting | null =>
-  plan.meetings.find((m) => meetingDate(m) > today) ?? null;
+import { copenhagenDate, formatDate } from '../time/danishTime';
 
 /**
- * The meeting whose efforts are the plan in force: the last one held whose referat has been written (it has
- * efforts or was sent), so a meeting booked for today does not hide the plan before its minutes exist.
+ * A meeting is held once it has begun (the history lists it from then on); before that it is booked. A meeting
+ * under way is being held, not "the next meeting", so the plans tab may already offer to book the one after.
+ */
+const hasBegun = (meeting: Pick<Meeting, 'start'>, now: Date): boolean => Date.parse(meeting.start) <= now.getTime();
+
+/** The last meeting that has begun by `now`: its referat names the next tovholder and the date to meet by. */
+export const lastHeldMeeting = (plan: Plan, now: Date): Meeting | null =>
+  plan.meetings.filter((m) => hasBegun(m, now)).at(-1) ?? null;
+
+/** The next meeting booked that has not begun by `now` (later today counts), if any. */
+export const upcomingMeeting = (plan: Plan, now: Date): Meeting | null =>
+  plan.meetings.find((m) => !hasBegun(m, now)) ?? null;
+
+/**
+ * The meeting whose efforts are the plan in force: the last one on or before `today` whose referat has been
+ * written (it has efforts or was sent), so a meeting booked for today does not hide the plan before its minutes
+ * exist. A day suffices here, since a meeting still to come has no referat.
  */
 export const currentPlanMeeting = (plan: Plan, today: string): Meeting | null =>
-  heldMeetings(plan, today)
+  plan.meetings
+    .filter((m) => meetingDate(m) <= today)
     .filter((m) => m.minutes.efforts.length > 0 || m.delivery !== null)
     .at(-1) ?? null;
 
@@ -76,11 +83,12 @@ export interface TovholderDuty {
 }
 
 /** Plans where I am the next tovholder named at the last meeting held and no later meeting is booked yet. */
-export const tovholderDuties = (plans: readonly Plan[], myEmail: string, today: string): TovholderDuty[] =>
-  plans
+export const tovholderDuties = (plans: readonly Plan[], myEmail: string, now: Date): TovholderDuty[] => {
+  const today = copenhagenDate(now);
+  return plans
     .flatMap((plan): TovholderDuty[] => {
       const me = participantByEmail(plan, myEmail);
-      const last = lastHeldMeetingOn(plan, today);
+      const last = lastHeldMeeting(plan, now);
       if (!me || !last || last.minutes.nextTovholderId !== me.id) return [];
       if (plan.meetings.indexOf(last) < plan.meetings.length - 1) return [];
       const by = last.minutes.nextMeetingBy;
@@ -95,12 +103,13 @@ export const tovholderDuties = (plans: readonly Plan[], myEmail: string, today: 
       ];
     })
     .sort((a, b) => (a.convenBy ?? '9999').localeCompare(b.convenBy ?? '9999'));
+};
 
 /** The date of the next meeting: the one booked, else the date the last referat says it must be held by. */
-export const nextMeetingDate = (plan: Plan, today: string): string | null => {
-  const booked = upcomingMeeting(plan, today);
+export const nextMeetingDate = (plan: Plan, now: Date): string | null => {
+  const booked = upcomingMeeting(plan, now);
   if (booked) return meetingDate(booked);
-  return lastHeldMeetingOn(plan, today)?.minutes.nextMeetingBy ?? null;
+  return lastHeldMeeting(plan, now)?.minutes.nextMeetingBy ?? null;
 };
 
 export interface ConsentWarning {
@@ -110,11 +119,11 @@ export interface ConsentWarning {
 }
 
 /** Plans whose consent is missing, expired or withdrawn, or runs out before the next meeting, with what to do. */
-export const consentWarnings = (plans: readonly Plan[], today: string): ConsentWarning[] =>
+export const consentWarnings = (plans: readonly Plan[], now: Date): ConsentWarning[] =>
   plans.flatMap((plan): ConsentWarning[] => {
-    const state = consentStateProblem(plan.consent, today);
+    const state = consentStateProblem(plan.consent, copenhagenDate(now));
     if (state) return [{ planId: plan.id, caseReference: plan.caseReference, problem: state }];
-    const next = nextMeetingDate(plan, today);
+    const next = nextMeetingDate(plan, now);
     const until = plan.consent?.validUntil ?? null;
     if (next === null || until === null || !consentExpiresBefore(plan.consent, next)) return [];
     return [
@@ -146,9 +155,10 @@ export interface PlanOverview {
   myOpenEfforts: number;
 }
 
-export const planOverview = (plan: Plan, myEmail: string, today: string): PlanOverview => {
-  const booked = upcomingMeeting(plan, today);
-  const last = lastHeldMeetingOn(plan, today);
+export const planOverview = (plan: Plan, myEmail: string, now: Date): PlanOverview => {
+  const today = copenhagenDate(now);
+  const booked = upcomingMeeting(plan, now);
+  const last = lastHeldMeeting(plan, now);
   const tovholderId = booked?.roles.koordinator ?? last?.minutes.nextTovholderId ?? last?.roles.koordinator ?? null;
   const tovholder = plan.participants.find((p) => p.id === tovholderId) ?? null;
   const me = participantByEmail(plan, myEmail);

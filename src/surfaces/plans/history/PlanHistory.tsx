@@ -12,7 +12,7 @@ import { ArrowLeftRegular, CalendarAddRegular, PrintRegular } from '@fluentui/re
 import { useTranslation } from 'react-i18next';
 import { planHistory } from '../../../domain/plans/history';
 import { upcomingMeeting } from '../../../domain/plans/myWork';
-import { copenhagenDate, formatDateTime } from '../../../domain/time/danishTime';
+import { formatDateTime } from '../../../domain/time/danishTime';
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { plansFailureText } from '../plansFailureText';
@@ -80,7 +80,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
 
   const { plan } = stored;
   const entries = planHistory(plan, now).reverse();
-  const upcoming = upcomingMeeting(plan, copenhagenDate(now));
+  const upcoming = upcomingMeeting(plan, now);
   return (
     <main className={styles.page} aria-labelledby="history-title">
       {back}

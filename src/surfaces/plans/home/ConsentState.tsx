@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { consentExpiresBefore, consentStatus } from '../../../domain/consent/consentStatus';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { nextMeetingDate } from '../../../domain/plans/myWork';
+import { copenhagenDate } from '../../../domain/time/danishTime';
 import { formatDayWithYear } from '../dates';
 import { useLang } from '../useLang';
 
@@ -10,12 +11,12 @@ import { useLang } from '../useLang';
  * Samtykke on the home screen: its state as a badge, and what to do when it is missing, gone, or runs out
  * before the next meeting ("Samtykket udløber 3. marts 2027 — før næste møde. Indhent nyt samtykke.").
  */
-export const ConsentState = ({ plan, today }: { plan: Plan; today: string }) => {
+export const ConsentState = ({ plan, now }: { plan: Plan; now: Date }) => {
   const { t } = useTranslation('plans');
   const lang = useLang();
-  const state = consentStatus(plan.consent, today);
+  const state = consentStatus(plan.consent, copenhagenDate(now));
   const until = plan.consent?.validUntil ?? null;
-  const next = nextMeetingDate(plan, today);
+  const next = nextMeetingDate(plan, now);
   const runsOut = state === 'valid' && next !== null && until !== null && consentExpiresBefore(plan.consent, next);
 
   const badge =

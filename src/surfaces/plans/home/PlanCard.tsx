@@ -24,18 +24,19 @@ const useStyles = makeStyles({
 export interface PlanCardProps {
   plan: Plan;
   myEmail: string;
-  today: string;
+  /** The clock's instant: whether the next meeting is still to come is decided to the minute. */
+  now: Date;
   onHistory(planId: string): void;
   onPrint(planId: string): void;
   onBookNext(planId: string): void;
 }
 
 /** One plan I take part in: case reference, next meeting, tovholder, consent. Never the citizen's name. */
-export const PlanCard = ({ plan, myEmail, today, onHistory, onPrint, onBookNext }: PlanCardProps) => {
+export const PlanCard = ({ plan, myEmail, now, onHistory, onPrint, onBookNext }: PlanCardProps) => {
   const { t } = useTranslation('plans');
   const lang = useLang();
   const styles = useStyles();
-  const overview = planOverview(plan, myEmail, today);
+  const overview = planOverview(plan, myEmail, now);
   const headingId = `plan-${plan.id}-heading`;
   const next = overview.nextMeetingStart
     ? formatDateTime(new Date(overview.nextMeetingStart), lang)
@@ -58,7 +59,7 @@ export const PlanCard = ({ plan, myEmail, today, onHistory, onPrint, onBookNext 
         <dd className={styles.value}>{overview.tovholder?.name ?? t('plan.noTovholder')}</dd>
         <dt className={styles.term}>{t('plan.consent')}</dt>
         <dd className={styles.value}>
-          <ConsentState plan={plan} today={today} />
+          <ConsentState plan={plan} now={now} />
         </dd>
       </dl>
       <div

@@ -76,7 +76,8 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
   const { me, clock } = useServices();
   const plans = usePlans();
   const { state: save, mark } = useEffortStatus(() => void plans.reload());
-  const today = copenhagenDate(clock.now());
+  const now = clock.now();
+  const today = copenhagenDate(now);
 
   const mine = useMemo(
     () => (plans.status === 'ready' ? plans.plans.filter((s) => participantByEmail(s.plan, me.email) !== null) : []),
@@ -85,7 +86,7 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
   const duties = tovholderDuties(
     mine.map((s) => s.plan),
     me.email,
-    today,
+    now,
   );
   const efforts = myOpenEfforts(
     mine.map((s) => s.plan),
@@ -149,7 +150,7 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
                     key={s.plan.id}
                     plan={s.plan}
                     myEmail={me.email}
-                    today={today}
+                    now={now}
                     onHistory={onHistory}
                     onPrint={onPrint}
                     onBookNext={onBookNext}

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { currentPlanMeeting, lastHeldMeetingOn, upcomingMeeting } from '../../../domain/plans/myWork';
+import { currentPlanMeeting, lastHeldMeeting, upcomingMeeting } from '../../../domain/plans/myWork';
 import { copenhagenDate, formatDate, formatDateTime } from '../../../domain/time/danishTime';
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
@@ -63,7 +63,8 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
   const styles = useStyles();
   const { clock } = useServices();
   const stored = usePlan(planId);
-  const today = copenhagenDate(clock.now());
+  const now = clock.now();
+  const today = copenhagenDate(now);
 
   const toolbar = (
     <div className={`${styles.actions} tovholder-no-print`}>
@@ -97,9 +98,9 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
     );
 
   const { plan } = stored;
-  const meeting = currentPlanMeeting(plan, today) ?? lastHeldMeetingOn(plan, today);
+  const meeting = currentPlanMeeting(plan, today) ?? lastHeldMeeting(plan, now);
   const minutes = meeting ? (meeting.delivery?.sentMinutes ?? meeting.minutes) : null;
-  const upcoming = upcomingMeeting(plan, today);
+  const upcoming = upcomingMeeting(plan, now);
   return (
     <main className={styles.page} aria-labelledby="print-title">
       <style>{PRINT_CSS}</style>

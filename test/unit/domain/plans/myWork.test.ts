@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   consentWarnings,
   myOpenEfforts,
+  nextMeetingDate,
   planOverview,
   setEffortStatus,
   tovholderDuties,
+  upcomingMeeting,
 } from '../../../../src/domain/plans/myWork';
 import { startNextMeeting } from '../../../../src/domain/followUp/carryOver';
 import type { Plan } from '../../../../src/domain/plan/planDocument';
@@ -23,6 +25,9 @@ const withNextMeetingBooked = (plan: Plan, date: string): Plan => ({
     }),
   ],
 });
+
+/** Midday in Copenhagen on `date`: the clock's instant the plans tab is looked at. */
+const noonOn = (date: string): Date => copenhagenInstant(date, '12:00');
 
 describe('my open efforts across plans', () => {
   const otherPlan = aPlan()
@@ -78,7 +83,7 @@ describe('my open efforts across plans', () => {
 
 describe('the next tovholder', () => {
   it('Peter Nielsen must convene KI-2026-014 by 3 December', () => {
-    expect(tovholderDuties([demoPlan()], 'peter.nielsen@sundby-kommune.example', '2026-11-20')).toEqual([
+    expect(tovholderDuties([demoPlan()], 'peter.nielsen@sundby-kommune.example', noonOn('2026-11-20'))).toEqual([
       {
         planId: demoIds.planId,
         caseReference: 'KI-2026-014',
@@ -90,24 +95,24 @@ describe('the next tovholder', () => {
   });
 
   it('is overdue after the date', () => {
-    expect(tovholderDuties([demoPlan()], p.peter.email!, '2026-12-04')[0]?.overdue).toBe(true);
+    expect(tovholderDuties([demoPlan()], p.peter.email!, noonOn('2026-12-04'))[0]?.overdue).toBe(true);
   });
 
   it('has no duty once the next meeting is booked', () => {
-    expect(tovholderDuties([withNextMeetingBooked(demoPlan(), '2026-12-01')], p.peter.email!, '2026-11-20')).toEqual(
-      [],
-    );
+    expect(
+      tovholderDuties([withNextMeetingBooked(demoPlan(), '2026-12-01')], p.peter.email!, noonOn('2026-11-20')),
+    ).toEqual([]);
   });
 
   it("is nobody else's duty", () => {
-    expect(tovholderDuties([demoPlan()], p.mette.email!, '2026-11-20')).toEqual([]);
+    expect(tovholderDuties([demoPlan()], p.mette.email!, noonOn('2026-11-20'))).toEqual([]);
   });
 });
 
 describe('consent running out', () => {
   it('warns when the consent expires before the next meeting, with what to do', () => {
     const plan = { ...demoPlan(), consent: aConsent({ validUntil: '2026-11-30' }) };
-    const warnings = consentWarnings([plan], '2026-11-01');
+    const warnings = consentWarnings([plan], noonOn('2026-11-01'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.problem).toMatchObject({ code: 'consent.expiresBeforeNextMeeting', severity: 'warning' });
     expect(warnings[0]?.problem.message.da).toBe(
@@ -120,26 +125,26 @@ describe('consent running out', () => {
       ...withNextMeetingBooked(demoPlan(), '2026-11-25'),
       consent: aConsent({ validUntil: '2026-11-30' }),
     };
-    expect(consentWarnings([plan], '2026-11-01')).toEqual([]);
+    expect(consentWarnings([plan], noonOn('2026-11-01'))).toEqual([]);
   });
 
   it('says so when the consent is missing or withdrawn', () => {
     const missing = { ...demoPlan(), consent: null };
     const withdrawn = { ...demoPlan(), id: 'w', consent: aConsent({ withdrawnOn: '2026-10-01' }) };
-    expect(consentWarnings([missing, withdrawn], '2026-11-01').map((w) => w.problem.code)).toEqual([
+    expect(consentWarnings([missing, withdrawn], noonOn('2026-11-01')).map((w) => w.problem.code)).toEqual([
       'consent.missing',
       'consent.withdrawn',
     ]);
   });
 
   it('is quiet while the consent covers the next meeting', () => {
-    expect(consentWarnings([demoPlan()], '2026-11-01')).toEqual([]);
+    expect(consentWarnings([demoPlan()], noonOn('2026-11-01'))).toEqual([]);
   });
 });
 
 describe('the plan overview', () => {
   it('shows case reference, next meeting date, tovholder and consent state', () => {
-    expect(planOverview(demoPlan(), p.peter.email!, '2026-11-01')).toEqual({
+    expect(planOverview(demoPlan(), p.peter.email!, noonOn('2026-11-01'))).toEqual({
       planId: demoIds.planId,
       caseReference: 'KI-2026-014',
       nextMeetingStart: null,
@@ -152,9 +157,35 @@ describe('the plan overview', () => {
   });
 
   it('shows the booked meeting and its koordinator once booked', () => {
-    const overview = planOverview(withNextMeetingBooked(demoPlan(), '2026-12-01'), p.mette.email!, '2026-11-01');
+    const overview = planOverview(
+      withNextMeetingBooked(demoPlan(), '2026-12-01'),
+      p.mette.email!,
+      noonOn('2026-11-01'),
+    );
     expect(overview.nextMeetingStart).toBe(copenhagenInstant('2026-12-01', '09:00').toISOString());
     expect(overview.tovholder?.name).toBe('Peter Nielsen');
     expect(overview.iAmTovholder).toBe(false);
+  });
+
+  it('shows a meeting booked for later the same day as the next meeting, not as "not booked"', () => {
+    // Booked for 1 December 09:00–10:30; Mette looks at the plans tab at 08:00 that morning.
+    const plan = withNextMeetingBooked(demoPlan(), '2026-12-01');
+    const overview = planOverview(plan, p.mette.email!, copenhagenInstant('2026-12-01', '08:00'));
+    expect(overview.nextMeetingStart).toBe(copenhagenInstant('2026-12-01', '09:00').toISOString());
+    expect(overview.tovholder?.name).toBe('Peter Nielsen');
+    expect(upcomingMeeting(plan, copenhagenInstant('2026-12-01', '08:59'))?.id).toBe('m-next');
+  });
+
+  it('no longer shows a meeting held earlier today as the next one, and offers to book the one after', () => {
+    const plan = withNextMeetingBooked(demoPlan(), '2026-12-01');
+    const afternoon = copenhagenInstant('2026-12-01', '15:00');
+    expect(upcomingMeeting(plan, afternoon)).toBeNull();
+    expect(planOverview(plan, p.mette.email!, afternoon).nextMeetingStart).toBeNull();
+    expect(nextMeetingDate(plan, afternoon)).toBeNull();
+  });
+
+  it("dates the next meeting by today's later meeting, so consent is measured against it", () => {
+    const plan = withNextMeetingBooked(demoPlan(), '2026-12-01');
+    expect(nextMeetingDate(plan, copenhagenInstant('2026-12-01', '08:00'))).toBe('2026-12-01');
   });
 });

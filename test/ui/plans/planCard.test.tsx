@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startNextMeeting } from '../../../src/domain/followUp/carryOver';
+import type { Plan } from '../../../src/domain/plan/planDocument';
+import { copenhagenInstant } from '../../../src/domain/time/danishTime';
+import { demoPlan } from '../../support/builders';
+import { aPlansWorld, renderPlansTab } from './plansHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+/** KI-2026-014 with its next meeting booked for Friday 27 November 2026, 14.00–15.30. */
+const bookedForThisAfternoon = (): Plan => {
+  const plan = demoPlan();
+  return {
+    ...plan,
+    meetings: [
+      ...plan.meetings,
+      startNextMeeting(plan, {
+        id: 'm-next',
+        start: copenhagenInstant('2026-11-27', '14:00').toISOString(),
+        end: copenhagenInstant('2026-11-27', '15:30').toISOString(),
+        now: copenhagenInstant('2026-11-20', '10:00'),
+      }),
+    ],
+  };
+};
+
+/** The value next to "Næste møde" on the plan's card. */
+const nextMeetingOnCard = async (): Promise<string> => {
+  const card = await screen.findByRole('article', { name: 'KI-2026-014' });
+  const term = within(card).getByText('Næste møde');
+  return term.nextElementSibling?.textContent ?? '';
+};
+
+describe("the plan's card on the plans tab", () => {
+  it('shows a meeting booked for this afternoon as the next meeting in the morning, not "Ikke booket"', async () => {
+    renderPlansTab(aPlansWorld({ as: 'mette', plans: [bookedForThisAfternoon()], at: '2026-11-27 10:00' }));
+    expect(await nextMeetingOnCard()).toBe('fredag 27. november 2026 kl. 14.00');
+    const card = screen.getByRole('article', { name: 'KI-2026-014' });
+    expect(within(card).queryByRole('button', { name: 'Book næste møde' })).toBeNull();
+  });
+
+  it('once that meeting has been held, says the next one is not booked and offers to book it', async () => {
+    renderPlansTab(aPlansWorld({ as: 'mette', plans: [bookedForThisAfternoon()], at: '2026-11-27 16:00' }));
+    expect(await nextMeetingOnCard()).toMatch(/^Ikke booket/);
+    const card = screen.getByRole('article', { name: 'KI-2026-014' });
+    expect(within(card).getByRole('button', { name: 'Book næste møde' })).toBeTruthy();
+  });
+});
