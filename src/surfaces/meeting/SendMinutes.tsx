@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Field,
   makeStyles,
@@ -17,24 +16,29 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import {
   deliverMinutes,
+  type DeliveryOptions,
   type DeliveryResult,
+  type RecipientReport,
   type Rendered,
   type RenderMinutes,
 } from '../../domain/delivery/deliverMinutes';
 import { planDelivery, type DeliveryTarget } from '../../domain/delivery/deliveryPlan';
+import { unknownChatProblem, unknownMailProblem } from '../../domain/delivery/deliveryProblems';
 import { planDeepLink, type LinkTarget } from '../../domain/links/planLink';
 import type { RecipientDelivery } from '../../domain/plan/planDocument';
-import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
+import type { Lang } from '../../domain/problems';
+import { copenhagenDate, formatDateTime, formatShortDate, formatTime } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
 import type { EditingState } from './EditingBar';
 import { useMeetingSession } from './MeetingContext';
+import { SendRecipientRow, type RowRetry, type ShownStatus } from './SendRecipientRow';
 
 // The Adaptive Card renderer (adaptivecards + markdown-it) is only needed for the preview before sending:
 // loading it on demand keeps it out of the side panel's first load.
 const CardPreview = lazy(() => import('../../ui/cards/CardPreview').then((m) => ({ default: m.CardPreview })));
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   list: {
     margin: 0,
     padding: 0,
@@ -43,15 +47,19 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalS,
   },
-  item: {
+  // The progress keeps its lines while the statuses change, so nothing below it jumps during a send.
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  slot: { minHeight: tokens.lineHeightBase300 },
+  done: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  reason: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   mail: {
     width: '100%',
     height: '420px',
@@ -62,21 +70,42 @@ const useStyles = makeStyles({
   themes: { display: 'flex', flexWrap: 'wrap' },
 });
 
+type Sendable = Exclude<DeliveryTarget, { channel: 'none' }>;
 type Status = RecipientDelivery['status'];
-const statusColor: Record<Status, 'success' | 'danger' | 'warning' | 'informative' | 'subtle'> = {
-  sent: 'success',
-  failed: 'danger',
-  unknown: 'warning',
-  pending: 'informative',
-  skipped: 'subtle',
-};
 
-type Phase = { kind: 'idle' } | { kind: 'saving'; only: string[] | null } | { kind: 'sending' } | { kind: 'done' };
+/**
+ * The delivery pipeline's progress contract (src/domain/delivery): every recipient's current report, each time a
+ * status changes; `unknown` while a message is on its way. Spelled out here too, so this view builds whether or
+ * not the pipeline calls it yet.
+ */
+type WithProgress = DeliveryOptions & { onProgress?: (recipients: readonly RecipientReport[]) => void };
+
+type BulkAction = 'sendNow' | 'retryFailed' | 'retryMissing';
+
+/** One press of a send button: whom to send to (null: everyone who does not have the minutes yet). */
+interface SendRequest {
+  only: readonly string[] | null;
+  /** The bulk button that started it (it keeps its label, disabled, while the send runs); null for a row's. */
+  bulk: BulkAction | null;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'saving'; request: SendRequest }
+  | { kind: 'sending'; request: SendRequest }
+  | { kind: 'done' };
+
+/** "27. november kl. 14.32": when the last recipient got the minutes. */
+const shortWhen = (instant: Date, lang: Lang) =>
+  `${formatShortDate(copenhagenDate(instant), lang)} ${lang === 'da' ? 'kl.' : 'at'} ${formatTime(instant, lang)}`;
 
 /**
  * "Send referat": who gets the minutes how (Teams chat, e-mail, the meeting chat, or nothing and why), a preview
- * per recipient in Teams' light and dark themes, then the send through deliverMinutes with each recipient's
- * outcome and "Prøv igen" for those that failed. Pending edits are saved first, so what is sent is what is shown.
+ * per recipient in Teams' light and dark themes, then the send through deliverMinutes, each recipient's status
+ * changing while it runs. Everyone who did not (or may not) get the minutes has their own "Prøv igen" — after a
+ * reload too, from the delivery record in the plan — and the pipeline looks before it sends again, so nobody gets
+ * them twice. When everyone covered has them, the view says so and offers no second send. Pending edits are
+ * saved first, so what is sent is what is shown.
  */
 export const SendMinutes = ({ editing, render }: { editing: EditingState; render: RenderMinutes }) => {
   const { t } = useTranslation('meeting');
@@ -98,49 +127,186 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
   );
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [result, setResult] = useState<DeliveryResult | null>(null);
+  // This send's reports as the pipeline gives them, before it returns.
+  const [live, setLive] = useState<ReadonlyMap<string, RecipientReport>>(new Map());
+  // When this view saw each recipient become `sent` (the record's own time wins once it is reloaded).
+  const [seenSent, setSeenSent] = useState<Readonly<Record<string, string>>>({});
+  // Throttled recipients: not before this time (epoch ms).
+  const [notBefore, setNotBefore] = useState<Readonly<Record<string, number>>>({});
+  const [now, setNow] = useState(() => clock.now().getTime());
 
   const targets = delivery.ok ? delivery.targets : [];
-  const sendable = targets.filter((tg) => tg.channel !== 'none');
+  const sendable = targets.filter((tg): tg is Sendable => tg.channel !== 'none');
   const nameOf = (target: DeliveryTarget) =>
     target.channel === 'meetingChat'
       ? t('send.meetingChatName')
       : (target.participant?.name ?? t('send.meetingChatName'));
-  const statusOf = (key: string): Status | null => {
-    if (phase.kind === 'sending' || phase.kind === 'saving') return 'pending';
-    const reported = result && 'recipients' in result ? result.recipients.find((r) => r.key === key) : undefined;
-    return reported?.status ?? meeting.delivery?.recipients.find((r) => r.participantId === key)?.status ?? null;
+  const recordOf = (key: string) => meeting.delivery?.recipients.find((r) => r.participantId === key);
+  const finalReports = useMemo(
+    () => new Map(result && 'recipients' in result ? result.recipients.map((r) => [r.key, r]) : []),
+    [result],
+  );
+  const sendingNow = phase.kind === 'sending' || phase.kind === 'saving';
+  const request = sendingNow ? phase.request : null;
+
+  /** The recipient's status as the pipeline last said it; while a send runs, its live report. */
+  const rawStatusOf = (key: string): Status | null => {
+    const before = finalReports.get(key)?.status ?? recordOf(key)?.status ?? null;
+    if (phase.kind !== 'sending') return before;
+    const reported = live.get(key)?.status;
+    if (reported) return reported;
+    const selected = phase.request.only === null || phase.request.only.includes(key);
+    return selected && before !== 'sent' ? 'pending' : before;
   };
-  const reportOf = (key: string) =>
-    result && 'recipients' in result ? result.recipients.find((r) => r.key === key) : undefined;
-  const sentCount = sendable.filter((tg) => statusOf(tg.key) === 'sent').length;
-  const failed = sendable.filter((tg) => statusOf(tg.key) === 'failed').map((tg) => tg.key);
+  const shownOf = (key: string): ShownStatus => {
+    const raw = rawStatusOf(key);
+    if (raw === null) return 'notYet';
+    if (raw === 'pending') return sendingNow ? 'pending' : 'notYet';
+    // While a send runs, `unknown` means on its way; afterwards, that the answer was lost.
+    if (raw === 'unknown') return sendingNow ? 'sending' : 'unknown';
+    return raw;
+  };
+  const sentAtOf = (key: string): Date | null => {
+    const record = recordOf(key);
+    const at = record?.status === 'sent' && record.at ? record.at : seenSent[key];
+    return at ? new Date(at) : null;
+  };
+  const problemOf = (key: string) => live.get(key)?.problem ?? finalReports.get(key)?.problem ?? null;
+
+  const shown = new Map(sendable.map((tg) => [tg.key, shownOf(tg.key)]));
+  const covered = sendable.filter((tg) => shown.get(tg.key) !== 'skipped');
+  const sentCount = covered.filter((tg) => shown.get(tg.key) === 'sent').length;
+  const missing = covered.filter((tg) => shown.get(tg.key) !== 'sent');
+  const everyoneHasIt = !sendingNow && covered.length > 0 && missing.length === 0;
+  const lastSentAt = covered
+    .map((tg) => sentAtOf(tg.key))
+    .reduce<Date | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null);
 
   const { saveState, saveNow, reload } = editing;
+  const note = useCallback(
+    (reports: readonly RecipientReport[]) => {
+      const at = clock.now();
+      setNow(at.getTime());
+      setSeenSent((seen) => {
+        const fresh = reports.filter((r) => r.status === 'sent' && !seen[r.key]);
+        return fresh.length === 0
+          ? seen
+          : { ...seen, ...Object.fromEntries(fresh.map((r) => [r.key, at.toISOString()])) };
+      });
+      const throttled = reports.filter((r) => r.retryAfterMs !== null && r.status !== 'sent');
+      if (throttled.length > 0)
+        setNotBefore((until) => ({
+          ...until,
+          ...Object.fromEntries(throttled.map((r) => [r.key, at.getTime() + (r.retryAfterMs ?? 0)])),
+        }));
+    },
+    [clock],
+  );
   const deliver = useCallback(
-    async (only: string[] | null) => {
-      setPhase({ kind: 'sending' });
-      const outcome = await deliverMinutes({ planStore, transport, clock, render, policy, link }, plan.id, {
+    async (request: SendRequest) => {
+      setPhase({ kind: 'sending', request });
+      setLive(new Map());
+      setNotBefore((until) =>
+        request.only === null
+          ? {}
+          : Object.fromEntries(Object.entries(until).filter(([key]) => !request.only?.includes(key))),
+      );
+      const options: WithProgress = {
         senderParticipantId: me?.id ?? null,
         lang,
-        ...(only ? { only } : {}),
-      });
-      setResult(outcome);
-      setPhase({ kind: 'done' });
-      // The delivery record is in the store now: show it here and in the other panels.
-      void reload();
+        ...(request.only ? { only: request.only } : {}),
+        onProgress: (reports) => {
+          setLive(new Map(reports.map((r) => [r.key, r])));
+          note(reports);
+        },
+      };
+      try {
+        const outcome = await deliverMinutes({ planStore, transport, clock, render, policy, link }, plan.id, options);
+        if ('recipients' in outcome) note(outcome.recipients);
+        setResult(outcome);
+      } finally {
+        setLive(new Map());
+        setPhase({ kind: 'done' });
+        // The delivery record is in the store now: show it here and in the other panels.
+        void reload();
+      }
     },
-    [planStore, transport, clock, render, policy, link, plan.id, me, lang, reload],
+    [planStore, transport, clock, render, policy, link, plan.id, me, lang, reload, note],
   );
-  const send = (only: string[] | null) => {
-    if (saveState === 'saved') void deliver(only);
+  const send = (request: SendRequest) => {
+    if (saveState === 'saved') void deliver(request);
     else {
-      setPhase({ kind: 'saving', only });
+      setPhase({ kind: 'saving', request });
       saveNow();
     }
   };
   useEffect(() => {
-    if (phase.kind === 'saving' && saveState === 'saved') void deliver(phase.only);
+    if (phase.kind === 'saving' && saveState === 'saved') void deliver(phase.request);
   }, [phase, saveState, deliver]);
+
+  // While someone is throttled, count down to when "Prøv igen" can be used.
+  const waiting = Object.values(notBefore).some((until) => until > now);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(clock.now().getTime()), 1000);
+    return () => clearInterval(timer);
+  }, [waiting, clock]);
+  const waitSeconds = (keys: readonly string[]) => {
+    const until = Math.max(0, ...keys.map((key) => notBefore[key] ?? 0));
+    return until > now ? Math.ceil((until - now) / 1000) : 0;
+  };
+  const blockedBySave = saveState === 'conflict';
+
+  const statusText = (target: Sendable, status: ShownStatus) => {
+    const at = status === 'sent' ? sentAtOf(target.key) : null;
+    return at ? t('send.status.sentAt', { time: formatTime(at, lang) }) : t(`send.status.${status}`);
+  };
+  const notesOf = (target: DeliveryTarget, status: ShownStatus | null): string[] => {
+    if (target.channel === 'none') return [target.reason.message[lang]];
+    const notes = target.channel === 'meetingChat' ? [t('send.reasons.meetingChat')] : [];
+    if (status === 'sent' || status === 'notYet' || status === 'pending' || status === 'sending') return notes;
+    const problem = problemOf(target.key);
+    if (problem) return [...notes, problem.message[lang]];
+    // After a reload the record says what happened, not why: say what "Prøv igen" will do.
+    if (status === 'failed') return [...notes, t('send.failedEarlier')];
+    if (status === 'unknown')
+      return [
+        ...notes,
+        (target.channel === 'email' ? unknownMailProblem : unknownChatProblem)(target.key, nameOf(target)).message[
+          lang
+        ],
+      ];
+    return notes;
+  };
+  const retryOf = (target: Sendable, status: ShownStatus): RowRetry | null => {
+    if (sendingNow || (status !== 'failed' && status !== 'unknown')) return null;
+    const label = t('send.retry');
+    const seconds = waitSeconds([target.key]);
+    const shownLabel = seconds > 0 ? t('send.wait', { action: label, seconds }) : label;
+    return {
+      label: shownLabel,
+      accessibleName: `${shownLabel}: ${nameOf(target)}`,
+      disabled: seconds > 0 || blockedBySave,
+      onRetry: () => send({ only: [target.key], bulk: null }),
+    };
+  };
+
+  // "Send referatet nu" until anyone has the minutes or a send ran here; then "Prøv igen" for the rest (the
+  // pipeline looks for what an unknown outcome left before it sends again).
+  const tried = phase.kind === 'done' || sentCount > 0;
+  const bulk: BulkAction | null =
+    request?.bulk ??
+    (!tried
+      ? 'sendNow'
+      : missing.length === 0
+        ? null
+        : missing.every((tg) => shown.get(tg.key) === 'failed')
+          ? 'retryFailed'
+          : 'retryMissing');
+  const bulkWait = bulk === 'sendNow' ? 0 : waitSeconds(missing.map((tg) => tg.key));
+  const bulkLabel =
+    bulk && (bulkWait > 0 ? t('send.wait', { action: t(`send.${bulk}`), seconds: bulkWait }) : t(`send.${bulk}`));
+  const pressBulk = () => send(bulk === 'sendNow' ? { only: null, bulk } : { only: missing.map((tg) => tg.key), bulk });
 
   return (
     <section className={styles.root} aria-labelledby="send-heading">
@@ -156,99 +322,87 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
       )}
       {delivery.ok && (
         <>
-          <Text as="h3" size={400} weight="semibold">
-            {t('send.planHeading')}
+          <Text as="h3" size={400} weight="semibold" id="send-recipients-heading">
+            {everyoneHasIt ? t('send.receiptsHeading') : t('send.planHeading')}
           </Text>
-          {meeting.delivery && phase.kind === 'idle' && <Text size={200}>{t('send.earlier')}</Text>}
-          <ul className={styles.list}>
+          {meeting.delivery && phase.kind === 'idle' && !everyoneHasIt && <Text size={200}>{t('send.earlier')}</Text>}
+          <ul className={styles.list} aria-labelledby="send-recipients-heading">
             {targets.map((target) => {
-              const status = target.channel === 'none' ? null : statusOf(target.key);
-              const report = reportOf(target.key);
-              const why = target.channel === 'none' ? target.reason : (report?.problem ?? null);
+              const status = target.channel === 'none' ? null : (shown.get(target.key) ?? null);
               return (
-                <li key={target.key} className={styles.item}>
-                  <div className={styles.line}>
-                    <Text weight="semibold">{nameOf(target)}</Text>
-                    <Text size={200}>{t(`send.channels.${target.channel}`)}</Text>
-                    {status && (
-                      <Badge appearance="tint" color={statusColor[status]}>
-                        {t(`send.status.${status}`)}
-                      </Badge>
-                    )}
-                  </div>
-                  {target.channel === 'meetingChat' && (
-                    <Text size={200} className={styles.reason}>
-                      {t('send.reasons.meetingChat')}
-                    </Text>
-                  )}
-                  {why && status !== 'sent' && (
-                    <Text size={200} className={styles.reason}>
-                      {why.message[lang]}
-                    </Text>
-                  )}
-                  {status === 'failed' && phase.kind === 'done' && (
-                    <div>
-                      <Button
-                        size="small"
-                        aria-label={`${t('send.retry')}: ${nameOf(target)}`}
-                        onClick={() => send([target.key])}
-                      >
-                        {t('send.retry')}
-                      </Button>
-                    </div>
-                  )}
-                </li>
+                <SendRecipientRow
+                  key={target.key}
+                  name={nameOf(target)}
+                  organisation={target.channel === 'meetingChat' ? null : (target.participant?.organisation ?? null)}
+                  channel={t(`send.channels.${target.channel}`)}
+                  status={status}
+                  statusText={status && target.channel !== 'none' ? statusText(target, status) : ''}
+                  notes={notesOf(target, status)}
+                  retry={status && target.channel !== 'none' ? retryOf(target, status) : null}
+                />
               );
             })}
           </ul>
-          <Preview targets={sendable} render={render} link={link} nameOf={nameOf} />
-          <div role="status" aria-live="polite">
-            {phase.kind === 'saving' && <Text>{t('send.saveFirst')}</Text>}
-            {phase.kind === 'sending' && <Text>{t('send.sending')}</Text>}
-            {phase.kind !== 'idle' && sendable.length > 0 && (
-              <>
-                <Text>{t('send.progress', { sent: sentCount, total: sendable.length })}</Text>
-                <ProgressBar value={sentCount / sendable.length} aria-hidden="true" />
-              </>
-            )}
-            {result?.outcome === 'delivered' && <Text weight="semibold">{t('send.done')}</Text>}
-            {result?.outcome === 'partial' && (
-              <Text weight="semibold">{t('send.partial', { sent: sentCount, total: sendable.length })}</Text>
-            )}
-            {(result?.outcome === 'blocked' || result?.outcome === 'failed') && (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  {t('send.blocked', { reason: result.problems.map((p) => p.message[lang]).join(' ') })}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </div>
-          {meeting.delivery?.startedAt && phase.kind === 'idle' && (
+          {!everyoneHasIt && <Preview targets={sendable} render={render} link={link} nameOf={nameOf} />}
+          {covered.length > 0 && (
+            <div className={styles.progress}>
+              <div role="status" aria-live="polite" className={everyoneHasIt ? styles.done : styles.progress}>
+                {everyoneHasIt ? (
+                  <>
+                    <Text weight="semibold">{t('send.done')}</Text>
+                    {lastSentAt && (
+                      <Text size={200}>
+                        {t('send.doneDetail', { count: covered.length, when: shortWhen(lastSentAt, lang) })}
+                      </Text>
+                    )}
+                  </>
+                ) : (
+                  <>
+                    <Text>{t('send.progress', { sent: sentCount, total: covered.length })}</Text>
+                    <div className={styles.slot}>
+                      {phase.kind === 'saving' && <Text>{t('send.saveFirst')}</Text>}
+                      {phase.kind === 'sending' && <Text>{t('send.sending')}</Text>}
+                      {phase.kind === 'done' && result?.outcome === 'partial' && (
+                        <Text weight="semibold">{t('send.partial', { sent: sentCount, total: covered.length })}</Text>
+                      )}
+                    </div>
+                  </>
+                )}
+                {(result?.outcome === 'blocked' || result?.outcome === 'failed') && phase.kind === 'done' && (
+                  <MessageBar intent="error" layout="multiline">
+                    <MessageBarBody>
+                      {t('send.blocked', { reason: result.problems.map((p) => p.message[lang]).join(' ') })}
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+              {!everyoneHasIt && (
+                <ProgressBar
+                  aria-label={t('send.progressLabel')}
+                  aria-valuetext={t('send.progress', { sent: sentCount, total: covered.length })}
+                  max={covered.length}
+                  value={sentCount}
+                  thickness="large"
+                />
+              )}
+            </div>
+          )}
+          {meeting.delivery?.startedAt && phase.kind === 'idle' && !everyoneHasIt && (
             <Text size={200}>
               {t('send.sentAt', { when: formatDateTime(new Date(meeting.delivery.startedAt), lang) })}
             </Text>
           )}
-          <div>
-            {sendable.length > 0 && sentCount === sendable.length ? null : failed.length > 0 &&
-              phase.kind === 'done' ? (
-              <Button appearance="primary" onClick={() => send(failed)}>
-                {t('send.retryFailed')}
-              </Button>
-            ) : (
+          {!everyoneHasIt && bulk && (
+            <div className={styles.actions}>
               <Button
                 appearance="primary"
-                disabled={
-                  phase.kind === 'sending' ||
-                  phase.kind === 'saving' ||
-                  sendable.length === 0 ||
-                  saveState === 'conflict'
-                }
-                onClick={() => send(null)}
+                disabledFocusable={sendingNow || sendable.length === 0 || blockedBySave || bulkWait > 0}
+                onClick={sendingNow || bulkWait > 0 || blockedBySave ? undefined : pressBulk}
               >
-                {t('send.sendNow')}
+                {bulkLabel}
               </Button>
-            )}
-          </div>
+            </div>
+          )}
         </>
       )}
     </section>
