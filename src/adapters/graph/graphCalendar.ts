@@ -74,12 +74,14 @@ const ResponsesSchema = z.object({
       status: z.object({ response: z.string().nullish() }).nullish(),
     }),
   ),
+  organizer: z.object({ emailAddress: z.object({ address: z.string().nullish() }).nullish() }).nullish(),
 });
 
 const RESPONSE: Record<string, AttendeeResponse['response']> = {
   accepted: 'accepted',
   tentativelyAccepted: 'tentative',
   declined: 'declined',
+  organizer: 'organizer',
 };
 
 const attendeesJson = (attendees: EventAttendee[]): NonNullable<Event['attendees']> =>
@@ -197,16 +199,19 @@ export class GraphCalendar implements Calendar {
 
   async getResponses(eventId: string): Promise<Outcome<AttendeeResponse[]>> {
     const outcome = await this.graph.request(
-      { method: 'GET', path: `${eventPath(eventId)}${query({ $select: 'attendees' })}` },
+      { method: 'GET', path: `${eventPath(eventId)}${query({ $select: 'attendees,organizer' })}` },
       ResponsesSchema,
     );
     if (!outcome.ok) return outcome;
-    return success(
-      outcome.value.attendees.flatMap((attendee) => {
-        const email = attendee.emailAddress?.address;
-        if (!email) return [];
-        return [{ email, response: RESPONSE[attendee.status?.response ?? ''] ?? 'none' }];
-      }),
-    );
+    // The organiser sent the invitation and has nothing to answer (Graph's responseStatus 'organizer'), also when
+    // they are on the attendee list themselves.
+    const organizer = outcome.value.organizer?.emailAddress?.address?.toLowerCase() ?? null;
+    const answers = outcome.value.attendees.flatMap((attendee): AttendeeResponse[] => {
+      const email = attendee.emailAddress?.address;
+      if (!email || email.toLowerCase() === organizer) return [];
+      return [{ email, response: RESPONSE[attendee.status?.response ?? ''] ?? 'none' }];
+    });
+    const organizerEmail = outcome.value.organizer?.emailAddress?.address;
+    return success(organizerEmail ? [{ email: organizerEmail, response: 'organizer' }, ...answers] : answers);
   }
 }

@@ -72,8 +72,8 @@ export const InviteeSchema = z.object({
   participantId: id,
   required: z.boolean(),
   attendance: AttendanceSchema,
-  /** Answer to the invitation, read from the event. */
-  response: z.enum(['none', 'accepted', 'tentative', 'declined']).default('none'),
+  /** Answer to the invitation, read from the event; 'organizer' for the one who sent it (they do not answer). */
+  response: z.enum(['none', 'accepted', 'tentative', 'declined', 'organizer']).default('none'),
 });
 export type Invitee = z.infer<typeof InviteeSchema>;
 

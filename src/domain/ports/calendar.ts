@@ -44,7 +44,8 @@ export interface CreatedEvent {
 
 export interface AttendeeResponse {
   email: string;
-  response: 'none' | 'accepted' | 'tentative' | 'declined';
+  /** 'organizer': the one who sent the invitation (Graph's `organizer`); they have nothing to answer. */
+  response: 'none' | 'accepted' | 'tentative' | 'declined' | 'organizer';
 }
 
 /** Kalender: the organiser's calendar through Graph. */

@@ -30,11 +30,13 @@ const useStyles = makeStyles({
 });
 
 type Response = Invitee['response'];
-const badgeColor: Record<Response, 'success' | 'danger' | 'warning' | 'informative'> = {
+const badgeColor: Record<Response, 'success' | 'danger' | 'warning' | 'informative' | 'brand'> = {
   accepted: 'success',
   declined: 'danger',
   tentative: 'warning',
   none: 'informative',
+  // The organiser sent the invitation: not an answer still pending.
+  organizer: 'brand',
 };
 
 const KINDS: readonly Attendance['kind'][] = ['unknown', 'present', 'absent', 'apologies'];

@@ -131,6 +131,33 @@ describe('GraphCalendar against the sandbox', () => {
     expect(responses).toContainEqual({ email: upn.aisha, response: 'none' });
   });
 
+  it('reads Mette, who sent the invitation, as the organiser and not as someone who has not answered', async () => {
+    const calendar = new GraphCalendar(graph);
+    const plain = aDraft('organiser');
+    const { eventId } = unwrap(await calendar.createEvent(plain));
+    const responses = unwrap(await calendar.getResponses(eventId));
+    expect(responses).toContainEqual({ email: upn.mette, response: 'organizer' });
+    expect(responses).toContainEqual({ email: upn.aisha, response: 'none' });
+
+    // Also when the organiser is on the attendee list herself: one entry for her, as organiser.
+    const withHerself = unwrap(
+      verdictOutcome(
+        clearEventDraft(
+          {
+            ...aDraft('organiser on the list'),
+            attendees: [...attendees, { email: upn.mette, name: 'Mette Larsen', required: true }],
+          },
+          privacy,
+        ),
+      ),
+    );
+    const second = unwrap(await calendar.createEvent(withHerself));
+    const answers = unwrap(await calendar.getResponses(second.eventId));
+    expect(answers.filter((a) => a.email.toLowerCase() === upn.mette.toLowerCase())).toEqual([
+      { email: upn.mette, response: 'organizer' },
+    ]);
+  });
+
   it('reads free/busy for 25 people in one round trip, and never calls an external or unknown person free', async () => {
     // A day no other test books.
     const draft = aDraft('e', '2027-03-11');

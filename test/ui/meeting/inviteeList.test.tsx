@@ -1,0 +1,36 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { success } from '../../../src/domain/ports/outcome';
+import { aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan } from './meetingHarness';
+
+beforeEach(() => sessionStorage.clear());
+
+const rowOf = async (name: string) => (await screen.findByText(name)).closest('li') as HTMLElement;
+
+describe('who has answered the invitation, on the details tab', () => {
+  it('shows Mette, who sent the invitation, as the organiser and not as "Har ikke svaret"', async () => {
+    const plan = todaysPlan((p) => void (p.meetings[0]!.eventId = 'event-ki-2027-003'));
+    const world = aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan });
+    // What the calendar reads from the event: the organiser's own answer is "organizer" (Graph's responseStatus).
+    world.services.calendar.getResponses = async () =>
+      success([
+        { email: people.mette.email!, response: 'organizer' },
+        { email: people.peter.email!, response: 'accepted' },
+        { email: people.jonas.email!, response: 'none' },
+      ]);
+    renderMeeting(world);
+
+    const mette = await rowOf('Mette Larsen');
+    expect(await within(mette).findByText('Organisator (har indkaldt)')).toBeTruthy();
+    expect(within(mette).queryByText('Har ikke svaret')).toBeNull();
+    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeTruthy();
+    expect(within(await rowOf('Peter Nielsen')).getByText('Har takket ja')).toBeTruthy();
+    // Kept in the plan, so the organiser reads as such for everyone who opens the tab.
+    await waitFor(() =>
+      expect(
+        world.store.current(PLAN_ID).plan.meetings[0]!.invitees.find((i) => i.participantId === people.mette.id)
+          ?.response,
+      ).toBe('organizer'),
+    );
+  });
+});
