@@ -2,13 +2,9 @@ import type { AccessTokenSource } from '../adapters/auth/accessTokenSource';
 import { TODO_SCOPES } from '../adapters/auth/graphScopes';
 import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
 import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
-import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { createGraphClient } from '../adapters/graph/graphClient';
-import { GraphMeetingChat } from '../adapters/graph/graphMeetingChat';
-import { GraphMinutesTransport } from '../adapters/graph/graphMinutesTransport';
 import { GraphPeopleDirectory } from '../adapters/graph/graphPeopleDirectory';
 import { GraphPlanStore } from '../adapters/graph/graphPlanStore';
-import { GraphTodo } from '../adapters/graph/graphTodo';
 import { ConsoleLogger } from '../adapters/standalone/consoleLogger';
 import { StandaloneAppointment } from '../adapters/standalone/standaloneAppointment';
 import { StandaloneHost } from '../adapters/standalone/standaloneHost';
@@ -20,6 +16,7 @@ import { addDays, copenhagenDate, copenhagenInstant } from '../domain/time/danis
 import type { CurrentUser, Services } from '../ui/services/services';
 import { bakedBuildConfig, resolveConfig, type AppConfig } from './config';
 import { defaultHostSdks, type HostSdks } from './hostSdks';
+import { lazyPort } from './lazyPort';
 import { readLaunchParams, type LaunchParams, type Surface } from './launchParams';
 
 /** Why a page could not start; each kind has its own Danish explanation on the error page. */
@@ -63,6 +60,9 @@ export interface StartEnv {
 
 /** The last demo user picked locally, so a link opened without `user=` (a card's "Åbn planen") still signs in. */
 export const LAST_USER_KEY = 'tovholder:lastUser';
+
+/** Calendar, chat, transport and To Do: what no surface needs for its first render (see lazyPort). */
+const deferredPorts = () => import(/* webpackChunkName: "graph-ports" */ './deferredGraphPorts');
 
 const defaultFrame: Record<Surface, Frame> = { plans: 'personal', meeting: 'content', compose: 'taskPane' };
 
@@ -173,15 +173,19 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     policy: config.policy,
     location: { appBaseUrl: config.appBaseUrl, teamsAppId: config.teamsAppId },
     planStore: new GraphPlanStore(graph, { driveId: config.driveId, folder: config.plansFolder }),
-    calendar: new GraphCalendar(graph),
+    calendar: lazyPort(() => deferredPorts().then((m) => m.graphCalendar(graph))),
     people,
-    meetingChat: new GraphMeetingChat(graph),
-    transport: new GraphMinutesTransport(graph, current.userId ? { meUserId: current.userId } : {}),
+    meetingChat: lazyPort(() => deferredPorts().then((m) => m.graphMeetingChat(graph))),
+    transport: lazyPort(() => deferredPorts().then((m) => m.graphMinutesTransport(graph, current.userId))),
     logger: new ConsoleLogger(),
     appointment,
     // A client of its own that asks for Tasks.ReadWrite, so the To Do permission is requested only on opt-in.
-    tasks: new GraphTodo(
-      createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource, scopes: TODO_SCOPES }),
+    tasks: lazyPort(() =>
+      deferredPorts().then((m) =>
+        m.graphTodo(
+          createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource, scopes: TODO_SCOPES }),
+        ),
+      ),
     ),
   };
   return { ok: true, services, launch: { surface, params, config, planId, standaloneAppointment } };

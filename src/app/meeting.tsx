@@ -1,8 +1,15 @@
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import type { TabConfigurator } from '../adapters/teams/teamsTabConfig';
 import { MeetingApp } from '../surfaces/meeting/MeetingApp';
+import { OnDemand } from '../ui/lazy/OnDemand';
 import { bootSurface } from './boot';
-import { TabConfigPage } from './meeting/TabConfigPage';
+
+// The configuration page is opened once, when the tab is added: it never weighs on the side panel's first load.
+const TabConfigPage = lazy(() =>
+  import(/* webpackChunkName: "tab-config-page" */ './meeting/TabConfigPage').then((m) => ({
+    default: m.TabConfigPage,
+  })),
+);
 
 /** In Teams, the configuration page talks to Teams' Save button; loaded only on that page. */
 const TeamsTabConfig = () => {
@@ -18,6 +25,10 @@ const TeamsTabConfig = () => {
 /** The meeting surface: details tab, side panel and stage (the host tells the frame), and the tab's config page. */
 bootSurface('meeting', (launch) => {
   if (launch.params.view === 'config')
-    return launch.config.backend === 'graph' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />;
+    return (
+      <OnDemand style={{ padding: 24 }}>
+        {launch.config.backend === 'graph' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />}
+      </OnDemand>
+    );
   return <MeetingApp planId={launch.planId} />;
 });

@@ -1,10 +1,11 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { MeetingSessionProvider } from './MeetingContext';
 import { SidePanel } from './SidePanel';
 import { useMeetingPlan, type MeetingPlanTiming } from './useMeetingPlan';
+import { OnDemand } from '../../ui/lazy/OnDemand';
 import { useServices } from '../../ui/services/ServicesContext';
 
 export interface MeetingAppProps {
@@ -61,9 +62,9 @@ export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) =
       {frame === 'sidePanel' ? (
         <SidePanel editing={editing} render={renderMinutes} />
       ) : (
-        <Suspense fallback={<Spinner style={{ padding: 24 }} label={t('loading')} />}>
+        <OnDemand label={t('loading')} style={{ padding: 24 }}>
           {frame === 'meetingStage' ? <StageView /> : <DetailsTab editing={editing} />}
-        </Suspense>
+        </OnDemand>
       )}
     </MeetingSessionProvider>
   );

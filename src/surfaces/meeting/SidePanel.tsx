@@ -1,5 +1,5 @@
-import { Button, makeStyles, Spinner, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { lazy, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
@@ -7,6 +7,7 @@ import { minutesProblems } from '../../domain/minutes/minutesProblems';
 import { sendBlockers } from '../../domain/minutes/readyToSend';
 import type { Problem } from '../../domain/problems';
 import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
+import { OnDemand } from '../../ui/lazy/OnDemand';
 import { useServices } from '../../ui/services/ServicesContext';
 import { AgendaTimer } from './AgendaTimer';
 import { EditingBar, type EditingState } from './EditingBar';
@@ -163,9 +164,9 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
           <div>
             <Button onClick={() => setSending(false)}>{t('send.close')}</Button>
           </div>
-          <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+          <OnDemand label={t('loading')}>
             <SendMinutes editing={editing} render={render} />
-          </Suspense>
+          </OnDemand>
         </>
       ) : (
         <>
@@ -191,7 +192,7 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
                 </>
               ))}
             {tab === 'summary' && (
-              <Suspense fallback={<Spinner size="small" label={t('loading')} />}>
+              <OnDemand label={t('loading')}>
                 <JointSummary
                   problems={problems}
                   ready={ready}
@@ -199,7 +200,7 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
                   canGoTo={canGoTo}
                   onSend={() => setSending(true)}
                 />
-              </Suspense>
+              </OnDemand>
             )}
           </div>
         </>

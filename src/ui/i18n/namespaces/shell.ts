@@ -10,6 +10,12 @@ const da = {
     body: 'Det er ikke din skyld. Det, du har skrevet, er gemt i denne fane. Genindlæs siden for at fortsætte.',
     reload: 'Genindlæs siden',
   },
+  onDemand: {
+    loading: 'Henter …',
+    failedTitle: 'Denne del af siden kunne ikke hentes',
+    failedBody: 'Forbindelsen svigtede, mens siden hentede den. Det, du har skrevet, er gemt i denne fane.',
+    retry: 'Prøv igen',
+  },
   appointment: {
     title: 'Nyt møde (lokal efterligning af Outlook)',
     explain: 'Sådan ville mødeformularen i Outlook se ud. Ruden til højre skriver ind i den.',
@@ -57,6 +63,12 @@ const en: Translation<typeof da> = {
     title: 'Something went wrong on this page',
     body: 'It is not your fault. What you typed is kept in this tab. Reload the page to continue.',
     reload: 'Reload the page',
+  },
+  onDemand: {
+    loading: 'Loading …',
+    failedTitle: 'This part of the page could not be loaded',
+    failedBody: 'The connection failed while the page was loading it. What you typed is kept in this tab.',
+    retry: 'Try again',
   },
   appointment: {
     title: 'New meeting (local imitation of Outlook)',
