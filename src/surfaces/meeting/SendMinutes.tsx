@@ -343,7 +343,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
               );
             })}
           </ul>
-          {!everyoneHasIt && <Preview targets={sendable} render={render} link={link} nameOf={nameOf} />}
+          <Preview targets={sendable} render={render} link={link} nameOf={nameOf} />
           {covered.length > 0 && (
             <div className={styles.progress}>
               <div role="status" aria-live="polite" className={everyoneHasIt ? styles.done : styles.progress}>

@@ -1,8 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { MEETING_CHAT_KEY } from '../../../src/domain/delivery/deliveryPlan';
+import type { RecipientDelivery } from '../../../src/domain/plan/planDocument';
+import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
-import { aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan } from './meetingHarness';
+import { aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan, type MeetingWorld } from './meetingHarness';
 
 beforeEach(() => sessionStorage.clear());
 
@@ -69,6 +73,8 @@ describe('sending the minutes after the fælles opsummering', () => {
     await user.click(screen.getByRole('button', { name: 'Prøv igen for dem, der fejlede' }));
     expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
     expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+    // Everyone has it: no second send is offered.
+    expect(screen.queryByRole('button', { name: /Send referatet nu|Prøv igen/ })).toBeNull();
     // Nobody got it twice.
     expect(transport.mailsTo(people.ole.email!)).toHaveLength(1);
     await waitFor(() =>
@@ -78,5 +84,167 @@ describe('sending the minutes after the fælles opsummering', () => {
           .plan.meetings[0]!.delivery?.recipients.find((r) => r.participantId === people.peter.id)?.status,
       ).toBe('sent'),
     );
+  });
+});
+
+const at = (time: string) => copenhagenInstant('2027-03-04', time).toISOString();
+
+/** A receipt in the plan's delivery record, as an earlier send (in another tab, before a reload) left it. */
+const receipt = (
+  participantId: string,
+  channel: RecipientDelivery['channel'],
+  status: RecipientDelivery['status'],
+  over: Partial<RecipientDelivery> = {},
+): RecipientDelivery => ({
+  participantId,
+  channel,
+  status,
+  chatId: null,
+  messageId: status === 'sent' && channel !== 'email' ? `msg-${participantId}` : null,
+  error: status === 'failed' ? 'Forbidden: Missing permission' : null,
+  at: at('13:05'),
+  ...over,
+});
+
+const METTE_CHAT = `chat-with-${people.mette.userId}`;
+
+/** The summary confirmed at 13.10 and a delivery record from 13.05 with these statuses. */
+const sentBefore = (
+  statuses: Partial<Record<'jens' | 'mette' | 'jonas' | 'peter' | 'ole', RecipientDelivery['status']>>,
+  meetingChat: RecipientDelivery['status'] = 'sent',
+) =>
+  todaysPlan((plan) => {
+    const ready = readyPlan();
+    const meeting = plan.meetings[0]!;
+    Object.assign(meeting, ready.meetings[0]!);
+    meeting.summaryConfirmedAt = at('13:10');
+    const channelOf = { jens: 'email', mette: 'chat', jonas: 'chat', peter: 'chat', ole: 'email' } as const;
+    meeting.delivery = {
+      deliveryId: 'tovholder-earlier',
+      startedAt: at('13:05'),
+      sentMinutes: meeting.minutes,
+      recipients: [
+        ...(Object.keys(channelOf) as (keyof typeof channelOf)[]).map((who) =>
+          receipt(
+            people[who].id,
+            channelOf[who],
+            statuses[who] ?? 'sent',
+            who === 'mette' ? { chatId: METTE_CHAT } : {},
+          ),
+        ),
+        receipt(MEETING_CHAT_KEY, 'meetingChat', meetingChat, { chatId: MEETING_CHAT }),
+      ],
+    };
+  });
+
+const openSend = async (world: MeetingWorld) => {
+  const user = userEvent.setup();
+  renderMeeting(world);
+  await user.click(await screen.findByRole('tab', { name: 'Opsummering' }));
+  await user.click(await screen.findByRole('button', { name: 'Send referat' }));
+  const region = await screen.findByRole('region', { name: 'Send referat' });
+  const row = (name: string) =>
+    within(region)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.startsWith(name)) as HTMLElement;
+  return { user, region, row };
+};
+
+describe('sending the minutes again after a reload, from the receipts in the plan', () => {
+  it('offers Prøv igen to the one that failed and the one whose fate is unknown, and sends only to the one pressed', async () => {
+    const transport = new FakeMinutesTransport().withChat(MEETING_CHAT).withChat(METTE_CHAT);
+    const world = aMeetingWorld({ plan: sentBefore({ peter: 'failed', mette: 'unknown' }) });
+    world.services.transport = transport;
+    const { user, row } = await openSend(world);
+
+    expect(within(row('Peter Nielsen')).getByText('Fejlede')).toBeTruthy();
+    expect(within(row('Mette Larsen')).getByText('Ukendt – vi tjekker før vi sender igen')).toBeTruthy();
+    expect(within(row('Jonas Berg')).getByText('Sendt kl. 13.05')).toBeTruthy();
+    // Those who have it offer nothing; each of the others has their own button, and one covers them all.
+    expect(within(row('Jonas Berg')).queryByRole('button')).toBeNull();
+    expect(within(row('Peter Nielsen')).getByRole('button', { name: 'Prøv igen: Peter Nielsen' })).toBeTruthy();
+    expect(within(row('Mette Larsen')).getByRole('button', { name: 'Prøv igen: Mette Larsen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Prøv igen for alle, der mangler' })).toBeTruthy();
+    // Nobody who has the minutes is offered a first send.
+    expect(screen.queryByRole('button', { name: 'Send referatet nu' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Prøv igen: Peter Nielsen' }));
+    await waitFor(() => expect(within(row('Peter Nielsen')).getByText('Sendt kl. 13.20')).toBeTruthy());
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+    // Only Peter was sent to: Mette's fate is still to be found, and those who had it got nothing new.
+    expect(transport.messagesFor(METTE_CHAT)).toHaveLength(0);
+    expect(transport.messagesFor(people.jonas.id)).toHaveLength(0);
+    expect(transport.mailsTo(people.jens.email!)).toHaveLength(0);
+    expect(within(row('Mette Larsen')).getByRole('button', { name: 'Prøv igen: Mette Larsen' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Prøv igen for alle, der mangler' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    expect(transport.messagesFor(METTE_CHAT)).toHaveLength(1);
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+  });
+
+  it('when everyone covered has the minutes, says so with the time and offers no second send', async () => {
+    const world = aMeetingWorld({ plan: sentBefore({}) });
+    world.services.transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    const { region, row } = await openSend(world);
+
+    expect(within(region).getByText('Referatet er sendt til alle.')).toBeTruthy();
+    expect(within(region).getByText('6 modtagere · 4. marts kl. 13.05')).toBeTruthy();
+    expect(within(region).getByRole('heading', { name: 'Kvitteringer' })).toBeTruthy();
+    for (const name of ['Jens Holm', 'Peter Nielsen', 'Ole Bak', 'Mødechatten'])
+      expect(within(row(name)).getByText('Sendt kl. 13.05')).toBeTruthy();
+    expect(within(region).queryByRole('button', { name: /Send referatet nu|Prøv igen/ })).toBeNull();
+    expect(within(region).queryByRole('progressbar')).toBeNull();
+  });
+});
+
+describe('throttling', () => {
+  it('keeps Prøv igen disabled, saying for how long, until Teams allows more', async () => {
+    const transport = new FakeMinutesTransport()
+      .withChat(MEETING_CHAT)
+      .fail('postMessages', people.peter.id, 'throttled');
+    const world = aMeetingWorld({ plan: sentBefore({ peter: 'failed' }) });
+    world.services.transport = transport;
+    const { user, row } = await openSend(world);
+
+    await user.click(screen.getByRole('button', { name: 'Prøv igen: Peter Nielsen' }));
+    // Teams asked for two seconds' rest (Retry-After).
+    const wait = await within(row('Peter Nielsen')).findByRole('button', {
+      name: 'Prøv igen om 2 sek.: Peter Nielsen',
+    });
+    expect(wait.getAttribute('aria-disabled')).toBe('true');
+    const all = screen.getByRole('button', { name: 'Prøv igen for dem, der fejlede om 2 sek.' });
+    expect(all.getAttribute('aria-disabled')).toBe('true');
+    await user.click(wait);
+    await user.click(all);
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(0);
+
+    world.clock.set(new Date(world.clock.now().getTime() + 2500));
+    const ready = await within(row('Peter Nielsen')).findByRole('button', { name: 'Prøv igen: Peter Nielsen' });
+    expect(ready.getAttribute('aria-disabled')).toBeNull();
+    await user.click(ready);
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+  });
+});
+
+describe('what a screen reader meets', () => {
+  it('a list named by its heading, a polite status with the count, a named progress bar, and no axe violations', async () => {
+    const world = aMeetingWorld({ plan: sentBefore({ peter: 'failed', mette: 'unknown' }) });
+    world.services.transport = new FakeMinutesTransport().withChat(MEETING_CHAT).withChat(METTE_CHAT);
+    const { region } = await openSend(world);
+
+    expect(within(region).getByRole('list', { name: 'Hvem får referatet hvordan' })).toBeTruthy();
+    const status = within(region)
+      .getAllByRole('status')
+      .find((s) => s.textContent?.includes('har fået referatet'));
+    expect(status?.textContent).toContain('4 af 6 har fået referatet');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    const bar = within(region).getByRole('progressbar', { name: 'Hvor mange har fået referatet' });
+    expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['4', '6']);
+
+    // Contrast needs layout (the e2e checks it in Chromium); the e-mail preview's frame is its own document.
+    const results = await axe.run(region, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
