@@ -171,7 +171,18 @@ export interface MailRecord {
   id: string;
   /** Lower-cased address of the mailbox holding this copy. */
   mailbox: string;
-  folder: 'inbox' | 'sentitems';
+  folder: 'inbox' | 'sentitems' | 'drafts';
+  /**
+   * The id under `Prefer: IdType="ImmutableId"`: constant while the item stays in this mailbox, whereas `id` (the
+   * default REST id) changes when the item moves folder. Optional so states written before it still load.
+   */
+  immutableId?: string;
+  /** A draft made by POST /me/messages, until it is sent. */
+  isDraft?: boolean;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  /** Single-value extended properties as given on create (ids as the client wrote them). */
+  singleValueExtendedProperties?: { id: string; value: string }[];
   conversationId: string;
   internetMessageId: string;
   subject: string;

@@ -1,12 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Ctx, Router } from '../router';
+import type { Ctx, GraphResponse, Router } from '../router';
 import type { MailRecord, State, UserRecord } from '../store';
 import { GraphError, badRequest } from './errors';
-import { applyFilter, applySelect, paginate, parseSelect, type Json } from './odata';
+import {
+  applyFilter,
+  applySelect,
+  evaluateFilter,
+  paginate,
+  parseFilter,
+  parseSelect,
+  type Canonical,
+  type Json,
+} from './odata';
 import { requireSelf } from './users';
-import { rejectUnknownProperties } from './validation';
+import { asObject, rejectUnknownProperties } from './validation';
 
-/** Mail: POST /me/sendMail (202; a copy lands in every recipient's sandbox mailbox), reading one's own mailbox. */
+/**
+ * Mail: POST /me/sendMail (202; a copy lands in every recipient's sandbox mailbox), drafts (POST /me/messages, then
+ * POST /me/messages/{id}/send), single-value extended properties, immutable ids, reading one's own mailbox.
+ */
 
 export interface Address {
   name: string;
@@ -25,6 +37,9 @@ export interface OutgoingMail {
   saveToSentItems: boolean;
   meetingMessageType?: MailRecord['meetingMessageType'];
   at: number;
+  /** When a draft is sent: the recipients' copies share its conversation and Internet message id. */
+  conversationId?: string;
+  internetMessageId?: string;
 }
 
 export const outlookId = (prefix: string): string => `${prefix}${randomBytes(45).toString('base64url')}AAA=`;
@@ -33,9 +48,13 @@ const folderId = (mailbox: string, folder: string): string =>
   `AQMkA${createHash('sha1').update(`${mailbox}/${folder}`).digest('base64url')}AAAA`;
 
 /** Puts one copy in each recipient's inbox and (optionally) one in the sender's Sent Items. */
+/** An immutable id looks unlike a REST id (as in Exchange), so mixing them up shows. */
+export const immutableOutlookId = (): string =>
+  `AAkALgAAAAAAHYQDEapmEc2byACqAC${randomBytes(40).toString('base64url')}AAA=`;
+
 export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
-  const conversationId = outlookId('AAQkA');
-  const internetMessageId = `<${randomBytes(12).toString('hex')}@sandbox.tovholder.example>`;
+  const conversationId = mail.conversationId ?? outlookId('AAQkA');
+  const internetMessageId = mail.internetMessageId ?? `<${randomBytes(12).toString('hex')}@sandbox.tovholder.example>`;
   const when = new Date(mail.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const base = {
     conversationId,
@@ -57,6 +76,7 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
     copies.push({
       ...base,
       id: outlookId('AAMkA'),
+      immutableId: immutableOutlookId(),
       mailbox: mail.from.address.toLowerCase(),
       folder: 'sentitems',
       isRead: true,
@@ -64,7 +84,15 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
   }
   const recipients = new Set([...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])].map((r) => r.address.toLowerCase()));
   for (const mailbox of recipients) {
-    copies.push({ ...base, bcc: [], id: outlookId('AAMkA'), mailbox, folder: 'inbox', isRead: false });
+    copies.push({
+      ...base,
+      bcc: [],
+      id: outlookId('AAMkA'),
+      immutableId: immutableOutlookId(),
+      mailbox,
+      folder: 'inbox',
+      isRead: false,
+    });
   }
   state.mail.push(...copies);
   return copies;
@@ -83,12 +111,28 @@ const textOf = (html: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-export const mailJson = (mail: MailRecord): Json => ({
-  '@odata.etag': `W/"CQAAABYAAAA${createHash('sha1').update(mail.id).digest('base64').slice(0, 20)}"`,
-  id: mail.id,
-  createdDateTime: mail.receivedDateTime,
-  lastModifiedDateTime: mail.receivedDateTime,
-  changeKey: `CQAAABYAAAA${createHash('sha1').update(mail.id).digest('base64').slice(0, 20)}`,
+export type IdType = 'rest' | 'immutable';
+
+/** `Prefer: IdType="ImmutableId"` applies to the one request that carries it. */
+export const idTypeOf = (ctx: Ctx): IdType =>
+  /\bIdType\s*=\s*"?ImmutableId"?/i.test(ctx.req.headers['prefer'] ?? '') ? 'immutable' : 'rest';
+
+/** The id a client sees, by the id type its request asked for. */
+export const idOf = (mail: MailRecord, idType: IdType): string =>
+  idType === 'immutable' ? (mail.immutableId ?? mail.id) : mail.id;
+
+const changeKeyOf = (mail: MailRecord): string =>
+  `CQAAABYAAAA${createHash('sha1')
+    .update(`${mail.immutableId ?? mail.id}/${mail.lastModifiedDateTime ?? mail.receivedDateTime}/${mail.folder}`)
+    .digest('base64')
+    .slice(0, 20)}`;
+
+export const mailJson = (mail: MailRecord, idType: IdType = 'rest'): Json => ({
+  '@odata.etag': `W/"${changeKeyOf(mail)}"`,
+  id: idOf(mail, idType),
+  createdDateTime: mail.createdDateTime ?? mail.receivedDateTime,
+  lastModifiedDateTime: mail.lastModifiedDateTime ?? mail.receivedDateTime,
+  changeKey: changeKeyOf(mail),
   categories: [],
   receivedDateTime: mail.receivedDateTime,
   sentDateTime: mail.sentDateTime,
@@ -102,8 +146,8 @@ export const mailJson = (mail: MailRecord): Json => ({
   isDeliveryReceiptRequested: false,
   isReadReceiptRequested: false,
   isRead: mail.isRead,
-  isDraft: false,
-  webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(mail.id)}&exvsurl=1&viewmodel=ReadMessageItem`,
+  isDraft: mail.isDraft === true,
+  webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(idOf(mail, idType))}&exvsurl=1&viewmodel=ReadMessageItem`,
   inferenceClassification: 'focused',
   ...(mail.meetingMessageType ? { meetingMessageType: mail.meetingMessageType } : {}),
   body: { contentType: mail.bodyContentType, content: mail.body },
@@ -157,6 +201,23 @@ const readRecipients = (value: unknown, field: string): Address[] => {
   });
 };
 
+const readBody = (raw: unknown): { content: string; contentType: 'html' | 'text' } => {
+  const content = (raw as { content?: unknown; contentType?: unknown } | undefined) ?? {};
+  const contentType = typeof content.contentType === 'string' ? content.contentType.toLowerCase() : 'text';
+  if (contentType !== 'html' && contentType !== 'text') {
+    throw badRequest(
+      `Requested value '${String(content.contentType)}' was not found in microsoft.graph.bodyType.`,
+      'RequestBodyRead',
+    );
+  }
+  return { content: typeof content.content === 'string' ? content.content : '', contentType };
+};
+
+const readImportance = (raw: unknown): MailRecord['importance'] => {
+  const value = typeof raw === 'string' ? raw.toLowerCase() : 'normal';
+  return value === 'high' || value === 'low' ? value : 'normal';
+};
+
 const sendMail = (ctx: Ctx) => {
   const body = ctx.json();
   rejectUnknownProperties(body, ['message', 'saveToSentItems'], 'microsoft.graph.sendMail');
@@ -175,14 +236,7 @@ const sendMail = (ctx: Ctx) => {
   if (to.length + cc.length + bcc.length > 500) {
     throw badRequest('The message exceeds the maximum of 500 recipients.', 'ErrorTooManyRecipients');
   }
-  const content = (msg.body as { content?: unknown; contentType?: unknown } | undefined) ?? {};
-  const contentType = typeof content.contentType === 'string' ? content.contentType.toLowerCase() : 'text';
-  if (contentType !== 'html' && contentType !== 'text') {
-    throw badRequest(
-      `Requested value '${String(content.contentType)}' was not found in microsoft.graph.bodyType.`,
-      'RequestBodyRead',
-    );
-  }
+  const content = readBody(msg.body);
   const save = body.saveToSentItems;
   deliverMail(ctx.sandbox.store.state, {
     from: { name: ctx.me.displayName, address: ctx.me.mail },
@@ -190,9 +244,9 @@ const sendMail = (ctx: Ctx) => {
     cc,
     bcc,
     subject: typeof msg.subject === 'string' ? msg.subject : '',
-    body: typeof content.content === 'string' ? content.content : '',
-    contentType,
-    importance: msg.importance === 'high' || msg.importance === 'low' ? msg.importance : 'normal',
+    body: content.content,
+    contentType: content.contentType,
+    importance: readImportance(msg.importance),
     saveToSentItems: !(save === false || save === 'false'),
     at: ctx.now,
   });
@@ -205,48 +259,291 @@ export const mailboxOf = (state: State, user: UserRecord, folder?: MailRecord['f
     .filter((mail) => mail.mailbox === user.mail.toLowerCase() && (!folder || mail.folder === folder))
     .sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
 
-const listMessages = (ctx: Ctx, folder?: MailRecord['folder']) => {
-  const all = mailboxOf(ctx.sandbox.store.state, ctx.me, folder).map(mailJson);
-  const filtered = applyFilter(all, ctx.req.query);
+const notFound = (): GraphError =>
+  new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+
+/**
+ * One of the caller's own messages by either id type (Graph accepts both). A REST id stops working when the item
+ * moves folder (the draft sent to Sent Items gets a new one); the immutable id does not.
+ */
+const ownMessage = (ctx: Ctx): MailRecord => {
+  const id = ctx.params.messageId ?? '';
+  const mail = mailboxOf(ctx.sandbox.store.state, ctx.me).find(
+    (candidate) => candidate.id === id || candidate.immutableId === id,
+  );
+  if (!mail) throw notFound();
+  return mail;
+};
+
+const messagesContext = (ctx: Ctx): string =>
+  `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/messages`;
+
+// ---------------------------------------------------------------- extended properties
+
+const PROPERTY_TYPES = new Set([
+  'binary',
+  'boolean',
+  'clsid',
+  'currency',
+  'double',
+  'float',
+  'integer',
+  'long',
+  'object',
+  'short',
+  'string',
+  'systemtime',
+]);
+const NAMED_PROPERTY =
+  /^(\w+)\s+\{([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}\s+(Name|Id)\s+(\S(?:.*\S)?)$/i;
+const TAGGED_PROPERTY = /^(\w+)\s+0x([0-9a-f]{1,4})$/i;
+
+/**
+ * An extended property id in canonical form, or null when it is not one of Graph's formats
+ * (`{type} {guid} Name {name}`, `{type} {guid} Id {0x…}`, `{type} {0x…}`). Type and GUID match in any case; the
+ * name matches exactly, as Graph documents.
+ */
+export const canonicalPropertyId = (id: string): string | null => {
+  const text = id.trim();
+  const named = NAMED_PROPERTY.exec(text);
+  if (named) {
+    const type = (named[1] ?? '').toLowerCase();
+    const kind = (named[3] ?? '').toLowerCase();
+    if (!PROPERTY_TYPES.has(type)) return null;
+    const key = named[4] ?? '';
+    return `${type} {${(named[2] ?? '').toLowerCase()}} ${kind} ${kind === 'id' ? key.toLowerCase() : key}`;
+  }
+  const tagged = TAGGED_PROPERTY.exec(text);
+  if (tagged && PROPERTY_TYPES.has((tagged[1] ?? '').toLowerCase())) {
+    return `${(tagged[1] ?? '').toLowerCase()} 0x${Number.parseInt(tagged[2] ?? '0', 16).toString(16)}`;
+  }
+  return null;
+};
+
+const invalidExtendedProperty = (): GraphError =>
+  badRequest('The extended property attribute combination is invalid.', 'ErrorInvalidExtendedProperty');
+
+/** In a $filter, any `…id` compared with an extended property id compares canonically. */
+const propertyIdCanonical: Canonical = (property, value) =>
+  /(^|\/)id$/i.test(property) ? canonicalPropertyId(value) : null;
+
+type ExtendedProperty = NonNullable<MailRecord['singleValueExtendedProperties']>[number];
+
+const readExtendedProperties = (raw: unknown): ExtendedProperty[] => {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    throw badRequest("The property 'singleValueExtendedProperties' must be a collection.", 'RequestBodyRead');
+  }
+  const properties = new Map<string, ExtendedProperty>();
+  for (const entry of raw) {
+    const property = asObject(entry);
+    if (!property) throw badRequest('Each extended property must be an object.', 'RequestBodyRead');
+    rejectUnknownProperties(property, ['id', 'value'], 'microsoft.graph.singleValueLegacyExtendedProperty');
+    const canonical = typeof property.id === 'string' ? canonicalPropertyId(property.id) : null;
+    if (canonical === null || typeof property.id !== 'string') throw invalidExtendedProperty();
+    if (typeof property.value !== 'string') {
+      throw badRequest(
+        `Cannot convert the literal '${String(property.value)}' to the expected type 'Edm.String' for 'value'.`,
+        'RequestBodyRead',
+      );
+    }
+    properties.set(canonical, { id: property.id.trim(), value: property.value });
+  }
+  return [...properties.values()];
+};
+
+/** Refuses a $filter that compares an extended property's id with something that is not a property id. */
+const checkPropertyFilter = (raw: string): void => {
+  const ids = [...raw.matchAll(/\b\w+\/id\s+eq\s+'((?:[^']|'')*)'/gi)].map((match) =>
+    (match[1] ?? '').replace(/''/g, "'"),
+  );
+  if (/singleValueExtendedProperties\s*\/\s*any/i.test(raw) && ids.some((id) => canonicalPropertyId(id) === null)) {
+    throw invalidExtendedProperty();
+  }
+};
+
+/** `$expand=singleValueExtendedProperties($filter=id eq '…')`: the matching properties, or null when not asked. */
+const expandedProperties = (ctx: Ctx, mail: MailRecord): ExtendedProperty[] | null => {
+  const raw = ctx.req.query.get('$expand');
+  if (!raw || !/singleValueExtendedProperties/i.test(raw)) return null;
+  const match = /^\s*singleValueExtendedProperties\s*\(\s*\$filter\s*=\s*([\s\S]+)\)\s*$/i.exec(raw);
+  if (!match) {
+    throw badRequest(
+      "Expand singleValueExtendedProperties with a filter on the id: $expand=singleValueExtendedProperties($filter=id eq '{id}').",
+    );
+  }
+  const filter = match[1] ?? '';
+  const node = parseFilter(filter);
+  const ids = [...filter.matchAll(/\bid\s+eq\s+'((?:[^']|'')*)'/gi)].map((m) => (m[1] ?? '').replace(/''/g, "'"));
+  if (ids.length === 0 || ids.some((id) => canonicalPropertyId(id) === null)) throw invalidExtendedProperty();
+  return (mail.singleValueExtendedProperties ?? []).filter((property) =>
+    evaluateFilter(node, { id: property.id, value: property.value }, true, propertyIdCanonical),
+  );
+};
+
+// ---------------------------------------------------------------- reading
+
+const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse => {
+  const idType = idTypeOf(ctx);
+  const raw = ctx.req.query.get('$filter');
+  if (raw) checkPropertyFilter(raw);
+  // The extended properties are there to filter on, and never part of the listed message (as in Graph).
+  const all = mailboxOf(ctx.sandbox.store.state, ctx.me, folder).map((mail) => ({
+    ...mailJson(mail, idType),
+    singleValueExtendedProperties: (mail.singleValueExtendedProperties ?? []).map((property) => ({ ...property })),
+  }));
+  const filtered = applyFilter(all, ctx.req.query, true, propertyIdCanonical).map((json): Json => {
+    const { singleValueExtendedProperties: _properties, ...message } = json;
+    return message;
+  });
   const self = `${ctx.graphBase}${ctx.req.path}`;
   const page = paginate(filtered, ctx.req.query, self, { defaultTop: 10, maxTop: 1000, style: 'skip' });
   const select = parseSelect(ctx.req.query);
   return {
     status: 200,
     body: {
-      '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/messages`,
+      '@odata.context': messagesContext(ctx),
       ...(page.nextLink ? { '@odata.nextLink': page.nextLink } : {}),
       value: page.items.map((mail) => applySelect(mail, select, ['id'])),
     },
   };
 };
 
+const getMessage = (ctx: Ctx): GraphResponse => {
+  const mail = ownMessage(ctx);
+  const properties = expandedProperties(ctx, mail);
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `${messagesContext(ctx)}/$entity`,
+      ...applySelect(mailJson(mail, idTypeOf(ctx)), parseSelect(ctx.req.query), ['id']),
+      // Graph leaves the collection out when no property matched.
+      ...(properties && properties.length > 0
+        ? { singleValueExtendedProperties: properties.map((property) => ({ ...property })) }
+        : {}),
+    },
+  };
+};
+
 const folderParam = (name: string): MailRecord['folder'] => {
   const key = name.toLowerCase();
-  if (key === 'inbox' || key === 'sentitems') return key;
-  throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  if (key === 'inbox' || key === 'sentitems' || key === 'drafts') return key;
+  throw notFound();
 };
+
+// ---------------------------------------------------------------- drafts
+
+const seconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** POST /me/messages: a draft in Drafts (201), with its extended properties; nothing is sent. */
+const createDraft = (ctx: Ctx): GraphResponse => {
+  const body = ctx.json();
+  rejectUnknownProperties(body, MESSAGE_PROPERTIES, 'microsoft.graph.message');
+  const properties = readExtendedProperties(body.singleValueExtendedProperties);
+  const content = readBody(body.body);
+  const when = seconds(ctx.now);
+  const draft: MailRecord = {
+    id: outlookId('AAMkA'),
+    immutableId: immutableOutlookId(),
+    mailbox: ctx.me.mail.toLowerCase(),
+    folder: 'drafts',
+    isDraft: true,
+    conversationId: outlookId('AAQkA'),
+    internetMessageId: `<${randomBytes(12).toString('hex')}@sandbox.tovholder.example>`,
+    subject: typeof body.subject === 'string' ? body.subject : '',
+    bodyContentType: content.contentType,
+    body: content.content,
+    from: { name: ctx.me.displayName, address: ctx.me.mail },
+    to: readRecipients(body.toRecipients, 'toRecipients'),
+    cc: readRecipients(body.ccRecipients, 'ccRecipients'),
+    bcc: readRecipients(body.bccRecipients, 'bccRecipients'),
+    importance: readImportance(body.importance),
+    isRead: true,
+    sentDateTime: when,
+    receivedDateTime: when,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    meetingMessageType: null,
+    singleValueExtendedProperties: properties,
+  };
+  ctx.sandbox.store.state.mail.push(draft);
+  ctx.sandbox.store.touch();
+  const id = idOf(draft, idTypeOf(ctx));
+  return {
+    status: 201,
+    headers: { Location: `${ctx.graphBase}/users('${ctx.me.id}')/messages('${encodeURIComponent(id)}')` },
+    body: { '@odata.context': `${messagesContext(ctx)}/$entity`, ...mailJson(draft, idTypeOf(ctx)) },
+  };
+};
+
+/**
+ * POST /me/messages/{id}/send: 202, no body. A copy lands in every recipient's mailbox (as with sendMail) and the
+ * draft itself moves to Sent Items: no longer a draft, a new REST id, the same immutable id. A message that is no
+ * longer a draft is refused (400 ErrorInvalidOperation; see the README) and sends nothing, so a resent request
+ * never delivers twice.
+ */
+const sendDraft = (ctx: Ctx): GraphResponse => {
+  const mail = ownMessage(ctx);
+  if (mail.isDraft !== true) {
+    throw badRequest(
+      'The item cannot be sent because it is not a draft: it has been sent already or was received.',
+      'ErrorInvalidOperation',
+    );
+  }
+  if (mail.to.length + mail.cc.length + mail.bcc.length === 0) {
+    throw badRequest('At least one recipient is required, but none were found.', 'ErrorInvalidRecipients');
+  }
+  if (mail.to.length + mail.cc.length + mail.bcc.length > 500) {
+    throw badRequest('The message exceeds the maximum of 500 recipients.', 'ErrorTooManyRecipients');
+  }
+  deliverMail(ctx.sandbox.store.state, {
+    from: mail.from,
+    to: mail.to,
+    cc: mail.cc,
+    bcc: mail.bcc,
+    subject: mail.subject,
+    body: mail.body,
+    contentType: mail.bodyContentType,
+    importance: mail.importance,
+    saveToSentItems: false,
+    at: ctx.now,
+    conversationId: mail.conversationId,
+    internetMessageId: mail.internetMessageId,
+  });
+  const when = seconds(ctx.now);
+  mail.folder = 'sentitems';
+  mail.isDraft = false;
+  mail.id = outlookId('AAMkA');
+  mail.sentDateTime = when;
+  mail.receivedDateTime = when;
+  mail.lastModifiedDateTime = when;
+  ctx.sandbox.store.touch();
+  return { status: 202 };
+};
+
+/** The same handler under /users/{id|upn}/…, for the caller themself only. */
+const asSelf =
+  (handler: (ctx: Ctx) => GraphResponse) =>
+  (ctx: Ctx): GraphResponse => {
+    requireSelf(ctx, ctx.params.userId ?? '');
+    return handler(ctx);
+  };
 
 export const registerMail = (router: Router): void => {
   router
     .add('POST', '/me/sendMail', sendMail)
-    .add('POST', '/users/{userId}/sendMail', (ctx) => {
-      requireSelf(ctx, ctx.params.userId ?? '');
-      return sendMail(ctx);
-    })
+    .add('POST', '/users/{userId}/sendMail', asSelf(sendMail))
+    .add('POST', '/me/messages', createDraft)
+    .add('POST', '/users/{userId}/messages', asSelf(createDraft))
     .add('GET', '/me/messages', (ctx) => listMessages(ctx))
+    .add(
+      'GET',
+      '/users/{userId}/messages',
+      asSelf((ctx) => listMessages(ctx)),
+    )
     .add('GET', '/me/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
-    .add('GET', '/me/messages/{messageId}', (ctx) => {
-      const mail = mailboxOf(ctx.sandbox.store.state, ctx.me).find(
-        (candidate) => candidate.id === ctx.params.messageId,
-      );
-      if (!mail) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-      return {
-        status: 200,
-        body: {
-          '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/messages/$entity`,
-          ...applySelect(mailJson(mail), parseSelect(ctx.req.query), ['id']),
-        },
-      };
-    });
+    .add('GET', '/me/messages/{messageId}', getMessage)
+    .add('GET', '/users/{userId}/messages/{messageId}', asSelf(getMessage))
+    .add('POST', '/me/messages/{messageId}/send', sendDraft)
+    .add('POST', '/users/{userId}/messages/{messageId}/send', asSelf(sendDraft));
 };

@@ -90,7 +90,9 @@ type Node =
   | { kind: 'not'; operand: Node }
   | { kind: 'compare'; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; property: string; value: Literal }
   | { kind: 'in'; property: string; values: Literal[] }
-  | { kind: 'call'; name: 'startswith' | 'endswith' | 'contains'; property: string; value: string };
+  | { kind: 'call'; name: 'startswith' | 'endswith' | 'contains'; property: string; value: string }
+  /** `collection/any(v: predicate)`: the predicate reads the element as `v/…`. */
+  | { kind: 'any'; collection: string; variable: string; predicate: Node };
 
 type Token = { type: 'word'; value: string } | { type: 'string'; value: string } | { type: 'punct'; value: string };
 
@@ -124,7 +126,8 @@ const tokenize = (text: string): Token[] => {
       tokens.push({ type: 'punct', value: char });
       i += 1;
     } else {
-      const match = /^[^\s(),']+/.exec(text.slice(i));
+      // A lambda variable ends at its colon (`ep:ep/id` is the variable `ep:` and then `ep/id`).
+      const match = /^[A-Za-z_]\w*:(?![\d/])|^[^\s(),']+/.exec(text.slice(i));
       const value = match?.[0] ?? char;
       tokens.push({ type: 'word', value });
       i += value.length;
@@ -183,7 +186,24 @@ export const parseFilter = (filter: string): Node => {
       if (typeof value !== 'string') throw unsupported(filter, `${lower} with a non-string value`);
       return { kind: 'call', name: lower, property: property.value, value };
     }
-    if (token.value.includes('/any(') || token.value.includes('/all(')) throw unsupported(filter, 'a lambda operator');
+    const lambda = /^(.+)\/(any|all)$/i.exec(token.value);
+    if (lambda) {
+      if (lambda[2]?.toLowerCase() === 'all') throw unsupported(filter, 'the lambda operator all');
+      expectPunct('(');
+      const head = take();
+      if (head.type !== 'word') throw unsupported(filter, 'a lambda without a variable');
+      let variable = head.value;
+      if (variable.endsWith(':')) variable = variable.slice(0, -1);
+      else {
+        const colon = take();
+        if (colon.type !== 'word' || colon.value !== ':')
+          throw unsupported(filter, `'${colon.value}' after a lambda variable`);
+      }
+      if (!/^[A-Za-z_]\w*$/.test(variable)) throw unsupported(filter, `the lambda variable '${variable}'`);
+      const predicate = orExpr();
+      expectPunct(')');
+      return { kind: 'any', collection: lambda[1] ?? '', variable, predicate };
+    }
     const op = take();
     if (op.type !== 'word') throw unsupported(filter, `'${op.value}' after '${token.value}'`);
     const opLower = op.value.toLowerCase();
@@ -246,16 +266,52 @@ const compareValues = (a: unknown, b: Literal, caseInsensitive: boolean): number
   return null;
 };
 
-export const evaluateFilter = (node: Node, item: Json, caseInsensitive = true): boolean => {
+/**
+ * For properties whose values compare by their own rules (e.g. an extended property id: type and GUID in any case,
+ * the name exactly): returns the canonical form of a value, compared exactly; null for ordinary properties.
+ */
+export type Canonical = (property: string, value: string) => string | null;
+
+const compareWith = (
+  property: string,
+  actual: unknown,
+  expected: Literal,
+  caseInsensitive: boolean,
+  canonical?: Canonical,
+): number | null => {
+  if (canonical && typeof actual === 'string' && typeof expected === 'string') {
+    const a = canonical(property, actual);
+    const b = canonical(property, expected);
+    if (a !== null && b !== null) return compareValues(a, b, false);
+  }
+  return compareValues(actual, expected, caseInsensitive);
+};
+
+export const evaluateFilter = (node: Node, item: Json, caseInsensitive = true, canonical?: Canonical): boolean => {
   switch (node.kind) {
     case 'and':
-      return evaluateFilter(node.left, item, caseInsensitive) && evaluateFilter(node.right, item, caseInsensitive);
+      return (
+        evaluateFilter(node.left, item, caseInsensitive, canonical) &&
+        evaluateFilter(node.right, item, caseInsensitive, canonical)
+      );
     case 'or':
-      return evaluateFilter(node.left, item, caseInsensitive) || evaluateFilter(node.right, item, caseInsensitive);
+      return (
+        evaluateFilter(node.left, item, caseInsensitive, canonical) ||
+        evaluateFilter(node.right, item, caseInsensitive, canonical)
+      );
     case 'not':
-      return !evaluateFilter(node.operand, item, caseInsensitive);
+      return !evaluateFilter(node.operand, item, caseInsensitive, canonical);
+    case 'any': {
+      const collection = readPath(item, node.collection);
+      if (!Array.isArray(collection)) return false;
+      return collection.some((element) =>
+        evaluateFilter(node.predicate, { [node.variable]: element as unknown }, caseInsensitive, canonical),
+      );
+    }
     case 'in':
-      return node.values.some((value) => compareValues(readPath(item, node.property), value, caseInsensitive) === 0);
+      return node.values.some(
+        (value) => compareWith(node.property, readPath(item, node.property), value, caseInsensitive, canonical) === 0,
+      );
     case 'call': {
       const actual = readPath(item, node.property);
       if (typeof actual !== 'string') return false;
@@ -266,7 +322,7 @@ export const evaluateFilter = (node: Node, item: Json, caseInsensitive = true): 
       return a.includes(b);
     }
     case 'compare': {
-      const result = compareValues(readPath(item, node.property), node.value, caseInsensitive);
+      const result = compareWith(node.property, readPath(item, node.property), node.value, caseInsensitive, canonical);
       if (node.op === 'ne') return result !== 0;
       if (result === null) return false;
       switch (node.op) {
@@ -294,14 +350,21 @@ export const filterProperties = (node: Node): string[] => {
       return [...filterProperties(node.left), ...filterProperties(node.right)];
     case 'not':
       return filterProperties(node.operand);
+    case 'any':
+      return [node.collection];
     default:
       return [node.property];
   }
 };
 
-export const applyFilter = <T extends Json>(items: T[], query: URLSearchParams, caseInsensitive = true): T[] => {
+export const applyFilter = <T extends Json>(
+  items: T[],
+  query: URLSearchParams,
+  caseInsensitive = true,
+  canonical?: Canonical,
+): T[] => {
   const raw = query.get('$filter');
   if (!raw) return items;
   const node = parseFilter(raw);
-  return items.filter((item) => evaluateFilter(node, item, caseInsensitive));
+  return items.filter((item) => evaluateFilter(node, item, caseInsensitive, canonical));
 };

@@ -232,7 +232,7 @@ const mailSection = (state: State, viewer: UserRecord): string => {
     .map((mail, index) => {
       const json = mailJson(mail);
       const doc = mail.bodyContentType === 'html' ? mail.body : `<pre>${escape(mail.body)}</pre>`;
-      const folder = mail.folder === 'inbox' ? 'Indbakke' : 'Sendt post';
+      const folder = mail.folder === 'inbox' ? 'Indbakke' : mail.folder === 'drafts' ? 'Kladder' : 'Sendt post';
       const who = (list: { name: string; address: string }[]): string =>
         escape(list.map((r) => `${r.name} <${r.address}>`).join(', '));
       return `<li><details${index === 0 ? ' open' : ''}><summary><strong>${escape(mail.subject || '(intet emne)')}</strong> — ${escape(mail.from.name)} · ${time(mail.receivedDateTime)} · ${folder}</summary>
