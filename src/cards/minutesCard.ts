@@ -218,7 +218,10 @@ export const buildMinutesCard = (input: MinutesInput, options: MinutesCardOption
       ...(() => {
         const { shown, more } = cutItems(view.participants, layout, view);
         const facts = shown.map((p) =>
-          fact(cut(p.name), [...(p.organisation ? [cut(p.organisation)] : []), p.attendance].join(' · ')),
+          fact(
+            cut(p.name),
+            [...(p.organisation ? [cut(p.organisation)] : []), ...(p.attendance ? [p.attendance] : [])].join(' · '),
+          ),
         );
         return [{ type: 'FactSet' as const, spacing: 'medium' as const, facts }, ...more];
       })(),

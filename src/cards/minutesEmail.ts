@@ -88,7 +88,9 @@ export const buildMinutesEmail = (input: MinutesInput, options: MinutesEmailOpti
         pairs(
           view.participants.map((pv) => [
             escapeHtml(pv.name),
-            escapeHtml([...(pv.organisation ? [pv.organisation] : []), pv.attendance].join(' · ')),
+            escapeHtml(
+              [...(pv.organisation ? [pv.organisation] : []), ...(pv.attendance ? [pv.attendance] : [])].join(' · '),
+            ),
           ]),
         ),
     ),

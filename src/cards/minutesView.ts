@@ -54,7 +54,8 @@ export interface ParticipantView {
   id: string;
   name: string;
   organisation: string;
-  attendance: string;
+  /** Fremmøde in words; null when nobody's was noted for the meeting (then the word is left out on every line). */
+  attendance: string | null;
   roles: string[];
 }
 
@@ -129,11 +130,14 @@ export const buildMinutesView = ({ plan, meeting }: MinutesInput, options: Minut
           return p ? [{ p, attendance: i.attendance }] : [];
         })
       : plan.participants.map((p) => ({ p, attendance: { kind: 'unknown' as const } }));
+  // Fremmøde is noted in the details tab, often not at all: "fremmøde ikke noteret" on every line then says nothing.
+  // Once anyone's is noted, those not noted still say so, since "present" for some would otherwise read as all.
+  const anyAttendanceNoted = invited.some(({ attendance }) => attendance.kind !== 'unknown');
   const participants: ParticipantView[] = invited.map(({ p, attendance }) => ({
     id: p.id,
     name: participantName(p, detail, text),
     organisation: isPrivatePerson(p) ? (full ? p.organisation.trim() : '') : p.organisation.trim(),
-    attendance: text.attendance[attendance.kind],
+    attendance: anyAttendanceNoted ? text.attendance[attendance.kind] : null,
     roles: roleNames(p.id),
   }));
 

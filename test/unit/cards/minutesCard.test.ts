@@ -2,14 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { buildMinutesCard, type MinutesCardOptions } from '../../../src/cards/minutesCard';
 import { cardTexts, sectionTexts, typesIn } from '../../fixtures/cards/cardTexts';
 import { demoPlanWithoutNameInTexts, largePlan, lastMeeting, PLAN_URL } from '../../fixtures/cards/minutesFixtures';
-import { demoPlan } from '../../support/builders';
-import type { Plan } from '../../../src/domain/plan/planDocument';
+import { demoPeople, demoPlan } from '../../support/builders';
+import { buildMinutesEmail } from '../../../src/cards/minutesEmail';
+import type { Attendance, Invitee, Plan } from '../../../src/domain/plan/planDocument';
 
 const build = (options: Partial<MinutesCardOptions> = {}, plan: Plan = demoPlan()) =>
   buildMinutesCard(
     { plan, meeting: lastMeeting(plan) },
     { lang: 'da', detail: 'summary', planUrl: PLAN_URL, ...options },
   );
+
+/** The plan with every invitee's fremmøde at the last meeting set by `attendance`. */
+const withAttendance = (plan: Plan, attendance: (invitee: Invitee) => Attendance): Plan => ({
+  ...plan,
+  meetings: plan.meetings.map((m) => ({
+    ...m,
+    invitees: m.invitees.map((i) => ({ ...i, attendance: attendance(i) })),
+  })),
+});
 
 describe('the minutes card', () => {
   it('is an Adaptive Card 1.5 in Danish with a header of case reference and meeting time', () => {
@@ -30,6 +40,29 @@ describe('the minutes card', () => {
     expect(participants).toContain('Karen Skov: Distriktspsykiatrien Sundby · til stede');
     expect(participants).toContain('Ole Bak: Lægehuset Sundby · afbud');
     expect(participants).toContain('Birgitte Lund: Psykiatrisk afsnit P3 · fraværende');
+  });
+
+  it('leaves the attendance word out when nobody noted fremmøde, instead of "fremmøde ikke noteret" on every line', () => {
+    const plan = withAttendance(demoPlan(), () => ({ kind: 'unknown' }));
+    const participants = sectionTexts(build({}, plan), 'Deltagere');
+    expect(participants).toContain('Karen Skov: Distriktspsykiatrien Sundby');
+    expect(participants).toContain('Ole Bak: Lægehuset Sundby');
+    expect(participants.join('\n')).not.toContain('fremmøde ikke noteret');
+    const email = buildMinutesEmail(
+      { plan, meeting: lastMeeting(plan) },
+      { lang: 'da', detail: 'summary', planUrl: PLAN_URL },
+    );
+    expect(email.html).not.toContain('fremmøde ikke noteret');
+    expect(email.html).toContain('Distriktspsykiatrien Sundby<');
+  });
+
+  it('still says "fremmøde ikke noteret" for those not noted when others were', () => {
+    const plan = withAttendance(demoPlan(), (i) =>
+      i.participantId === demoPeople.karen.id ? { kind: 'present' } : { kind: 'unknown' },
+    );
+    const participants = sectionTexts(build({}, plan), 'Deltagere');
+    expect(participants).toContain('Karen Skov: Distriktspsykiatrien Sundby · til stede');
+    expect(participants).toContain('Ole Bak: Lægehuset Sundby · fremmøde ikke noteret');
   });
 
   it('states the consent: its form, dates and whom it covers', () => {
