@@ -171,7 +171,7 @@ export interface MailRecord {
   id: string;
   /** Lower-cased address of the mailbox holding this copy. */
   mailbox: string;
-  folder: 'inbox' | 'sentitems' | 'drafts';
+  folder: 'inbox' | 'sentitems' | 'drafts' | 'deleteditems';
   /**
    * The id under `Prefer: IdType="ImmutableId"`: constant while the item stays in this mailbox, whereas `id` (the
    * default REST id) changes when the item moves folder. Optional so states written before it still load.

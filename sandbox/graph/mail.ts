@@ -427,7 +427,7 @@ const getMessage = (ctx: Ctx): GraphResponse => {
 
 const folderParam = (name: string): MailRecord['folder'] => {
   const key = name.toLowerCase();
-  if (key === 'inbox' || key === 'sentitems' || key === 'drafts') return key;
+  if (key === 'inbox' || key === 'sentitems' || key === 'drafts' || key === 'deleteditems') return key;
   throw notFound();
 };
 
@@ -521,6 +521,24 @@ const sendDraft = (ctx: Ctx): GraphResponse => {
   return { status: 202 };
 };
 
+/**
+ * DELETE /me/messages/{id}: 204. As in Exchange the message moves to Deleted Items (a new REST id, the same
+ * immutable id); deleting it there removes it for good.
+ */
+const deleteMessage = (ctx: Ctx): GraphResponse => {
+  const mail = ownMessage(ctx);
+  const state = ctx.sandbox.store.state;
+  if (mail.folder === 'deleteditems') {
+    state.mail = state.mail.filter((candidate) => candidate !== mail);
+  } else {
+    mail.folder = 'deleteditems';
+    mail.id = outlookId('AAMkA');
+    mail.lastModifiedDateTime = seconds(ctx.now);
+  }
+  ctx.sandbox.store.touch();
+  return { status: 204 };
+};
+
 /** The same handler under /users/{id|upn}/…, for the caller themself only. */
 const asSelf =
   (handler: (ctx: Ctx) => GraphResponse) =>
@@ -544,6 +562,8 @@ export const registerMail = (router: Router): void => {
     .add('GET', '/me/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
     .add('GET', '/me/messages/{messageId}', getMessage)
     .add('GET', '/users/{userId}/messages/{messageId}', asSelf(getMessage))
+    .add('DELETE', '/me/messages/{messageId}', deleteMessage)
+    .add('DELETE', '/users/{userId}/messages/{messageId}', asSelf(deleteMessage))
     .add('POST', '/me/messages/{messageId}/send', sendDraft)
     .add('POST', '/users/{userId}/messages/{messageId}/send', asSelf(sendDraft));
 };

@@ -223,6 +223,13 @@ ${messages ? `<ol class="messages">${messages}</ol>` : '<p>Ingen beskeder.</p>'}
     .join('');
 };
 
+const FOLDER_NAME: Record<MailRecord['folder'], string> = {
+  inbox: 'Indbakke',
+  sentitems: 'Sendt post',
+  drafts: 'Kladder',
+  deleteditems: 'Slettet post',
+};
+
 const mailSection = (state: State, viewer: UserRecord): string => {
   const mails = state.mail
     .filter((mail: MailRecord) => mail.mailbox === viewer.mail.toLowerCase())
@@ -232,7 +239,7 @@ const mailSection = (state: State, viewer: UserRecord): string => {
     .map((mail, index) => {
       const json = mailJson(mail);
       const doc = mail.bodyContentType === 'html' ? mail.body : `<pre>${escape(mail.body)}</pre>`;
-      const folder = mail.folder === 'inbox' ? 'Indbakke' : mail.folder === 'drafts' ? 'Kladder' : 'Sendt post';
+      const folder = FOLDER_NAME[mail.folder];
       const who = (list: { name: string; address: string }[]): string =>
         escape(list.map((r) => `${r.name} <${r.address}>`).join(', '));
       return `<li><details${index === 0 ? ' open' : ''}><summary><strong>${escape(mail.subject || '(intet emne)')}</strong> — ${escape(mail.from.name)} · ${time(mail.receivedDateTime)} · ${folder}</summary>

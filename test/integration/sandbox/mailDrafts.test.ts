@@ -209,6 +209,36 @@ describe('sending the draft', () => {
   });
 });
 
+describe('discarding a draft', () => {
+  it('moves it to Deleted Items with 204 (same immutable id), sends nothing, and deleting it there removes it', async () => {
+    const created = await draft('x-1');
+    const deleted = await aisha('DELETE', `/me/messages/${encodeURIComponent(created.id)}`, undefined, IMMUTABLE);
+    expect(deleted.status).toBe(204);
+    const bin = await aisha<{ value: Message[] }>('GET', '/me/mailFolders/deleteditems/messages', undefined, IMMUTABLE);
+    expect(bin.body.value.map((message) => message.id)).toContain(created.id);
+    const inDrafts = await aisha<{ value: Message[] }>(
+      'GET',
+      '/me/mailFolders/drafts/messages?$top=100',
+      undefined,
+      IMMUTABLE,
+    );
+    expect(inDrafts.body.value.map((message) => message.id)).not.toContain(created.id);
+    expect(await received(USERS.ole, 'x-1')).toBe(0);
+
+    expect((await aisha('DELETE', `/me/messages/${encodeURIComponent(created.id)}`, undefined, IMMUTABLE)).status).toBe(
+      204,
+    );
+    const gone = await aisha<GraphErrorShape>(
+      'GET',
+      `/me/messages/${encodeURIComponent(created.id)}`,
+      undefined,
+      IMMUTABLE,
+    );
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.code).toBe('ErrorItemNotFound');
+  });
+});
+
 describe('what drafts refuse', () => {
   it('refuses a property a message does not have', async () => {
     const reply = await aisha<GraphErrorShape>('POST', '/me/messages', { subject: 'x', tovholder: true });
