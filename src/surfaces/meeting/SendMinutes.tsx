@@ -73,13 +73,6 @@ const useStyles = makeStyles({
 type Sendable = Exclude<DeliveryTarget, { channel: 'none' }>;
 type Status = RecipientDelivery['status'];
 
-/**
- * The delivery pipeline's progress contract (src/domain/delivery): every recipient's current report, each time a
- * status changes; `unknown` while a message is on its way. Spelled out here too, so this view builds whether or
- * not the pipeline calls it yet.
- */
-type WithProgress = DeliveryOptions & { onProgress?: (recipients: readonly RecipientReport[]) => void };
-
 type BulkAction = 'sendNow' | 'retryFailed' | 'retryMissing';
 
 /** One press of a send button: whom to send to (null: everyone who does not have the minutes yet). */
@@ -211,7 +204,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
           ? {}
           : Object.fromEntries(Object.entries(until).filter(([key]) => !request.only?.includes(key))),
       );
-      const options: WithProgress = {
+      const options: DeliveryOptions = {
         senderParticipantId: me?.id ?? null,
         lang,
         ...(request.only ? { only: request.only } : {}),
