@@ -153,6 +153,14 @@ describe('sending the draft', () => {
     expect(sent.body).toBeUndefined();
     expect(await received(USERS.ole, 's-1')).toBe(1);
     expect(await received(USERS.lise, 's-1')).toBe(1);
+    const own = await tool<{ messages: { immutableId: string; folder: string; isDraft: boolean }[] }>(
+      sandbox,
+      'GET',
+      `/_sandbox/mailbox?user=${USERS.aisha}`,
+    );
+    expect(own.messages.filter((message) => message.immutableId === created.id)).toEqual([
+      expect.objectContaining({ folder: 'sentitems', isDraft: false }),
+    ]);
 
     const after = await aisha<Message>('GET', `/me/messages/${encodeURIComponent(created.id)}`, undefined, IMMUTABLE);
     expect(after.status).toBe(200);
