@@ -49,6 +49,8 @@ export interface BatchOptions {
   maxWaitMs?: number;
   /** Wait when nothing says how long (grows per round). */
   baseDelayMs?: number;
+  /** Told of each item as soon as its outcome is final (its answer arrived, or its last retry did). */
+  onSettled?: (id: string, outcome: Outcome<BatchItemResponse>) => void;
 }
 
 const BatchResponseSchema = z.object({
@@ -213,7 +215,14 @@ export const sendBatch = async (
     ids.add(item.id);
   }
 
-  const results = new Map<string, Outcome<BatchItemResponse>>();
+  const settled = new Map<string, Outcome<BatchItemResponse>>();
+  const results = {
+    get: (id: string) => settled.get(id),
+    set: (id: string, outcome: Outcome<BatchItemResponse>) => {
+      settled.set(id, outcome);
+      options.onSettled?.(id, outcome);
+    },
+  };
   let pending = items;
   for (let attempt = 1; pending.length > 0; attempt++) {
     const pendingIds = new Set(pending.map((item) => item.id));
@@ -293,7 +302,7 @@ export const sendBatch = async (
     await sleep(waitKnown ? waitMs : baseDelayMs * 2 ** (attempt - 1));
     pending = again;
   }
-  return results;
+  return settled;
 };
 
 /** The outcome for one id, parsed with `schema` when it succeeded. */

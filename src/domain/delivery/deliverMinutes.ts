@@ -22,8 +22,8 @@ import { planDeepLink } from '../links/planLink';
 import type { Delivery, Meeting, Participant, Plan, RecipientDelivery } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
 import type { Clock } from '../ports/clock';
-import type { ChatMessageToPost, MailToSend, MinutesTransport } from '../ports/minutesTransport';
-import type { Failure, Outcome } from '../ports/outcome';
+import type { ChatMessageToPost, CopyToRemove, MailToSend, MinutesTransport } from '../ports/minutesTransport';
+import { success, type Failure, type Outcome } from '../ports/outcome';
 import type { PlanStore, StoredPlan } from '../ports/planStore';
 import type { Lang, Problem } from '../problems';
 import type { Cleared } from '../privacy/cleared';
@@ -150,6 +150,9 @@ interface Work {
   retryAfterMs: number | null;
 }
 
+type Skipped = { target: Extract<DeliveryTarget, { channel: 'none' }>; record: RecipientDelivery };
+type ChatWork = Work & { target: Extract<DeliveryTarget, { channel: 'chat' }> };
+
 const nameOf = (target: DeliveryTarget): string => {
   if (target.channel === 'meetingChat') return 'Mødechatten';
   if (target.channel === 'none') return target.participant?.name ?? 'Mødechatten';
@@ -166,13 +169,21 @@ const newRecord = (key: string, channel: RecipientDelivery['channel'], chatId: s
   at: null,
 });
 
+const noAnswer = (code: string): Failure => ({ ok: false, kind: 'failed', status: null, code, message: 'Intet svar' });
+
 type Attempt = { kind: 'result'; result: DeliveryResult } | { kind: 'restart' };
+
+/** What survives a restart within one call: the delivery id it started with. */
+interface Carry {
+  deliveryId: string | null;
+  known: StoredPlan | null;
+}
 
 const findMeeting = (plan: Plan, meetingId: string | undefined): Meeting | null =>
   (meetingId === undefined ? plan.meetings[plan.meetings.length - 1] : plan.meetings.find((m) => m.id === meetingId)) ??
   null;
 
-/** Saves the outcomes, merging only delivery statuses into whatever others saved meanwhile. */
+/** Saves the outcomes, merging only delivery statuses into whatever others saved meanwhile. Null: not saved. */
 const saveOutcomes = async (
   deps: DeliveryDeps,
   stored: StoredPlan,
@@ -180,7 +191,7 @@ const saveOutcomes = async (
   delivery: Delivery,
   touched: ReadonlySet<string>,
   attempts: number,
-): Promise<boolean> => {
+): Promise<StoredPlan | null> => {
   let base = stored;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const current = base.plan.meetings.find((m) => m.id === meetingId)?.delivery ?? null;
@@ -189,20 +200,31 @@ const saveOutcomes = async (
         ? { ...current, recipients: mergeRecipients(current.recipients, delivery.recipients, touched) }
         : delivery;
     const saved = await deps.planStore.save(withDelivery(base.plan, meetingId, merged, deps.clock.now()), base.eTag);
-    if (saved.ok) return true;
-    if (saved.kind !== 'conflict') return false;
+    if (saved.ok) return saved.value;
+    if (saved.kind !== 'conflict') return null;
     base = saved.current;
   }
-  return false;
+  return null;
 };
 
-const attemptDelivery = async (deps: DeliveryDeps, planId: string, options: DeliveryOptions): Promise<Attempt> => {
+/** Lets the network requests just started go out before a stretch of CPU work. */
+const yieldToNetwork = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const attemptDelivery = async (
+  deps: DeliveryDeps,
+  planId: string,
+  options: DeliveryOptions,
+  carry: Carry,
+): Promise<Attempt> => {
   const { planStore, transport, clock, render, policy } = deps;
   const lang = options.lang ?? 'da';
-  const loaded = await planStore.load(planId);
+  // The plan in hand saves a read; only the first attempt trusts it (a restart means it was stale).
+  const loaded = carry.known ? success(carry.known) : await planStore.load(planId);
+  carry.known = null;
   if (!loaded.ok)
     return { kind: 'result', result: { outcome: 'failed', failure: loaded, problems: [storeProblem(loaded)] } };
   const { plan, eTag } = loaded.value;
+  if (plan.id !== planId) throw new Error(`known plan ${plan.id} is not plan ${planId}`);
   const found = findMeeting(plan, options.meetingId);
   if (!found) return { kind: 'result', result: { outcome: 'blocked', problems: [meetingNotFound(options.meetingId)] } };
 
@@ -238,10 +260,11 @@ const attemptDelivery = async (deps: DeliveryDeps, planId: string, options: Deli
       : t;
   });
 
-  const deliveryId = existing?.deliveryId ?? (deps.newDeliveryId ?? defaultDeliveryId)();
+  const deliveryId = existing?.deliveryId ?? carry.deliveryId ?? (deps.newDeliveryId ?? defaultDeliveryId)();
+  carry.deliveryId = deliveryId;
   const records = new Map((existing?.recipients ?? []).map((r) => [r.participantId, r]));
   const only = options.only ? new Set(options.only) : null;
-  const skipped: { target: Extract<DeliveryTarget, { channel: 'none' }>; record: RecipientDelivery }[] = [];
+  const skipped: Skipped[] = [];
   const work: Work[] = [];
   for (const target of targets) {
     const previous = records.get(target.key);
@@ -275,64 +298,80 @@ const attemptDelivery = async (deps: DeliveryDeps, planId: string, options: Deli
     w.record = { ...w.record, ...change };
     records.set(w.target.key, w.record);
   };
+  const fail = (w: Work, failure: Failure, at: string) => {
+    set(w, { status: 'failed', error: failureText(failure), at });
+    w.problem = failedProblem(w.target.key, nameOf(w.target), failure);
+    w.retryAfterMs = failure.retryAfterMs ?? null;
+  };
+  const unknown = (w: Work, failure: Failure | null, at: string) => {
+    set(w, { status: 'unknown', error: failure ? failureText(failure) : w.record.error, at });
+    w.problem =
+      w.target.channel === 'email'
+        ? unknownMailProblem(w.target.key, nameOf(w.target))
+        : unknownChatProblem(w.target.key, nameOf(w.target));
+  };
+  const progress = () => options.onProgress?.(reportOf(deliveryId, work, skipped, true).recipients);
+  /** A mail's draft id: kept in the record's message id once made, so a retry sends the same draft. */
+  const draftIds = new Map<string, string>();
 
-  // 2. Resolve earlier unknown outcomes before sending anything again.
-  const toSend: Work[] = [];
-  await Promise.all(
-    selected.map(async (w) => {
-      if (w.record.status !== 'unknown') return void toSend.push(w);
-      if (w.target.channel === 'email') {
-        if (options.resendUnknownMail) toSend.push(w);
-        else w.problem = unknownMailProblem(w.target.key, nameOf(w.target));
-        return;
-      }
-      if (w.record.chatId === null) return void toSend.push(w);
-      const look = await transport.findMessageWithMarker(w.record.chatId, deliveryId);
-      if (!look.ok) {
-        w.problem = unknownChatProblem(w.target.key, nameOf(w.target));
-        return;
-      }
-      if (look.value !== null) set(w, { status: 'sent', messageId: look.value, error: null, at: now.toISOString() });
-      else toSend.push(w);
-    }),
-  );
-
-  // 3. The 1:1 chats, in one batch.
-  const needChat = toSend.filter(
-    (w): w is Work & { target: Extract<DeliveryTarget, { channel: 'chat' }> } =>
-      w.target.channel === 'chat' && w.record.chatId === null,
-  );
-  if (needChat.length > 0) {
-    const chats = await transport.ensureChats(needChat.map((w) => w.target.partner));
-    for (const w of needChat) {
-      const chat: Outcome<string> | undefined = chats.get(w.target.key);
-      if (chat?.ok) set(w, { chatId: chat.value });
-      else {
-        const failure: Failure = chat ?? {
-          ok: false,
-          kind: 'failed',
-          status: null,
-          code: 'noAnswer',
-          message: 'Intet svar',
-        };
-        set(w, { status: 'failed', error: failureText(failure), at: now.toISOString() });
-        w.problem = failedProblem(w.target.key, nameOf(w.target), failure);
-        w.retryAfterMs = failure.retryAfterMs ?? null;
+  // 2. Before anything is sent again, resolve earlier outcomes nobody confirmed: find the chat (it may not be in
+  //    the record, which is written while the chats are opened) and look for the delivery id in it; a mail whose
+  //    draft id is lost is looked for by its mark. A mail whose draft id is known needs no look: sending that
+  //    draft again cannot send it twice.
+  const unresolved = selected.filter((w) => w.record.status === 'unknown');
+  if (unresolved.length > 0) {
+    const lost = unresolved.filter((w): w is ChatWork => w.target.channel === 'chat' && w.record.chatId === null);
+    if (lost.length > 0) {
+      const { chats } = await transport.prepare({ partners: lost.map((w) => w.target.partner), mails: [], deliveryId });
+      for (const w of lost) {
+        const chat = chats.get(w.target.key);
+        if (chat?.ok) set(w, { chatId: chat.value });
+        else unknown(w, chat ?? noAnswer('missingBatchResponse'), now.toISOString());
       }
     }
+    const chatsToLook = unresolved.flatMap((w) =>
+      w.target.channel !== 'email' && w.record.chatId !== null && w.problem === null
+        ? [{ key: w.target.key, chatId: w.record.chatId }]
+        : [],
+    );
+    const mailsToLook = unresolved.flatMap((w) =>
+      w.target.channel === 'email' && w.record.messageId === null ? [{ key: w.target.key, draftId: null }] : [],
+    );
+    if (chatsToLook.length > 0 || mailsToLook.length > 0) {
+      const look = await transport.look({ chats: chatsToLook, mails: mailsToLook, deliveryId, thorough: true });
+      const extra: CopyToRemove[] = [];
+      for (const { key, chatId } of chatsToLook) {
+        const w = unresolved.find((x) => x.target.key === key) as Work;
+        const copies = look.chats.get(key);
+        if (!copies?.ok) unknown(w, copies ?? noAnswer('missingBatchResponse'), now.toISOString());
+        else if (copies.value.length > 0) {
+          const [kept, ...more] = copies.value;
+          set(w, { status: 'sent', messageId: kept ?? null, error: null, at: now.toISOString() });
+          extra.push(...more.map((messageId) => ({ key, chatId, messageId })));
+        } else set(w, { status: 'pending' });
+      }
+      for (const { key } of mailsToLook) {
+        const w = unresolved.find((x) => x.target.key === key) as Work;
+        const fate = look.mails.get(key);
+        if (!fate?.ok) unknown(w, fate ?? noAnswer('missingBatchResponse'), now.toISOString());
+        else if (fate.value.state === 'sent')
+          set(w, { status: 'sent', messageId: fate.value.id, error: null, at: now.toISOString() });
+        else if (fate.value.state === 'draft') draftIds.set(key, fate.value.id);
+      }
+      if (extra.length > 0) await transport.removeCopies(extra);
+    }
+  }
+  const toSend = selected.filter((w) => w.record.status !== 'sent' && w.problem === null);
+  for (const w of toSend) {
+    // A mail that has a draft (made by an earlier attempt, never confirmed sent) sends that draft.
+    if (w.target.channel === 'email' && w.record.messageId !== null && !draftIds.has(w.target.key))
+      draftIds.set(w.target.key, w.record.messageId);
   }
 
-  // 4. Render and clear each message (those whose chat could not be opened are already marked failed).
-  const chatMembersOf = (target: Work['target']): string[] | null => {
-    if (target.channel === 'email') return null;
-    if (target.channel === 'meetingChat') return target.readers;
-    return sender ? [sender, target.key] : [target.key];
-  };
-  const messages: { w: Work; message: Cleared<ChatMessageToPost> }[] = [];
-  const mails: { w: Work; mail: Cleared<MailToSend> }[] = [];
-  for (const w of toSend.filter((x) => x.problem === null)) {
+  // 3. Render and clear the e-mails (their drafts are made in the first round), and pick the chats to open.
+  const renderFor = (w: Work, chatMembers: string[] | null): Rendered => {
     const { target } = w;
-    const rendered = render({
+    return render({
       plan,
       meeting,
       channel: target.channel,
@@ -341,95 +380,200 @@ const attemptDelivery = async (deps: DeliveryDeps, planId: string, options: Deli
       lang,
       planUrl: link.value,
       deliveryMarker: deliveryId,
-      chatMembers: chatMembersOf(target),
+      chatMembers,
     });
-    const guardCtx: PrivacyContext = { ...ctx, policy: { ...policy, cardDetail: target.detail } };
-    if (target.channel === 'email') {
-      if (rendered.kind !== 'mail') throw new Error(`Renderer gave a ${rendered.kind} for an e-mail recipient`);
-      const verdict = clearMail({ key: target.key, to: [target.address], ...rendered.mail }, guardCtx, target.readers);
-      if (verdict.verdict === 'blocked') {
-        w.problem = blockedProblem(target.key, verdict.reasons);
-        set(w, { status: 'failed', error: w.problem.message.da, at: now.toISOString() });
-      } else mails.push({ w, mail: verdict.cleared });
-    } else {
-      if (rendered.kind !== 'chat') throw new Error(`Renderer gave a ${rendered.kind} for a chat recipient`);
-      const chatId = w.record.chatId;
-      if (chatId === null) throw new Error(`No chat id for ${target.key} after ensureChats`);
-      const verdict = clearChatMessage({ key: target.key, chatId, ...rendered.message }, guardCtx, target.readers);
-      if (verdict.verdict === 'blocked') {
-        w.problem = blockedProblem(target.key, verdict.reasons);
-        set(w, { status: 'failed', error: w.problem.message.da, at: now.toISOString() });
-      } else messages.push({ w, message: verdict.cleared });
-    }
+  };
+  const guardCtx = (w: Work): PrivacyContext => ({ ...ctx, policy: { ...policy, cardDetail: w.target.detail } });
+  const block = (w: Work, reasons: Problem[]) => {
+    w.problem = blockedProblem(w.target.key, reasons);
+    set(w, { status: 'failed', error: w.problem.message.da, at: now.toISOString() });
+  };
+  const newDrafts: { w: Work; mail: Cleared<MailToSend> }[] = [];
+  for (const w of toSend) {
+    const { target } = w;
+    if (target.channel !== 'email' || draftIds.has(target.key)) continue;
+    const rendered = renderFor(w, null);
+    if (rendered.kind !== 'mail') throw new Error(`Renderer gave a ${rendered.kind} for an e-mail recipient`);
+    const verdict = clearMail({ key: target.key, to: [target.address], ...rendered.mail }, guardCtx(w), target.readers);
+    if (verdict.verdict === 'blocked') block(w, verdict.reasons);
+    else newDrafts.push({ w, mail: verdict.cleared });
   }
+  const needChat = toSend.filter(
+    (w): w is ChatWork => w.target.channel === 'chat' && w.record.chatId === null && w.problem === null,
+  );
+  const going = toSend.filter((w) => w.problem === null);
 
-  // 5. Write the record before anything leaves: what is about to be sent is `unknown` until confirmed.
-  for (const { w } of [...messages, ...mails]) set(w, { status: 'unknown', error: null, at: now.toISOString() });
+  // 4. The write-ahead record and the first round side by side: opening chats and making drafts reach nobody, so
+  //    they need not wait for the record; nothing is sent before both are done. What is about to be sent is
+  //    `unknown` until confirmed, so a tab that dies mid-send leaves a record that says "look first".
+  for (const w of going) set(w, { status: 'unknown', error: null, at: now.toISOString() });
   const recordOf = (): Delivery => ({
     deliveryId,
     startedAt: existing?.startedAt ?? now.toISOString(),
     recipients: [...records.values()],
     sentMinutes: meeting.minutes,
   });
-  const ahead = await planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag);
+  const aheadPromise = planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag);
+  const firstRound =
+    needChat.length > 0 || newDrafts.length > 0
+      ? transport.prepare({
+          partners: needChat.map((w) => w.target.partner),
+          mails: newDrafts.map((d) => d.mail),
+          deliveryId,
+        })
+      : null;
+  // While the network works: the chat messages (the renderer's CPU time overlaps the round trips).
+  await yieldToNetwork();
+  const chatMembersOf = (target: Work['target']): string[] | null => {
+    if (target.channel === 'email') return null;
+    if (target.channel === 'meetingChat') return target.readers;
+    return sender ? [sender, target.key] : [target.key];
+  };
+  const renderedChats = new Map<Work, RenderedChat>();
+  for (const w of going) {
+    if (w.target.channel === 'email') continue;
+    const rendered = renderFor(w, chatMembersOf(w.target));
+    if (rendered.kind !== 'chat') throw new Error(`Renderer gave a ${rendered.kind} for a chat recipient`);
+    renderedChats.set(w, rendered.message);
+  }
+  const [ahead, prepared] = await Promise.all([aheadPromise, firstRound]);
+  const made = [...(prepared?.drafts.values() ?? [])].flatMap((d) => (d.ok ? [d.value] : []));
   if (!ahead.ok) {
+    // Nothing was sent. The drafts will never be: take them away again.
+    await transport.discardDrafts(made);
     if (ahead.kind === 'conflict') return { kind: 'restart' };
     return { kind: 'result', result: { outcome: 'failed', failure: ahead, problems: [storeProblem(ahead)] } };
   }
+  for (const w of needChat) {
+    const chat = prepared?.chats.get(w.target.key) ?? noAnswer('missingBatchResponse');
+    if (chat.ok) set(w, { chatId: chat.value });
+    else fail(w, chat, now.toISOString());
+  }
+  for (const { w } of newDrafts) {
+    const draft = prepared?.drafts.get(w.target.key) ?? noAnswer('missingBatchResponse');
+    if (draft.ok) {
+      draftIds.set(w.target.key, draft.value);
+      set(w, { messageId: draft.value });
+    } else fail(w, draft, now.toISOString());
+  }
+
+  // 5. Clear each chat message with its chat (those whose chat could not be opened are already marked failed).
+  const messages: { w: Work; message: Cleared<ChatMessageToPost> }[] = [];
+  for (const [w, rendered] of renderedChats) {
+    if (w.problem !== null) continue;
+    const chatId = w.record.chatId;
+    if (chatId === null) throw new Error(`No chat id for ${w.target.key} after the first round`);
+    const verdict = clearChatMessage({ key: w.target.key, chatId, ...rendered }, guardCtx(w), w.target.readers);
+    if (verdict.verdict === 'blocked') block(w, verdict.reasons);
+    else messages.push({ w, message: verdict.cleared });
+  }
+  const drafts = going.flatMap((w) => {
+    const draftId = draftIds.get(w.target.key);
+    return w.target.channel === 'email' && w.problem === null && draftId !== undefined
+      ? [{ w, draft: { key: w.target.key, draftId } }]
+      : [];
+  });
 
   const touched = new Set(selected.map((w) => w.target.key));
-  const report = (saved: boolean): Attempt => ({ kind: 'result', result: reportOf(deliveryId, work, skipped, saved) });
-  if (messages.length === 0 && mails.length === 0) return report(true);
-
-  // 6. Send: chats and mails side by side.
-  const [posted, mailed] = await Promise.all([
-    messages.length > 0 ? transport.postMessages(messages.map((m) => m.message)) : new Map<string, Outcome<string>>(),
-    mails.length > 0 ? transport.sendMails(mails.map((m) => m.mail)) : new Map<string, Outcome<void>>(),
-  ]);
-  const sentAt = clock.now().toISOString();
-  const settle = (w: Work, outcome: Outcome<string> | Outcome<void> | undefined) => {
-    if (outcome?.ok) {
-      set(w, {
-        status: 'sent',
-        messageId: typeof outcome.value === 'string' ? outcome.value : null,
-        error: null,
-        at: sentAt,
-      });
-      return;
-    }
-    const failure: Failure = outcome ?? {
-      ok: false,
-      kind: 'failed',
-      status: null,
-      code: 'unknownOutcome',
-      message: 'Intet svar',
-    };
-    if (mayHaveArrived(failure)) {
-      set(w, { status: 'unknown', error: failureText(failure), at: sentAt });
-      w.problem =
-        w.target.channel === 'email'
-          ? unknownMailProblem(w.target.key, nameOf(w.target))
-          : unknownChatProblem(w.target.key, nameOf(w.target));
-    } else {
-      set(w, { status: 'failed', error: failureText(failure), at: sentAt });
-      w.problem = failedProblem(w.target.key, nameOf(w.target), failure);
-      w.retryAfterMs = failure.retryAfterMs ?? null;
-    }
-  };
-  for (const { w } of messages) settle(w, posted.get(w.target.key));
-  for (const { w } of mails) settle(w, mailed.get(w.target.key));
-
-  // 7. Write the outcomes back.
   const attempts = options.maxSaveAttempts ?? DEFAULT_SAVE_ATTEMPTS;
-  return report(await saveOutcomes(deps, ahead.value, meeting.id, recordOf(), touched, attempts));
+  const report = (saved: boolean): Attempt => ({ kind: 'result', result: reportOf(deliveryId, work, skipped, saved) });
+  progress();
+  if (messages.length === 0 && drafts.length === 0) {
+    // Nothing left to send (all resolved, blocked or failed before sending): the record says so.
+    if (going.length === 0) return report(true);
+    return report((await saveOutcomes(deps, ahead.value, meeting.id, recordOf(), touched, attempts)) !== null);
+  }
+
+  // 6. Send: the posts and the drafts in one round; each recipient's line changes as its answer arrives.
+  const byKey = new Map([...messages.map((m) => m.w), ...drafts.map((d) => d.w)].map((w) => [w.target.key, w]));
+  const settled = new Set<string>();
+  const settle = (key: string, outcome: Outcome<string>) => {
+    const w = byKey.get(key);
+    if (!w || settled.has(key)) return;
+    settled.add(key);
+    const at = clock.now().toISOString();
+    if (outcome.ok) {
+      set(w, { status: 'sent', messageId: outcome.value, error: null, at });
+      w.problem = null;
+    } else if (w.target.channel === 'email' || mayHaveArrived(outcome)) unknown(w, outcome, at);
+    else fail(w, outcome, at);
+  };
+  const sent = await transport.send(
+    { messages: messages.map((m) => m.message), drafts: drafts.map((d) => d.draft) },
+    (key, outcome) => {
+      settle(key, outcome);
+      progress();
+    },
+  );
+  for (const [key, outcome] of sent) settle(key, outcome);
+  for (const key of byKey.keys()) if (!settled.has(key)) settle(key, noAnswer(UNKNOWN_OUTCOME_CODE));
+  const sendFailures = new Map([...sent].filter(([, outcome]) => !outcome.ok) as [string, Failure][]);
+
+  // 7. The outcomes written back, and side by side the check: every chat posted to is read back, so copies a
+  //    browser made by resending the batch behind the app's back are found and taken back (the oldest stays);
+  //    every e-mail not confirmed sent is looked up. Only if the check changes something is the record written again.
+  const check = transport.look({
+    chats: messages.flatMap(({ w }) => (w.record.chatId ? [{ key: w.target.key, chatId: w.record.chatId }] : [])),
+    mails: drafts.filter(({ w }) => w.record.status !== 'sent').map(({ draft }) => draft),
+    deliveryId,
+  });
+  const [written, looked] = await Promise.all([
+    saveOutcomes(deps, ahead.value, meeting.id, recordOf(), touched, attempts),
+    check,
+  ]);
+  const before = JSON.stringify(recordOf().recipients);
+  const extra: CopyToRemove[] = [];
+  const at = clock.now().toISOString();
+  for (const { w } of messages) {
+    const copies = looked.chats.get(w.target.key);
+    const chatId = w.record.chatId;
+    if (!copies?.ok || chatId === null) continue; // no check: what the answer said stands
+    const [kept, ...more] = copies.value;
+    extra.push(...more.map((messageId) => ({ key: w.target.key, chatId, messageId })));
+    if (kept !== undefined) {
+      if (w.record.status !== 'sent' || w.record.messageId !== kept) {
+        set(w, { status: 'sent', messageId: kept, error: null, at });
+        w.problem = null;
+        w.retryAfterMs = null;
+      }
+    } else if (w.record.status === 'unknown') {
+      // Not there: it never arrived, so sending again is safe.
+      fail(w, sendFailures.get(w.target.key) ?? noAnswer(UNKNOWN_OUTCOME_CODE), at);
+    }
+  }
+  for (const { w, draft } of drafts) {
+    if (w.record.status === 'sent') continue;
+    const fate = looked.mails.get(w.target.key);
+    if (!fate?.ok) continue; // stays unknown: the next try looks again
+    const failure = sendFailures.get(w.target.key) ?? noAnswer(UNKNOWN_OUTCOME_CODE);
+    if (fate.value.state === 'sent') {
+      set(w, { status: 'sent', messageId: fate.value.id, error: null, at });
+      w.problem = null;
+    } else if (fate.value.state === 'draft') {
+      fail(w, failure, at);
+      set(w, { messageId: draft.draftId });
+    } else {
+      fail(w, failure, at);
+      set(w, { messageId: null });
+    }
+  }
+  const changed = JSON.stringify(recordOf().recipients) !== before;
+  if (changed) progress();
+  const [rewritten] = await Promise.all([
+    changed && written ? saveOutcomes(deps, written, meeting.id, recordOf(), touched, attempts) : written,
+    extra.length > 0 ? transport.removeCopies(extra) : null,
+  ]);
+  return report(rewritten !== null);
 };
+
+const UNKNOWN_OUTCOME_CODE = 'unknownOutcome';
 
 const reportOf = (
   deliveryId: string,
   work: readonly Work[],
-  skipped: readonly { target: Extract<DeliveryTarget, { channel: 'none' }>; record: RecipientDelivery }[],
+  skipped: readonly Skipped[],
   saved: boolean,
-): DeliveryResult => {
+): DeliveryResult & { outcome: 'delivered' | 'partial' } => {
   const recipients: RecipientReport[] = [
     ...work.map((w) => ({
       key: w.target.key,
@@ -438,7 +582,7 @@ const reportOf = (
       channel: w.record.channel,
       status: w.record.status,
       problem: w.record.status === 'sent' ? null : w.problem,
-      retryAfterMs: w.retryAfterMs,
+      retryAfterMs: w.record.status === 'sent' ? null : w.retryAfterMs,
     })),
     ...skipped.map(({ target, record }) => ({
       key: target.key,
@@ -466,8 +610,9 @@ export const deliverMinutes = async (
   options: DeliveryOptions = {},
 ): Promise<DeliveryResult> => {
   const attempts = options.maxSaveAttempts ?? DEFAULT_SAVE_ATTEMPTS;
+  const carry: Carry = { deliveryId: null, known: options.known ?? null };
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const result = await attemptDelivery(deps, planId, options);
+    const result = await attemptDelivery(deps, planId, options, carry);
     if (result.kind === 'result') return result.result;
   }
   return { outcome: 'blocked', problems: [busyProblem] };

@@ -93,8 +93,8 @@ export const unknownMailProblem = (key: string, name: string) =>
     'delivery.unknownMail',
     'warning',
     `delivery.${key}`,
-    `Det er uvist, om e-mailen til ${name} kom frem. Spørg ${name}, eller send e-mailen igen (${name} kan da få den to gange).`,
-    `It is unknown whether the e-mail to ${name} arrived. Ask ${name}, or send the e-mail again (${name} may then get it twice).`,
+    `Forbindelsen blev afbrudt, så det er uvist, om e-mailen til ${name} blev sendt. Tryk »Prøv igen«: der ses først efter i din postkasse, så ${name} ikke får den to gange.`,
+    `The connection broke, so it is unknown whether the e-mail to ${name} was sent. Press "Try again": your mailbox is checked first, so ${name} does not get it twice.`,
   );
 
 export const blockedProblem = (key: string, reasons: Problem[]): Problem => {

@@ -42,9 +42,9 @@ export const timedPlanStore = (store: PlanStore, watch: Stopwatch): PlanStore =>
 });
 
 export const timedTransport = (transport: MinutesTransport, watch: Stopwatch): MinutesTransport => ({
-  ensureChats: (partners) => watch.time('sending', () => transport.ensureChats(partners)),
-  postMessages: (messages) => watch.time('sending', () => transport.postMessages(messages)),
-  findMessageWithMarker: (chatId, marker) =>
-    watch.time('sending', () => transport.findMessageWithMarker(chatId, marker)),
-  sendMails: (mails) => watch.time('sending', () => transport.sendMails(mails)),
+  prepare: (request) => watch.time('sending', () => transport.prepare(request)),
+  send: (request, onItem) => watch.time('sending', () => transport.send(request, onItem)),
+  look: (request) => watch.time('sending', () => transport.look(request)),
+  removeCopies: (copies) => watch.time('sending', () => transport.removeCopies(copies)),
+  discardDrafts: (ids) => watch.time('sending', () => transport.discardDrafts(ids)),
 });

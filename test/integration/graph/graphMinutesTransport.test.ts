@@ -3,8 +3,9 @@ import type { GraphClient } from '../../../src/adapters/graph/graphClient';
 import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
 import { toGraphChatMessage } from '../../../src/cards/minutesMessage';
 import { defaultPolicy } from '../../../src/domain/policy';
-import type { ChatMessageToPost, MailToSend } from '../../../src/domain/ports/minutesTransport';
-import type { Outcome } from '../../../src/domain/ports/outcome';
+import type { ChatMessageToPost, ChatPartner, MailToSend } from '../../../src/domain/ports/minutesTransport';
+import type { Cleared } from '../../../src/domain/privacy/cleared';
+import { success, type Outcome } from '../../../src/domain/ports/outcome';
 import {
   clearChatMessage,
   clearMail,
@@ -51,6 +52,24 @@ const messagesIn = async (chatId: string): Promise<{ id: string }[]> => {
   return page.value;
 };
 
+/** The first round with chats only. */
+const ensureChats = async (transport: GraphMinutesTransport, partners: ChatPartner[]) =>
+  (await transport.prepare({ partners, mails: [], deliveryId: 'delivery-chats' })).chats;
+const postMessages = (transport: GraphMinutesTransport, messages: Cleared<ChatMessageToPost>[]) =>
+  transport.send({ messages, drafts: [] });
+/** The oldest message in the chat carrying the marker, as a thorough look finds it. */
+const findMessageWithMarker = async (
+  transport: GraphMinutesTransport,
+  chatId: string,
+  marker: string,
+): Promise<Outcome<string | null>> => {
+  const looked = (
+    await transport.look({ chats: [{ key: 'k', chatId }], mails: [], deliveryId: marker, thorough: true })
+  ).chats.get('k');
+  if (!looked) throw new Error('no answer for the chat');
+  return looked.ok ? success(looked.value[0] ?? null) : looked;
+};
+
 beforeAll(async () => {
   sandbox = await startSandbox();
   graph = graphAs(sandbox, upn.mette);
@@ -74,17 +93,17 @@ const partners = () => [
 describe('GraphMinutesTransport against the sandbox', () => {
   it('opens 1:1 chats with colleagues and with a federated region nurse in one round trip, and finds them again', async () => {
     const transport = new GraphMinutesTransport(graph, { meUserId: ids[upn.mette] ?? '' });
-    const first = await transport.ensureChats(partners());
+    const first = await ensureChats(transport, partners());
     expect([...first.values()].every((outcome) => outcome.ok)).toBe(true);
     expect((await stats(sandbox)).requests).toBe(1);
 
-    const again = await transport.ensureChats(partners());
+    const again = await ensureChats(transport, partners());
     expect(unwrap(again.get('p-karen'))).toBe(unwrap(first.get('p-karen')));
   });
 
   it('posts one message per chat and re-sends only the one that was throttled', async () => {
     const transport = new GraphMinutesTransport(graph);
-    const chats = await transport.ensureChats(partners());
+    const chats = await ensureChats(transport, partners());
     const jonasChat = unwrap(chats.get('p-jonas'));
     const before = await Promise.all(
       ['p-jonas', 'p-karen', 'p-peter'].map(async (key) => (await messagesIn(unwrap(chats.get(key)))).length),
@@ -97,7 +116,7 @@ describe('GraphMinutesTransport against the sandbox', () => {
     });
     await resetStats(sandbox);
 
-    const posted = await transport.postMessages([
+    const posted = await postMessages(transport, [
       minutesMessage('p-jonas', jonasChat, 'delivery-1', demoPeople.jonas.id),
       minutesMessage('p-karen', unwrap(chats.get('p-karen')), 'delivery-1', demoPeople.karen.id),
       minutesMessage('p-peter', unwrap(chats.get('p-peter')), 'delivery-1', demoPeople.peter.id),
@@ -115,36 +134,36 @@ describe('GraphMinutesTransport against the sandbox', () => {
 
   it('reports a post whose answer was lost as an unknown outcome, and the marker shows it did arrive — no second copy', async () => {
     const transport = new GraphMinutesTransport(graph);
-    const chatId = unwrap((await transport.ensureChats([partners()[0]!])).get('p-jonas'));
+    const chatId = unwrap((await ensureChats(transport, [partners()[0]!])).get('p-jonas'));
     const before = (await messagesIn(chatId)).length;
     await injectFault(sandbox, { route: '^POST /v1\\.0/\\$batch', kind: 'dropAfter', count: 1 });
 
-    const posted = await transport.postMessages([
+    const posted = await postMessages(transport, [
       minutesMessage('p-jonas', chatId, 'delivery-lost-answer', demoPeople.jonas.id),
     ]);
 
     expect(posted.get('p-jonas')).toMatchObject({ ok: false, kind: 'failed', code: 'unknownOutcome' });
-    const found = await transport.findMessageWithMarker(chatId, 'delivery-lost-answer');
+    const found = await findMessageWithMarker(transport, chatId, 'delivery-lost-answer');
     expect(found.ok && found.value).toBeTruthy();
     expect((await messagesIn(chatId)).length).toBe(before + 1);
   });
 
   it('reports a post that failed with a server error as unknown, and the marker shows it never arrived', async () => {
     const transport = new GraphMinutesTransport(graph);
-    const chatId = unwrap((await transport.ensureChats([partners()[2]!])).get('p-peter'));
+    const chatId = unwrap((await ensureChats(transport, [partners()[2]!])).get('p-peter'));
     await injectFault(sandbox, { route: '^POST /v1\\.0/chats/.*/messages', kind: '500', count: 1 });
 
-    const posted = await transport.postMessages([
+    const posted = await postMessages(transport, [
       minutesMessage('p-peter', chatId, 'delivery-500', demoPeople.peter.id),
     ]);
 
     expect(posted.get('p-peter')).toMatchObject({ ok: false, kind: 'failed', code: 'unknownOutcome', status: 500 });
-    expect(await transport.findMessageWithMarker(chatId, 'delivery-500')).toEqual({ ok: true, value: null });
+    expect(await findMessageWithMarker(transport, chatId, 'delivery-500')).toEqual({ ok: true, value: null });
   });
 
   it('mentions the effort owners in the message body, a federated nurse included, so Teams notifies them', async () => {
     const transport = new GraphMinutesTransport(graph);
-    const chatId = unwrap((await transport.ensureChats([partners()[1]!])).get('p-karen'));
+    const chatId = unwrap((await ensureChats(transport, [partners()[1]!])).get('p-karen'));
     const message: ChatMessageToPost = {
       key: 'p-karen',
       chatId,
@@ -161,7 +180,7 @@ describe('GraphMinutesTransport against the sandbox', () => {
         { id: 1, text: 'Jonas Berg', userId: ids[upn.jonas] ?? '', tenantId: null },
       ],
     };
-    const posted = await transport.postMessages([
+    const posted = await postMessages(transport, [
       unwrap(verdictOutcome(clearChatMessage(message, privacy, [demoPeople.karen.id]))),
     ]);
     const messageId = unwrap(posted.get('p-karen'));
@@ -199,8 +218,11 @@ describe('GraphMinutesTransport against the sandbox', () => {
       subject: 'Referat KI-2026-014',
       html: '<p>Referat fra det koordinerende indsatsplansmøde KI-2026-014</p>',
     };
-    const sent = await transport.sendMails([unwrap(verdictOutcome(clearMail(mail, privacy, [demoPeople.ole.id])))]);
-    expect(sent.get('p-ole')).toEqual({ ok: true, value: undefined });
+    const cleared = unwrap(verdictOutcome(clearMail(mail, privacy, [demoPeople.ole.id])));
+    const { drafts } = await transport.prepare({ partners: [], mails: [cleared], deliveryId: 'delivery-mail' });
+    const draftId = unwrap(drafts.get('p-ole'));
+    const sent = await transport.send({ messages: [], drafts: [{ key: 'p-ole', draftId }] });
+    expect(sent.get('p-ole')).toEqual({ ok: true, value: draftId });
     const mailbox = await inspect<{ messages: { subject: string }[] }>(
       sandbox,
       `/_sandbox/mailbox?user=${encodeURIComponent(upn.ole)}`,

@@ -81,10 +81,14 @@ export class FakeMeetingHost implements MeetingHost {
 }
 
 const noTransport: MinutesTransport = {
-  ensureChats: async () => new Map(),
-  postMessages: async () => new Map(),
-  findMessageWithMarker: async () => failure('failed', 'NotInTest', 'no transport in this test'),
-  sendMails: async () => new Map(),
+  prepare: async () => ({ chats: new Map(), drafts: new Map() }),
+  send: async () => new Map(),
+  look: async ({ chats }) => ({
+    chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'no transport in this test')])),
+    mails: new Map(),
+  }),
+  removeCopies: async () => new Map(),
+  discardDrafts: async () => undefined,
 };
 
 export interface MeetingWorld {

@@ -48,10 +48,14 @@ const standaloneHost: MeetingHost = {
 };
 
 const noTransport: MinutesTransport = {
-  ensureChats: async () => new Map(),
-  postMessages: async () => new Map(),
-  findMessageWithMarker: async () => failure('failed', 'NotInTest', 'no transport in the plans tab'),
-  sendMails: async () => new Map(),
+  prepare: async () => ({ chats: new Map(), drafts: new Map() }),
+  send: async () => new Map(),
+  look: async ({ chats }) => ({
+    chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'no transport in the plans tab')])),
+    mails: new Map(),
+  }),
+  removeCopies: async () => new Map(),
+  discardDrafts: async () => undefined,
 };
 
 /** The directory of Sundby Kommune as the demo tenant seeds it (in-tenant colleagues and federated region staff). */

@@ -55,10 +55,14 @@ export const shellServices = (options: { host?: MeetingHost; plans?: Plan[]; sto
     people: new FakePeopleDirectory([]),
     meetingChat: new FakeMeetingChat(),
     transport: {
-      ensureChats: async () => new Map(),
-      postMessages: async () => new Map(),
-      findMessageWithMarker: async () => failure('failed', 'NotInTest', 'not used by the shell'),
-      sendMails: async () => new Map(),
+      prepare: async () => ({ chats: new Map(), drafts: new Map() }),
+      send: async () => new Map(),
+      look: async ({ chats }) => ({
+        chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'not used by the shell')])),
+        mails: new Map(),
+      }),
+      removeCopies: async () => new Map(),
+      discardDrafts: async () => undefined,
     },
     logger: { log: () => undefined },
     appointment: null,

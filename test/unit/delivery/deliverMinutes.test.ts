@@ -124,10 +124,13 @@ describe('delivering the minutes', () => {
     );
   });
 
-  it('opens the chats in one batch, posts in one and mails in one', async () => {
+  it('takes three rounds: chats and e-mail drafts, then posts and sends, then the check for extra copies', async () => {
     const { transport, send } = setup();
     await send();
-    expect(transport.calls.map((c) => c.method)).toEqual(['ensureChats', 'postMessages', 'sendMails']);
+    expect(transport.calls.map((c) => c.method)).toEqual(['prepare', 'send', 'look']);
+    // The check reads back every chat posted to; the e-mails confirmed sent need no look.
+    expect(transport.calls[2]?.keys.sort()).toEqual(chatParticipants.map((x) => x.id).sort());
+    expect(transport.unsentDrafts()).toEqual([]);
   });
 
   it('keeps receipts with the plan: the delivery id, each status, and the minutes as sent', async () => {
@@ -148,16 +151,14 @@ describe('delivering the minutes', () => {
     const { store, transport, deps, send } = setup();
     let seenBeforePosting: string[] = [];
     const peekingTransport = Object.assign(Object.create(transport) as FakeMinutesTransport, {
-      postMessages: async (messages: Parameters<FakeMinutesTransport['postMessages']>[0]) => {
+      send: async (...args: Parameters<FakeMinutesTransport['send']>) => {
         const stored = store.current(demoIds.planId).plan.meetings[0]?.delivery?.recipients ?? [];
-        seenBeforePosting = stored
-          .filter((r) => r.channel === 'chat' && r.status === 'unknown')
-          .map((r) => r.participantId);
-        return transport.postMessages(messages);
+        seenBeforePosting = stored.filter((r) => r.status === 'unknown').map((r) => r.participantId);
+        return transport.send(...args);
       },
     });
     await send({ transport: peekingTransport, planStore: deps.planStore });
-    expect(seenBeforePosting.sort()).toEqual(chatParticipants.map((x) => x.id).sort());
+    expect(seenBeforePosting.sort()).toEqual([...chatParticipants, ...mailParticipants].map((x) => x.id).sort());
   });
 
   it('posts the summary in the meeting chat when everyone in the meeting is covered', async () => {
@@ -172,7 +173,7 @@ describe('delivering the minutes', () => {
 describe('trying again', () => {
   it('sends only to those that failed, after a partial failure', async () => {
     const { transport, send } = setup();
-    transport.fail('postMessages', p.karen.id, 'throttled').fail('sendMails', p.ole.id, 'refused');
+    transport.fail('send', p.karen.id, 'throttled').fail('send', p.ole.id, 'refused');
     const first = await send();
     expect(first.outcome).toBe('partial');
     expect(statusOf(first, p.karen.id)).toBe('failed');
@@ -184,15 +185,25 @@ describe('trying again', () => {
     transport.calls.length = 0;
     const second = await send();
     expect(second.outcome).toBe('delivered');
-    expect(transport.calls.find((c) => c.method === 'postMessages')?.keys).toEqual([p.karen.id]);
-    expect(transport.calls.find((c) => c.method === 'sendMails')?.keys).toEqual([p.ole.id]);
+    // Karen's chat is open and Ole's draft is made: only the sending round, and the check.
+    expect(transport.calls.map((c) => c.method)).toEqual(['send', 'look']);
+    expect(transport.calls[0]?.keys).toEqual([p.karen.id, p.ole.id]);
     for (const person of chatParticipants) expect(transport.messagesFor(person.id)).toHaveLength(1);
     for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
   });
 
-  it('does not send twice when an unknown outcome had in fact arrived', async () => {
+  it('finds a post whose answer was lost right after sending, and says it arrived', async () => {
     const { transport, send } = setup();
-    transport.fail('postMessages', p.karen.id, 'lostAnswer');
+    transport.fail('send', p.karen.id, 'lostAnswer');
+    const result = await send();
+    expect(result.outcome).toBe('delivered');
+    expect(statusOf(result, p.karen.id)).toBe('sent');
+    expect(transport.messagesFor(p.karen.id)).toHaveLength(1);
+  });
+
+  it('does not send twice when an unknown outcome had in fact arrived and could not be checked at once', async () => {
+    const { transport, send } = setup();
+    transport.fail('send', p.karen.id, 'lostAnswer').fail('look', p.karen.id, 'lostAnswer');
     const first = await send();
     expect(statusOf(first, p.karen.id)).toBe('unknown');
     expect(transport.messagesFor(p.karen.id)).toHaveLength(1);
@@ -200,57 +211,72 @@ describe('trying again', () => {
     transport.calls.length = 0;
     const second = await send();
     expect(statusOf(second, p.karen.id)).toBe('sent');
-    expect(transport.calls.map((c) => c.method)).toEqual(['findMessageWithMarker']);
+    expect(transport.calls.map((c) => c.method)).toEqual(['look']);
     expect(transport.messagesFor(p.karen.id)).toHaveLength(1);
   });
 
-  it('sends once when an unknown outcome had not arrived', async () => {
+  it('marks a post that never arrived as failed once the chat shows it is not there, and sends it once on retry', async () => {
     const { transport, send } = setup();
-    transport.fail('postMessages', p.karen.id, 'droppedBeforeArrival');
-    await send();
+    transport.fail('send', p.karen.id, 'droppedBeforeArrival');
+    const first = await send();
+    expect(statusOf(first, p.karen.id)).toBe('failed');
     expect(transport.messagesFor(p.karen.id)).toHaveLength(0);
     const second = await send();
     expect(statusOf(second, p.karen.id)).toBe('sent');
     expect(transport.messagesFor(p.karen.id)).toHaveLength(1);
   });
 
+  it('takes back the second card when the browser resent the posts behind the app, keeping the first as receipt', async () => {
+    const { transport, send, delivery } = setup();
+    for (const person of chatParticipants) transport.fail('send', person.id, 'resent');
+    transport.fail('send', p.ole.id, 'resent');
+    const result = await send();
+    expect(result.outcome).toBe('delivered');
+    for (const person of chatParticipants) {
+      expect(transport.everPostedFor(person.id)).toHaveLength(2);
+      expect(transport.messagesFor(person.id)).toHaveLength(1);
+      const [kept] = transport.messagesFor(person.id);
+      expect(delivery()?.recipients.find((r) => r.participantId === person.id)?.messageId).toBe(kept?.id);
+    }
+    // Sending a draft twice sends it once; the second answer ("not a draft") is settled by looking.
+    for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
+    expect(statusOf(result, p.ole.id)).toBe('sent');
+  });
+
   it('sends nobody anything twice when the tab dies in the middle of sending', async () => {
     const { transport, send } = setup();
     const dying = Object.assign(Object.create(transport) as FakeMinutesTransport, {
-      postMessages: async (messages: Parameters<FakeMinutesTransport['postMessages']>[0]) => {
-        await transport.postMessages(messages.slice(0, 4));
+      send: async (request: Parameters<FakeMinutesTransport['send']>[0]) => {
+        await transport.send({ messages: request.messages.slice(0, 4), drafts: request.drafts.slice(0, 1) });
         throw new Error('the tab was closed');
       },
     });
     await expect(send({ transport: dying })).rejects.toThrow('the tab was closed');
     const second = await send();
+    expect(second.outcome).toBe('delivered');
     for (const person of chatParticipants) expect(transport.messagesFor(person.id)).toHaveLength(1);
-    // The e-mails left side by side with the posts; their fate was never written, so they are not sent again
-    // unasked, and the referent is told to check.
-    for (const person of mailParticipants) {
-      expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
-      expect(statusOf(second, person.id)).toBe('unknown');
-    }
+    // The record was written while the drafts were made, so it has no draft ids: they are found by their mark, the
+    // one sent stays sent, and the others' drafts are sent now — once each, and no draft left over.
+    for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
+    expect(transport.unsentDrafts()).toEqual([]);
   });
 
-  it('does not silently send an e-mail again when its fate is unknown, but does when asked', async () => {
+  it('finds an e-mail whose answer was lost in the mailbox, and never sends it twice', async () => {
     const { transport, send } = setup();
-    transport.fail('sendMails', p.ole.id, 'lostAnswer');
-    await send();
-    const second = await send();
-    expect(statusOf(second, p.ole.id)).toBe('unknown');
-    expect(second.outcome === 'partial' && second.recipients.find((r) => r.key === p.ole.id)?.problem?.code).toBe(
+    transport.fail('send', p.ole.id, 'lostAnswer').fail('look', p.ole.id, 'lostAnswer');
+    const first = await send();
+    expect(statusOf(first, p.ole.id)).toBe('unknown');
+    expect(first.outcome === 'partial' && first.recipients.find((r) => r.key === p.ole.id)?.problem?.code).toBe(
       'delivery.unknownMail',
     );
+    const second = await send({}, { only: [p.ole.id] });
+    expect(statusOf(second, p.ole.id)).toBe('sent');
     expect(transport.mailsTo(p.ole.email ?? '')).toHaveLength(1);
-    const third = await send({}, { resendUnknownMail: true });
-    expect(statusOf(third, p.ole.id)).toBe('sent');
-    expect(transport.mailsTo(p.ole.email ?? '')).toHaveLength(2);
   });
 
   it('retries the minutes exactly as first sent, even if they were edited since', async () => {
     const { store, transport, send } = setup();
-    transport.fail('postMessages', p.karen.id, 'refused');
+    transport.fail('send', p.karen.id, 'refused');
     await send();
     const stored = store.current(demoIds.planId);
     const edited = {
@@ -366,6 +392,52 @@ describe('saving the receipts while others save the plan', () => {
     const result = await send({ planStore: interleaved(store, 1, addNote) });
     expect(result.outcome).toBe('delivered');
     for (const person of chatParticipants) expect(transport.messagesFor(person.id)).toHaveLength(1);
-    expect(transport.calls.filter((c) => c.method === 'postMessages')).toHaveLength(1);
+    expect(transport.calls.filter((c) => c.method === 'send')).toHaveLength(1);
+    // The drafts of the attempt that started over are taken away again.
+    expect(transport.unsentDrafts()).toEqual([]);
+    for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
+  });
+});
+
+describe('the plan in hand and live progress', () => {
+  it('starts from the plan and eTag the caller holds, without reading the plan again', async () => {
+    const { store, transport, send } = setup();
+    const known = store.current(demoIds.planId);
+    const result = await send({}, { known });
+    expect(result.outcome).toBe('delivered');
+    expect(store.loadCalls).toBe(0);
+    for (const person of chatParticipants) expect(transport.messagesFor(person.id)).toHaveLength(1);
+  });
+
+  it('reloads and sends once when the plan in hand is stale', async () => {
+    const { store, transport, send } = setup();
+    const known = store.current(demoIds.planId);
+    store.saveAsSomeoneElse({ ...known.plan, updatedAt: '2026-09-03T12:59:00.000Z' });
+    const result = await send({}, { known });
+    expect(result.outcome).toBe('delivered');
+    expect(store.loadCalls).toBe(1);
+    expect(transport.calls.filter((c) => c.method === 'send')).toHaveLength(1);
+    for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
+    expect(transport.unsentDrafts()).toEqual([]);
+  });
+
+  it('tells the progress of every recipient: first all "sending", then each as its answer comes', async () => {
+    const { transport, send } = setup();
+    transport.fail('send', p.karen.id, 'refused');
+    const seen: { status: string; key: string }[][] = [];
+    const result = await send(
+      {},
+      { onProgress: (recipients) => seen.push(recipients.map(({ key, status }) => ({ key, status }))) },
+    );
+    const going = [...chatParticipants, ...mailParticipants].map((x) => x.id);
+    const first = seen[0] ?? [];
+    expect(first.filter((r) => going.includes(r.key)).every((r) => r.status === 'unknown')).toBe(true);
+    expect(first.find((r) => r.key === p.mikkel.id)?.status).toBe('skipped');
+    // One report per answer after the first: the lines change one by one, not all at the end.
+    expect(seen.length).toBeGreaterThanOrEqual(1 + going.length);
+    expect(seen[1]?.filter((r) => r.status !== 'unknown' && going.includes(r.key))).toHaveLength(1);
+    expect(result.outcome === 'partial' && seen.at(-1)).toEqual(
+      result.outcome === 'partial' && result.recipients.map(({ key, status }) => ({ key, status })),
+    );
   });
 });
