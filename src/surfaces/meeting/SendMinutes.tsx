@@ -127,6 +127,8 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
   // Throttled recipients: not before this time (epoch ms).
   const [notBefore, setNotBefore] = useState<Readonly<Record<string, number>>>({});
   const [now, setNow] = useState(() => clock.now().getTime());
+  // Whether the minutes had been sent before this view opened: the lines saying so stay while it is open.
+  const [sentBeforeOpen] = useState(() => meeting.delivery !== null);
 
   const targets = delivery.ok ? delivery.targets : [];
   const sendable = targets.filter((tg): tg is Sendable => tg.channel !== 'none');
@@ -143,8 +145,10 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
   const request = sendingNow ? phase.request : null;
 
   /** The recipient's status as the pipeline last said it; while a send runs, its live report. */
+  /** The status before the send that runs now (if any): the last result here, or the record in the plan. */
+  const beforeOf = (key: string): Status | null => finalReports.get(key)?.status ?? recordOf(key)?.status ?? null;
   const rawStatusOf = (key: string): Status | null => {
-    const before = finalReports.get(key)?.status ?? recordOf(key)?.status ?? null;
+    const before = beforeOf(key);
     if (phase.kind !== 'sending') return before;
     const reported = live.get(key)?.status;
     if (reported) return reported;
@@ -272,14 +276,16 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
     return notes;
   };
   const retryOf = (target: Sendable, status: ShownStatus): RowRetry | null => {
-    if (sendingNow || (status !== 'failed' && status !== 'unknown')) return null;
+    // While a send runs, a line that had its button keeps it (disabled), so the list does not jump.
+    const offered = sendingNow ? beforeOf(target.key) : status;
+    if (offered !== 'failed' && offered !== 'unknown') return null;
     const label = t('send.retry');
     const seconds = waitSeconds([target.key]);
     const shownLabel = seconds > 0 ? t('send.wait', { action: label, seconds }) : label;
     return {
       label: shownLabel,
       accessibleName: `${shownLabel}: ${nameOf(target)}`,
-      disabled: seconds > 0 || blockedBySave,
+      disabled: sendingNow || seconds > 0 || blockedBySave,
       onRetry: () => send({ only: [target.key], bulk: null }),
     };
   };
@@ -318,7 +324,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
           <Text as="h3" size={400} weight="semibold" id="send-recipients-heading">
             {everyoneHasIt ? t('send.receiptsHeading') : t('send.planHeading')}
           </Text>
-          {meeting.delivery && phase.kind === 'idle' && !everyoneHasIt && <Text size={200}>{t('send.earlier')}</Text>}
+          {sentBeforeOpen && !everyoneHasIt && <Text size={200}>{t('send.earlier')}</Text>}
           <ul className={styles.list} aria-labelledby="send-recipients-heading">
             {targets.map((target) => {
               const status = target.channel === 'none' ? null : (shown.get(target.key) ?? null);
@@ -380,7 +386,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
               )}
             </div>
           )}
-          {meeting.delivery?.startedAt && phase.kind === 'idle' && !everyoneHasIt && (
+          {sentBeforeOpen && meeting.delivery?.startedAt && !everyoneHasIt && (
             <Text size={200}>
               {t('send.sentAt', { when: formatDateTime(new Date(meeting.delivery.startedAt), lang) })}
             </Text>
