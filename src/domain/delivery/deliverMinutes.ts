@@ -1,21 +1,29 @@
 /**
  * Send the minutes (send referat): the pipeline, after Company Communicator's send function.
  *
- * 1. Cheap checks first, nothing sent if any fails: the plan loads, the meeting exists, the consent holds
- *    (planDelivery), no minutes text breaks the privacy rules at the card's detail level, the deep link clears.
- * 2. Recipients already `sent` are left alone. For those whose earlier fate is `unknown`, look in their chat for
- *    the delivery id first: found means sent, not found means send.
- * 3. Find or create the 1:1 chats in one batch (idempotent: Graph returns the existing chat).
- * 4. Render each message (the renderer is injected: src/cards builds it; the domain does not import it), with the
- *    delivery id as a marker inside, and pass it through the privacy guard with its readers.
- * 5. Write the delivery record with If-Match BEFORE sending, every recipient about to be sent marked `unknown`: if
- *    the tab dies mid-send, the next try looks before it sends. A conflict here restarts from step 1, since nothing
- *    has left yet.
- * 6. Post the chat messages and send the e-mails (both batched by the transport, side by side).
- * 7. Write each outcome back; on a conflict reload and merge only the delivery statuses, a bounded number of times.
+ * 1. Cheap checks first, nothing sent if any fails: the plan (the one in hand, `known`, or read) and the meeting,
+ *    the consent (planDelivery), no minutes text breaking the privacy rules at the card's detail level, the link.
+ * 2. Recipients already `sent` are left alone. For those whose earlier fate is `unknown`, look before sending:
+ *    open their chat again if the record has no chat id (idempotent) and look in it for the delivery id; look for an
+ *    e-mail by its mark when its draft id is not in the record. Found means sent (extra copies are taken back).
+ * 3. Render and clear each e-mail through the privacy guard with its readers (the renderer is injected: src/cards
+ *    builds it; the domain does not import it), with the delivery id as a marker inside.
+ * 4. Round 1 and the write-ahead record SIDE BY SIDE: one $batch opens the 1:1 chats (Graph returns an existing
+ *    one) and creates each e-mail as a draft — neither reaches anybody — while the delivery record is written with
+ *    If-Match, every recipient about to be sent marked `unknown` ("sender…"): if the tab dies mid-send, the next
+ *    try looks before it sends. Meanwhile the chat cards are rendered. A conflict on the record restarts from step
+ *    1 (the drafts are discarded), since nothing has left yet.
+ * 5. Clear each chat message with its chat through the guard.
+ * 6. Round 2: one $batch posts the chat messages and sends the drafts; `onProgress` hears each answer.
+ * 7. Round 3 and the final record write SIDE BY SIDE: every chat posted to is read back (newest first) for the
+ *    delivery id. A browser resends a POST /$batch by itself when a keep-alive connection drops unanswered, so a
+ *    chat may hold two copies: the oldest is kept as the receipt, the others are soft-deleted. E-mails whose send
+ *    did not answer 2xx are looked up (a draft sent twice is sent once). Only if this changes a status is the
+ *    record written once more. Writes merge only the delivery statuses into what others saved meanwhile.
  *
  * Results are values: a per-recipient report with the reason for every one who did not get the minutes. Retries of
- * single requests live in the Graph adapter; a whole delivery is retried by calling this again ("Prøv igen").
+ * single requests live in the Graph adapter; a whole delivery is retried by calling this again ("Prøv igen"), for
+ * everyone not sent or for `only` some: it never sends anybody the minutes twice.
  */
 import type { LinkTarget } from '../links/planLink';
 import { planDeepLink } from '../links/planLink';
@@ -89,11 +97,6 @@ export interface DeliveryOptions {
   lang?: Lang;
   /** Only these keys (participant ids, or MEETING_CHAT_KEY); default every one not yet sent. */
   only?: readonly string[];
-  /**
-   * Send again to e-mail recipients whose earlier fate is unknown. Off by default: a sent mail cannot be looked
-   * for like a chat message, so re-sending is the user's choice, never silent.
-   */
-  resendUnknownMail?: boolean;
   /** Attempts at writing the record when others save the plan at the same time. Default 4. */
   maxSaveAttempts?: number;
   /**
