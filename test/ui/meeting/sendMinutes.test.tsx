@@ -4,6 +4,9 @@ import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MEETING_CHAT_KEY } from '../../../src/domain/delivery/deliveryPlan';
 import type { RecipientDelivery } from '../../../src/domain/plan/planDocument';
+import type { ChatMessageToPost, DraftToSend, ItemSettled } from '../../../src/domain/ports/minutesTransport';
+import type { Outcome } from '../../../src/domain/ports/outcome';
+import type { Cleared } from '../../../src/domain/privacy/cleared';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
 import { aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan, type MeetingWorld } from './meetingHarness';
@@ -137,17 +140,24 @@ const sentBefore = (
     };
   });
 
-const openSend = async (world: MeetingWorld) => {
+/** The summary tab, "Bekræftet med borgeren" when the plan does not have it yet, then "Send referat". */
+const openSend = async (world: MeetingWorld, { confirm = false } = {}) => {
   const user = userEvent.setup();
   renderMeeting(world);
   await user.click(await screen.findByRole('tab', { name: 'Opsummering' }));
+  if (confirm) await user.click(await screen.findByRole('button', { name: 'Bekræftet med borgeren' }));
   await user.click(await screen.findByRole('button', { name: 'Send referat' }));
   const region = await screen.findByRole('region', { name: 'Send referat' });
   const row = (name: string) =>
     within(region)
       .getAllByRole('listitem')
       .find((li) => li.textContent?.startsWith(name)) as HTMLElement;
-  return { user, region, row };
+  /** The polite status with the count ("3 af 6 har fået referatet"). */
+  const count = () =>
+    within(region)
+      .getAllByRole('status')
+      .find((s) => s.textContent?.includes('har fået referatet'))?.textContent;
+  return { user, region, row, count };
 };
 
 describe('sending the minutes again after a reload, from the receipts in the plan', () => {
@@ -238,7 +248,7 @@ describe('what a screen reader meets', () => {
     const status = within(region)
       .getAllByRole('status')
       .find((s) => s.textContent?.includes('har fået referatet'));
-    expect(status?.textContent).toContain('4 af 6 har fået referatet');
+    expect(status?.textContent).toBe('4 af 6 har fået referatet');
     expect(status?.getAttribute('aria-live')).toBe('polite');
     const bar = within(region).getByRole('progressbar', { name: 'Hvor mange har fået referatet' });
     expect([bar.getAttribute('aria-valuenow'), bar.getAttribute('aria-valuemax')]).toEqual(['4', '6']);
@@ -246,5 +256,82 @@ describe('what a screen reader meets', () => {
     // Contrast needs layout (the e2e checks it in Chromium); the e-mail preview's frame is its own document.
     const results = await axe.run(region, { iframes: false, rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+/** The fake transport, but each message's answer comes only when the test lets it (as a slow Graph batch does). */
+class HeldTransport extends FakeMinutesTransport {
+  private readonly gates = new Map<string, { opened: Promise<void>; open(): void }>();
+
+  private gate(key: string) {
+    let gate = this.gates.get(key);
+    if (!gate) {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      gate = { opened, open };
+      this.gates.set(key, gate);
+    }
+    return gate;
+  }
+
+  answer(key: string) {
+    this.gate(key).open();
+  }
+
+  answerAll() {
+    for (const gate of this.gates.values()) gate.open();
+  }
+
+  override async send(
+    request: { messages: Cleared<ChatMessageToPost>[]; drafts: DraftToSend[] },
+    onItem?: ItemSettled,
+  ): Promise<Map<string, Outcome<string>>> {
+    const one = [
+      ...request.messages.map((m) => ({ key: m.key, request: { messages: [m], drafts: [] } })),
+      ...request.drafts.map((d) => ({ key: d.key, request: { messages: [], drafts: [d] } })),
+    ];
+    const answers = await Promise.all(
+      one.map(async (item) => {
+        await this.gate(item.key).opened;
+        return super.send(item.request, onItem);
+      }),
+    );
+    return new Map(answers.flatMap((answer) => [...answer]));
+  }
+}
+
+describe('while the minutes go out', () => {
+  it("shows each recipient's status and the count as the answers come, before the send is over", async () => {
+    const transport = new HeldTransport().withChat(MEETING_CHAT);
+    const world = aMeetingWorld({ plan: readyPlan() });
+    world.services.transport = transport;
+    try {
+      const { user, row, count } = await openSend(world, { confirm: true });
+      expect(within(row('Peter Nielsen')).getByText('Ikke sendt endnu')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+
+      // Everything is on its way, nothing answered yet.
+      await waitFor(() => expect(within(row('Peter Nielsen')).getByText('Sender …')).toBeTruthy());
+      expect(within(row('Ole Bak')).getByText('Sender …')).toBeTruthy();
+      expect(count()).toContain('0 af 6 har fået referatet');
+      expect(screen.getByRole('button', { name: 'Send referatet nu' }).getAttribute('aria-disabled')).toBe('true');
+
+      // Peter's answer comes; the others are still on their way.
+      transport.answer(people.peter.id);
+      await waitFor(() => expect(within(row('Peter Nielsen')).getByText('Sendt kl. 13.20')).toBeTruthy());
+      expect(count()).toContain('1 af 6 har fået referatet');
+      expect(within(row('Ole Bak')).getByText('Sender …')).toBeTruthy();
+      expect(
+        screen.getByRole('progressbar', { name: 'Hvor mange har fået referatet' }).getAttribute('aria-valuenow'),
+      ).toBe('1');
+      expect(screen.queryByText('Referatet er sendt til alle.')).toBeNull();
+
+      transport.answerAll();
+      expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+      expect(within(row('Ole Bak')).getByText('Sendt kl. 13.20')).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Send referatet nu' })).toBeNull();
+    } finally {
+      transport.answerAll();
+    }
   });
 });
