@@ -40,6 +40,8 @@ export interface OutgoingMail {
   /** When a draft is sent: the recipients' copies share its conversation and Internet message id. */
   conversationId?: string;
   internetMessageId?: string;
+  /** Kept on the Sent Items copy only: extended properties stay in the sender's mailbox. */
+  singleValueExtendedProperties?: { id: string; value: string }[];
 }
 
 export const outlookId = (prefix: string): string => `${prefix}${randomBytes(45).toString('base64url')}AAA=`;
@@ -80,6 +82,9 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
       mailbox: mail.from.address.toLowerCase(),
       folder: 'sentitems',
       isRead: true,
+      ...(mail.singleValueExtendedProperties?.length
+        ? { singleValueExtendedProperties: mail.singleValueExtendedProperties }
+        : {}),
     });
   }
   const recipients = new Set([...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])].map((r) => r.address.toLowerCase()));
@@ -237,6 +242,7 @@ const sendMail = (ctx: Ctx) => {
     throw badRequest('The message exceeds the maximum of 500 recipients.', 'ErrorTooManyRecipients');
   }
   const content = readBody(msg.body);
+  const properties = readExtendedProperties(msg.singleValueExtendedProperties);
   const save = body.saveToSentItems;
   deliverMail(ctx.sandbox.store.state, {
     from: { name: ctx.me.displayName, address: ctx.me.mail },
@@ -249,6 +255,7 @@ const sendMail = (ctx: Ctx) => {
     importance: readImportance(msg.importance),
     saveToSentItems: !(save === false || save === 'false'),
     at: ctx.now,
+    singleValueExtendedProperties: properties,
   });
   ctx.sandbox.store.touch();
   return { status: 202 };

@@ -217,6 +217,24 @@ describe('sending the draft', () => {
   });
 });
 
+describe('sendMail with an extended property', () => {
+  it('keeps the property on the Sent Items copy, so the sender can find what was sent', async () => {
+    const reply = await aisha('POST', '/me/sendMail', {
+      message: {
+        subject: 'Referat KI-2026-014 (m-1)',
+        body: { contentType: 'text', content: 'Referat m-1' },
+        toRecipients: [{ emailAddress: { address: USERS.ole } }],
+        singleValueExtendedProperties: [{ id: MARK, value: 'm-1' }],
+      },
+    });
+    expect(reply.status).toBe(202);
+    const found = await aisha<{ value: Message[] }>('GET', `${byMark('m-1')}&$select=id,isDraft,parentFolderId`);
+    expect(found.body.value).toHaveLength(1);
+    expect(found.body.value[0]?.isDraft).toBe(false);
+    expect(await received(USERS.ole, 'm-1')).toBe(1);
+  });
+});
+
 describe('discarding a draft', () => {
   it('moves it to Deleted Items with 204 (same immutable id), sends nothing, and deleting it there removes it', async () => {
     const created = await draft('x-1');
