@@ -72,4 +72,55 @@ describe('restart survival', () => {
     );
     await reset.stop();
   });
+
+  it('keeps a draft (immutable id, extended property) and a soft delete across a SIGKILL, and the draft still sends once', async () => {
+    const mark = 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name TovholderDelivery';
+    const immutable = { Prefer: 'IdType="ImmutableId"' };
+    const first = await startSandbox();
+    running.push(first);
+    const aisha = await signIn(first, USERS.aisha);
+    const draft = await aisha<{ id: string }>(
+      'POST',
+      '/me/messages',
+      {
+        subject: 'Kladde før genstart',
+        toRecipients: [{ emailAddress: { address: USERS.ole } }],
+        singleValueExtendedProperties: [{ id: mark, value: 'genstart' }],
+      },
+      immutable,
+    );
+    expect(draft.status).toBe(201);
+    const chats = await aisha<{ value: { id: string; chatType: string }[] }>('GET', '/me/chats');
+    const meetingChat = chats.body.value.find((chat) => chat.chatType === 'meeting')?.id ?? '';
+    const path = `/chats/${encodeURIComponent(meetingChat)}/messages`;
+    const posted = await aisha<{ id: string }>('POST', path, { body: { contentType: 'text', content: 'Slettes' } });
+    expect((await aisha('POST', `/me${path}/${posted.body.id}/softDelete`)).status).toBe(204);
+    await first.kill();
+
+    const second = await startSandbox({ dataDir: first.dataDir, reset: false });
+    running.push(second);
+    const again = await signIn(second, USERS.aisha);
+    const deleted = await again<{ deletedDateTime: string | null }>('GET', `${path}/${posted.body.id}`);
+    expect(deleted.body.deletedDateTime).not.toBeNull();
+    const filter = encodeURIComponent(
+      `singleValueExtendedProperties/Any(ep: ep/id eq '${mark}' and ep/value eq 'genstart')`,
+    );
+    const found = await again<{ value: { id: string }[] }>(
+      'GET',
+      `/me/messages?$filter=${filter}`,
+      undefined,
+      immutable,
+    );
+    expect(found.body.value.map((message) => message.id)).toEqual([draft.body.id]);
+    expect(
+      (await again('POST', `/me/messages/${encodeURIComponent(draft.body.id)}/send`, undefined, immutable)).status,
+    ).toBe(202);
+    const mailbox = await tool<{ messages: { subject: string }[] }>(
+      second,
+      'GET',
+      `/_sandbox/mailbox?user=${USERS.ole}`,
+    );
+    expect(mailbox.messages.filter((mail) => mail.subject === 'Kladde før genstart')).toHaveLength(1);
+    await second.stop();
+  });
 });
