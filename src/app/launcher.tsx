@@ -3,11 +3,17 @@ import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Theme } from '../domain/ports/meetingHost';
-import { createI18n, type UiLang } from '../ui/i18n/i18n';
+import { createI18n, registerNamespaces, type UiLang } from '../ui/i18n/i18n';
+import { common } from '../ui/i18n/namespaces/common';
+import { launcher } from '../ui/i18n/namespaces/launcher';
+import { shell } from '../ui/i18n/namespaces/shell';
 import { fluentThemes } from '../ui/shell/themes';
 import { bakedBuildConfig, resolveConfig } from './config';
 import { LauncherPage } from './launcher/LauncherPage';
 import { readLaunchParams } from './launchParams';
+
+// The texts this page shows; any other namespace is fetched when a component asks for it.
+registerNamespaces({ common, shell, launcher });
 
 const PREFS_KEY = 'tovholder:launcherPrefs';
 

@@ -2,6 +2,7 @@ import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-compon
 import { useTranslation } from 'react-i18next';
 import type { AppConfig } from '../config';
 import type { StartupProblem } from '../createServices';
+import { OnDemand } from '../../ui/lazy/OnDemand';
 import { DemoUserPicker } from './DemoUserPicker';
 
 /** A calm Danish explanation of why the page could not start, and what to do. */
@@ -16,7 +17,12 @@ export const StartupErrorPage = ({
 }) => {
   const { t } = useTranslation('shell');
   if (problem.kind === 'noUser' && config?.sandboxOrigin)
-    return <DemoUserPicker sandboxOrigin={config.sandboxOrigin} href={href} />;
+    return (
+      // The picker speaks the launcher's texts, which a surface's page fetches only now.
+      <OnDemand style={{ padding: 24 }}>
+        <DemoUserPicker sandboxOrigin={config.sandboxOrigin} href={href} />
+      </OnDemand>
+    );
   const message = (() => {
     switch (problem.kind) {
       case 'params':

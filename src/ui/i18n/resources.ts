@@ -9,9 +9,15 @@ import { privacy } from './namespaces/privacy';
 import { cards } from './namespaces/cards';
 
 /**
- * Every namespace, one file each under namespaces/ (one per surface, plus common).
- * Add a namespace here and in the `namespaces` list.
+ * Every namespace, one file each under namespaces/ (one per surface, plus common). Add a namespace here, to
+ * `loadNamespace.ts`, and to the entries that render it first (src/app/*.tsx, `registerNamespaces`).
+ *
+ * Only the tests import this file's values (the catalogue check, and the UI tests' setup, which registers every
+ * namespace); the app imports its types. A page bundles just the namespaces its entry registers and fetches any
+ * other on first use (`loadNamespace.ts`), so the side panel does not download the plans tab's texts.
  */
+export const everyNamespace = { common, shell, launcher, compose, meeting, plans, booking, privacy, cards };
+
 export const resources = {
   da: {
     common: common.da,
@@ -37,4 +43,12 @@ export const resources = {
   },
 } as const;
 
-export const namespaces = Object.keys(resources.da) as (keyof typeof resources.da)[];
+export type Namespace = keyof typeof resources.da;
+
+export const namespaces = Object.keys(resources.da) as Namespace[];
+
+/** What i18next's types check `t` against: the Danish texts of every namespace. */
+export type Resources = (typeof resources)['da'];
+
+/** One namespace in both languages, as its file exports it. */
+export type NamespaceTexts<N extends Namespace> = (typeof everyNamespace)[N];
