@@ -23,8 +23,21 @@ import {
  */
 export const DraftParticipantSchema = ParticipantSchema.extend({ name: z.string().min(1), organisation: z.string() });
 
-/** The consent as it may stand in a draft: its texts without the plan document's length limits (see above). */
-export const DraftConsentSchema = ConsentSchema.extend({ information: z.string(), purpose: z.string() });
+/**
+ * Whom the consent covers, as ticked in a draft: an organisation's name comes from a participant as typed, so it has
+ * no length limit here either (an over-long one is a problem shown at "Book mødet", not a draft lost on reload).
+ */
+export const DraftConsentRecipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('organisation'), organisation: z.string() }),
+  z.object({ kind: z.literal('participant'), participantId: z.string() }),
+]);
+
+/** The consent as it may stand in a draft: its texts and recipients without the plan document's length limits. */
+export const DraftConsentSchema = ConsentSchema.extend({
+  information: z.string(),
+  purpose: z.string(),
+  recipients: z.array(DraftConsentRecipientSchema),
+});
 
 export const BookingDraftSchema = z.object({
   /** The plan being booked for; null for a new plan. */

@@ -99,8 +99,8 @@ const lengthProblems = (draft: BookingDraft): Problem[] => {
           'booking.organisationTooLong',
           'error',
           `participants.${p.id}.organisation`,
-          `Organisationen for ${who} er ${p.organisation.length} tegn lang; den må højst være ${ORGANISATION_MAX}. Forkort den.`,
-          `The organisation of ${who === 'personen' ? 'the person' : who} is ${p.organisation.length} characters long; it may be at most ${ORGANISATION_MAX}. Shorten it.`,
+          `Organisationen for ${who} er ${p.organisation.length} tegn lang; den må højst være ${ORGANISATION_MAX}. Forkort den: fjern personen, og tilføj den igen med et kortere navn på organisationen.`,
+          `The organisation of ${who === 'personen' ? 'the person' : who} is ${p.organisation.length} characters long; it may be at most ${ORGANISATION_MAX}. Shorten it: remove the person and add them again with a shorter organisation name.`,
         ),
       );
     }
@@ -114,6 +114,20 @@ const lengthProblems = (draft: BookingDraft): Problem[] => {
         'consent.information',
         `Beskrivelsen af, hvilke oplysninger samtykket gælder, er ${length} tegn; den må højst være ${CONSENT_TEXT_MAX}. Forkort den, og henvis til journalen for detaljer.`,
         `The description of the information the consent covers is ${length} characters; it may be at most ${CONSENT_TEXT_MAX}. Shorten it and refer to the case record for details.`,
+      ),
+    );
+  }
+  for (const r of draft.consent?.recipients ?? []) {
+    if (r.kind !== 'organisation' || r.organisation.length <= ORGANISATION_MAX) continue;
+    const length = r.organisation.length;
+    const start = `${r.organisation.slice(0, 30).trim()} …`;
+    problems.push(
+      problem(
+        'booking.consentOrganisationTooLong',
+        'error',
+        'consent.recipients',
+        `Samtykket omfatter organisationen "${start}", hvis navn er ${length} tegn langt; det må højst være ${ORGANISATION_MAX}. Fjern fluebenet ved den under "Hvem må få oplysningerne", forkort organisationens navn hos deltageren, og sæt fluebenet ved det korte navn.`,
+        `The consent covers the organisation "${start}", whose name is ${length} characters long; it may be at most ${ORGANISATION_MAX}. Untick it under "Who may receive the information", shorten the organisation's name for the participant, and tick the short name.`,
       ),
     );
   }

@@ -252,4 +252,58 @@ describe('the draft', { timeout: 60_000 }, () => {
     ).toBeTruthy();
     expect(world.calendar.createCalls).toHaveLength(0);
   });
+  it('keeps an over-long organisation, also ticked in the consent, after a reload, and says how to shorten it', async () => {
+    const { user, world, view } = await startNewPlan();
+    await write(user, field('Sagsreference'), 'KI-2026-034');
+    const longOrganisation = `Lægehuset Sundby ${'x'.repeat(233)}`;
+    const form = screen.getByRole('group', { name: 'Tilføj en person uden for adressebogen' });
+    await write(user, within(form).getByRole('textbox', { name: 'Organisation' }), longOrganisation);
+    await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
+    await user.click(screen.getByRole('button', { name: 'Registrér samtykke' }));
+    await user.click(screen.getByRole('checkbox', { name: longOrganisation }));
+
+    view.unmount();
+    renderPlansTab(world);
+
+    expect(await screen.findByText('Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.')).toBeTruthy();
+    expect(field('Sagsreference').value).toBe('KI-2026-034');
+    const invited = within(screen.getByRole('list', { name: 'Inviterede (2)' }));
+    expect(invited.getByText(`${longOrganisation} · ole.bak@laegehuset-sundby.example`)).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: longOrganisation }) as HTMLInputElement).checked).toBe(true);
+
+    await aUser().click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(
+      invited.getByText(
+        'Organisationen for Ole Bak er 250 tegn lang; den må højst være 200. Forkort den: fjern personen, og tilføj den igen med et kortere navn på organisationen.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole('group', { name: 'Hvem må få oplysningerne' })).getByText(
+        'Samtykket omfatter organisationen "Lægehuset Sundby xxxxxxxxxxxxx …", hvis navn er 250 tegn langt; det må højst være 200. Fjern fluebenet ved den under "Hvem må få oplysningerne", forkort organisationens navn hos deltageren, og sæt fluebenet ved det korte navn.',
+      ),
+    ).toBeTruthy();
+    expect(world.calendar.createCalls).toHaveLength(0);
+  });
+  it('keeps everything that still reads when one part of the stored draft does not, instead of an empty form', async () => {
+    const { user, world, view } = await startNewPlan();
+    await fillInABooking(user);
+    view.unmount();
+    // One field the form can no longer read (as after an update that changed it), and one participant likewise.
+    const key = 'tovholder:draft:booking:new';
+    const stored = JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown> & {
+      participants: Record<string, unknown>[];
+    };
+    stored.lengthMinutes = 9999;
+    stored.participants[1] = { ...stored.participants[1], sector: 'ukendt' };
+    sessionStorage.setItem(key, JSON.stringify(stored));
+    renderPlansTab(world);
+
+    expect(await screen.findByText('Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.')).toBeTruthy();
+    expect(field('Sagsreference').value).toBe('KI-2026-031');
+    expect(field('Borgerens navn').value).toBe('Jens Holm');
+    expect(dateOrTime('Dato').value).toBe('2026-12-03');
+    const invited = within(screen.getByRole('list', { name: 'Inviterede (3)' }));
+    expect(invited.getByText(people.aisha.name)).toBeTruthy();
+    expect(invited.getByText('Ole Bak')).toBeTruthy();
+  });
 });

@@ -284,6 +284,16 @@ const cases: Record<string, Case> = {
     severity: 'error',
     says: /Beskrivelsen af, hvilke oplysninger samtykket gælder, er 10000 tegn; den må højst være 2000\. Forkort den/,
   },
+  'a consent covering an organisation whose name is 10 000 characters': {
+    change: (d) => ({
+      ...d,
+      consent: aConsent({ recipients: [{ kind: 'organisation', organisation: LONG(10000) }] }),
+    }),
+    code: 'booking.consentOrganisationTooLong',
+    field: 'consent.recipients',
+    severity: 'error',
+    says: /hvis navn er 10000 tegn langt; det må højst være 200\. Fjern fluebenet ved den under "Hvem må få oplysningerne", forkort/,
+  },
   'a 10 000-character consent purpose': {
     change: (d) => ({ ...d, consent: aConsent({ purpose: LONG(10000) }) }),
     code: 'booking.consentTextTooLong',

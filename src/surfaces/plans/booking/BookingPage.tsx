@@ -44,6 +44,7 @@ import {
 import { ParticipantsSection } from './ParticipantsSection';
 import { TimeSection } from './TimeSection';
 import { useFillMyOrganisation } from './useFillMyOrganisation';
+import { restorableDraft } from './restoreDraft';
 
 const useStyles = makeStyles({
   page: {
@@ -131,10 +132,12 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
     return fromBookingDraft(empty, { planId: newId('plan'), nextMeeting: false, consentCarried: false, today });
   }, [plan, clock, me, today]);
 
+  // A stored kladde keeps every field that still parses: one that does not never empties the form.
+  const storedDraft = useMemo(() => restorableDraft(FormDraftSchema, initialDraft), [initialDraft]);
   const [draft, setDraft, control] = useSessionDraft<FormDraft>(
     plan ? `booking:next:${plan.plan.id}` : 'booking:new',
     initialDraft,
-    FormDraftSchema,
+    storedDraft,
   );
   useFillMyOrganisation(draft, setDraft);
   const [attempted, setAttempted] = useState(false);

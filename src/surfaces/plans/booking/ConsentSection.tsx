@@ -155,7 +155,17 @@ export const ConsentSection = memo(function ConsentSection({
   }
 
   const set = (patch: Partial<ConsentDraft>) => onChange({ ...consent, ...patch }, false);
-  const choices = recipientChoices(participants);
+  // An organisation ticked earlier and no longer among the participants' (its person removed, say) stays in view,
+  // so it can be unticked: hidden, it would still be in the consent.
+  const offered = recipientChoices(participants);
+  const choices = [
+    ...offered,
+    ...consent.recipients.flatMap((r) =>
+      r.kind === 'organisation' && !offered.some((c) => sameRecipient(c.recipient, r))
+        ? [{ key: `o:${r.organisation}`, recipient: r, label: r.organisation }]
+        : [],
+    ),
+  ];
   return (
     <section aria-labelledby="booking-consent-heading" className={styles.section}>
       <h2 id="booking-consent-heading">{t('consent.heading')}</h2>
