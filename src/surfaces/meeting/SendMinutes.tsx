@@ -12,7 +12,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   deliverMinutes,
@@ -178,6 +178,11 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
   const lastSentAt = covered
     .map((tg) => sentAtOf(tg.key))
     .reduce<Date | null>((latest, at) => (at && (!latest || at > latest) ? at : latest), null);
+  // Opened when everyone already had the minutes: the summary goes first. After a send here it stays in the live
+  // region beside the button, where the referent is looking and where it is announced.
+  const doneAtOpen = useRef<boolean | null>(null);
+  if (doneAtOpen.current === null && delivery.ok) doneAtOpen.current = everyoneHasIt;
+  const doneOnTop = everyoneHasIt && doneAtOpen.current === true;
 
   const { saveState, saveNow, reload } = editing;
   const note = useCallback(
@@ -307,6 +312,15 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
     bulk && (bulkWait > 0 ? t('send.wait', { action: t(`send.${bulk}`), seconds: bulkWait }) : t(`send.${bulk}`));
   const pressBulk = () => send(bulk === 'sendNow' ? { only: null, bulk } : { only: missing.map((tg) => tg.key), bulk });
 
+  const doneLines = (
+    <>
+      <Text weight="semibold">{t('send.done')}</Text>
+      {lastSentAt && (
+        <Text size={200}>{t('send.doneDetail', { count: covered.length, when: shortWhen(lastSentAt, lang) })}</Text>
+      )}
+    </>
+  );
+
   return (
     <section className={styles.root} aria-labelledby="send-heading">
       <Text as="h2" size={500} weight="semibold" id="send-heading">
@@ -321,6 +335,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
       )}
       {delivery.ok && (
         <>
+          {doneOnTop && <div className={styles.done}>{doneLines}</div>}
           <Text as="h3" size={400} weight="semibold" id="send-recipients-heading">
             {everyoneHasIt ? t('send.receiptsHeading') : t('send.planHeading')}
           </Text>
@@ -343,18 +358,11 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
             })}
           </ul>
           <Preview targets={sendable} render={render} link={link} nameOf={nameOf} />
-          {covered.length > 0 && (
+          {covered.length > 0 && !doneOnTop && (
             <div className={styles.progress}>
               <div role="status" aria-live="polite" className={everyoneHasIt ? styles.done : styles.progress}>
                 {everyoneHasIt ? (
-                  <>
-                    <Text weight="semibold">{t('send.done')}</Text>
-                    {lastSentAt && (
-                      <Text size={200}>
-                        {t('send.doneDetail', { count: covered.length, when: shortWhen(lastSentAt, lang) })}
-                      </Text>
-                    )}
-                  </>
+                  doneLines
                 ) : (
                   <>
                     <Text>{t('send.progress', { sent: sentCount, total: covered.length })}</Text>

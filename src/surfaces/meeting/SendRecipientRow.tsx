@@ -74,7 +74,14 @@ export const SendRecipientRow = memo(function SendRecipientRow({
     <li className={styles.item}>
       <Text weight="semibold">{name}</Text>
       <div className={styles.line}>
-        {organisation && <Text size={200}>{organisation}</Text>}
+        {organisation && (
+          <>
+            <Text size={200}>{organisation}</Text>
+            <Text size={200} aria-hidden="true">
+              ·
+            </Text>
+          </>
+        )}
         <Text size={200}>{channel}</Text>
       </div>
       {status && (

@@ -201,6 +201,10 @@ describe('sending the minutes again after a reload, from the receipts in the pla
     expect(within(region).getByText('Referatet er sendt til alle.')).toBeTruthy();
     expect(within(region).getByText('6 modtagere · 4. marts kl. 13.05')).toBeTruthy();
     expect(within(region).getByRole('heading', { name: 'Kvitteringer' })).toBeTruthy();
+    // Opened when it is all done, the summary is read first, then the receipts.
+    const receipts = within(region).getByRole('list', { name: 'Kvitteringer' });
+    const summary = within(region).getByText('Referatet er sendt til alle.');
+    expect(summary.compareDocumentPosition(receipts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     for (const name of ['Jens Holm', 'Peter Nielsen', 'Ole Bak', 'Mødechatten'])
       expect(within(row(name)).getByText('Sendt kl. 13.05')).toBeTruthy();
     expect(within(region).queryByRole('button', { name: /Send referatet nu|Prøv igen/ })).toBeNull();
