@@ -339,3 +339,26 @@ describe('while the minutes go out', () => {
     }
   });
 });
+
+describe('the words typed last', () => {
+  it('are saved before the send, so the minutes sent are the minutes on the screen', async () => {
+    const transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    const world = aMeetingWorld({ plan: readyPlan() });
+    world.services.transport = transport;
+    const user = userEvent.setup();
+    // A save delay far beyond the test: only "Send referatet nu" can make the text reach the store in time.
+    renderMeeting(world, { saveDelayMs: 60 * 60000, pollMs: 60 * 60000 });
+    await user.click(await screen.findByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance på tre måneder');
+    await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
+    await user.click(await screen.findByRole('button', { name: 'Bekræftet med borgeren' }));
+    await user.click(await screen.findByRole('button', { name: 'Send referat' }));
+    expect(world.store.current(PLAN_ID).plan.meetings[0]!.minutes.challenges).toEqual([]);
+
+    await user.click(await screen.findByRole('button', { name: 'Send referatet nu' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    const stored = world.store.current(PLAN_ID).plan.meetings[0]!;
+    expect(stored.minutes.challenges.map((c) => c.text)).toEqual(['Huslejerestance på tre måneder']);
+    expect(stored.delivery?.sentMinutes?.challenges.map((c) => c.text)).toEqual(['Huslejerestance på tre måneder']);
+  });
+});
