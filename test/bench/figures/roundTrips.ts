@@ -22,7 +22,8 @@ import { scheduleRequestFor } from '../../../src/domain/booking/timeSlots';
 import { deliverMinutes } from '../../../src/domain/delivery/deliverMinutes';
 import { planDelivery } from '../../../src/domain/delivery/deliveryPlan';
 import { serializePlan } from '../../../src/domain/plan/migrations';
-import type { Meeting, Plan } from '../../../src/domain/plan/planDocument';
+import type { Meeting } from '../../../src/domain/plan/planDocument';
+import type { StoredPlan } from '../../../src/domain/ports/planStore';
 import type { TenantPolicy } from '../../../src/domain/policy';
 import { systemClock } from '../../../src/domain/ports/clock';
 import { addDays, copenhagenDate, copenhagenInstant } from '../../../src/domain/time/danishTime';
@@ -336,7 +337,8 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
   };
   const now = new Date();
   const today = copenhagenDate(now);
-  const freshPlan = async (label: string): Promise<Plan> => {
+  /** A newly stored plan and its eTag: what the meeting surface holds when the referent presses Send. */
+  const freshPlan = async (label: string): Promise<StoredPlan> => {
     const start = new Date(now.getTime() - 2 * 3600000);
     const plan = largestMinutesPlan({
       start: start.toISOString(),
@@ -348,7 +350,7 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
     });
     const saved = await planStore.save(plan, null);
     if (!saved.ok) throw new Error(`could not store the plan to deliver: ${JSON.stringify(saved)}`);
-    return plan;
+    return saved.value;
   };
 
   const real: Run[] = [];
@@ -362,10 +364,11 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
   let recipients = 0;
   for (let i = 0; i < iterations; i += 1) {
     progress(`delivery ${i + 1}/${iterations}`);
-    const plan = await freshPlan('delivery');
+    const known = await freshPlan('delivery');
     watch.reset();
     const realRun = await measure(sandbox, async () => {
-      const result = await deliverMinutes(deps, plan.id, { senderParticipantId: demoPeople.aisha.id });
+      // As the app does: the meeting surface passes the plan and eTag it holds, so the pipeline does not read it.
+      const result = await deliverMinutes(deps, known.plan.id, { senderParticipantId: demoPeople.aisha.id, known });
       if (result.outcome !== 'delivered')
         throw new Error(
           `deliverMinutes: ${result.outcome} ${JSON.stringify(result.problems.map((p) => p.message.da))}`,
@@ -393,7 +396,7 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
     naive,
     (work, speedup) => [
       {
-        text: '≤ 3 round trips to send (1:1 chats, posts, e-mails); the plan document read and the two delivery-record writes counted apart',
+        text: '≤ 3 round trips to send (1:1 chats and e-mail drafts, posts and sends, the check for extra copies); the two delivery-record writes counted apart',
         met: work <= 3,
       },
       { text: '≥ 5× faster than the naive way', met: speedup >= 5 },
@@ -404,7 +407,9 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
         '9 Teams users by 1:1 chat (in-tenant and federated), 3 by e-mail (GP, citizen, relative); no meeting chat',
       minutes: '12 participants and a relative, 40 efforts, summary policy',
       latencyMsPerRequest: LATENCY_MS,
-      flow: 'deliverMinutes with GraphPlanStore, GraphMinutesTransport and the card and e-mail builders',
+      flow: 'deliverMinutes with GraphPlanStore, GraphMinutesTransport and the card and e-mail builders, given the plan in hand (known) as the meeting surface does',
+      fairness:
+        'both the real and the naive delivery start from the stored plan and eTag in hand: neither reads the plan',
       phasesMedianMs: { real: realPhases, naive: naivePhases },
       sendingSpeedup: round((naivePhases.sending ?? 0) / Math.max(1, realPhases.sending ?? 0), 2),
     },
@@ -414,26 +419,22 @@ export const measureDelivery = async (sandbox: BenchSandbox, iterations: number)
   );
 };
 
-/** The same delivery, one plain request at a time: read the plan, record, a chat and a post per person, a mail each, record. */
+/**
+ * The same delivery, one plain request at a time, starting from the same plan in hand as the real one (no read):
+ * write the record, a chat and a post per person, a mail each, write the record again.
+ */
 const naiveDelivery = async (
   sandbox: BenchSandbox,
   token: string,
-  plan: Plan,
+  known: StoredPlan,
   users: readonly DemoUser[],
   watch: Stopwatch,
 ) => {
-  const path = `/drives/${DRIVE_ID}/root:/${FOLDER}/${plan.id}.json`;
-  const { stored, put } = await watch.time('planDocument', async () => {
-    const item = await naiveCall(sandbox, token, 'GET', path);
-    const download = String(item.json?.['@microsoft.graph.downloadUrl'] ?? '');
-    const content = await fetch(download);
-    const document = JSON.parse(await content.text()) as Plan;
-    const eTag = String(item.json?.eTag ?? '');
-    const written = await naiveCall(sandbox, token, 'PUT', `${path}:/content`, serializePlan(document), {
-      'If-Match': eTag,
-    });
-    return { stored: document, put: written };
-  });
+  const stored = known.plan;
+  const path = `/drives/${DRIVE_ID}/root:/${FOLDER}/${stored.id}.json`;
+  const put = await watch.time('planDocument', () =>
+    naiveCall(sandbox, token, 'PUT', `${path}:/content`, serializePlan(stored), { 'If-Match': known.eTag }),
+  );
   const meeting = stored.meetings[0] as Meeting;
   const today = copenhagenDate(new Date());
   const delivery = planDelivery(stored, meeting, today, POLICY, demoPeople.aisha.id);
