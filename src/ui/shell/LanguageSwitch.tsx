@@ -1,25 +1,95 @@
-import { ToggleButton, Tooltip } from '@fluentui/react-components';
+import { ToggleButton, type Tooltip } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../i18n/i18n';
+
+// Fluent's Tooltip brings its positioning engine (floating-ui, ~16 KB gzip) into every page's first load. The
+// buttons carry their names without it (aria-label), so the tooltip is fetched after the user's first pointer
+// move, touch, key press or focus anywhere on the page.
+const loadTooltip = () =>
+  import(/* webpackChunkName: "tooltip", webpackExports: ["Tooltip"] */ '@fluentui/react-components').then(
+    (m) => m.Tooltip,
+  );
+
+const FIRST_INPUT = ['pointermove', 'pointerdown', 'keydown', 'focusin'] as const;
 
 /** A compact da/en switch that fits the 320 px side panel. */
 export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (lang: UiLang) => void }) => {
   const { t } = useTranslation('shell');
+  const [Tip, setTip] = useState<typeof Tooltip | null>(null);
+  // Wrapping a button in the tooltip mounts it anew, so that waits until neither the pointer nor the focus is in
+  // the switch: a click or the keyboard focus is never lost to it.
+  const arrived = useRef<typeof Tooltip | null>(null);
+  const pointerInside = useRef(false);
+  const focusInside = useRef(false);
+  const wrapWhenFree = () => {
+    if (arrived.current && !pointerInside.current && !focusInside.current) setTip(() => arrived.current);
+  };
+
+  useEffect(() => {
+    let stopped = false;
+    const stop = () => {
+      for (const event of FIRST_INPUT) window.removeEventListener(event, want, true);
+    };
+    function want() {
+      stop();
+      loadTooltip().then(
+        (tooltip) => {
+          if (stopped) return;
+          arrived.current = tooltip;
+          wrapWhenFree();
+        },
+        // Without the tooltip the buttons still say what they do; the next page load tries again.
+        () => undefined,
+      );
+    }
+    for (const event of FIRST_INPUT) window.addEventListener(event, want, { capture: true, passive: true });
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, []);
+
   return (
-    <div role="group" aria-label={t('languageSwitch')} style={{ display: 'flex', gap: 4 }}>
-      {(['da', 'en'] as const).map((option) => (
-        <Tooltip key={option} content={option === 'da' ? t('danish') : t('english')} relationship="label">
+    <div
+      role="group"
+      aria-label={t('languageSwitch')}
+      style={{ display: 'flex', gap: 4 }}
+      onPointerEnter={() => (pointerInside.current = true)}
+      onPointerLeave={() => {
+        pointerInside.current = false;
+        wrapWhenFree();
+      }}
+      onFocus={() => (focusInside.current = true)}
+      onBlur={(event) => {
+        if (event.currentTarget.contains(event.relatedTarget)) return;
+        focusInside.current = false;
+        wrapWhenFree();
+      }}
+    >
+      {(['da', 'en'] as const).map((option) => {
+        const name = option === 'da' ? t('danish') : t('english');
+        const button = (
           <ToggleButton
+            key={option}
             size="small"
             appearance="subtle"
+            aria-label={name}
             checked={lang === option}
             lang={option}
             onClick={() => onChange(option)}
           >
             {option.toUpperCase()}
           </ToggleButton>
-        </Tooltip>
-      ))}
+        );
+        return Tip ? (
+          <Tip key={option} content={name} relationship="label">
+            {button}
+          </Tip>
+        ) : (
+          button
+        );
+      })}
     </div>
   );
 };
