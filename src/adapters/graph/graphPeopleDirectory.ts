@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sectorFromDirectory } from '../../domain/booking/sectorFromDirectory';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import type { DirectoryPerson, PeopleDirectory } from '../../domain/ports/peopleDirectory';
 import { batchResult, sendBatch } from './graphBatch';
@@ -53,6 +54,7 @@ const fromUser = (user: GraphUser): DirectoryPerson | null => {
     jobTitle: user.jobTitle ?? null,
     // Guests sit in our directory but belong to another organisation.
     inTenant: user.userType !== 'Guest',
+    sector: sectorFromDirectory(user),
   };
 };
 
@@ -68,6 +70,7 @@ const fromPerson = (person: GraphPerson): DirectoryPerson | null => {
     organisation: organisationOf(person),
     jobTitle: person.jobTitle ?? null,
     inTenant,
+    sector: sectorFromDirectory(person),
   };
 };
 

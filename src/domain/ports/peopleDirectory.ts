@@ -1,3 +1,4 @@
+import type { Sector } from '../plan/planDocument';
 import type { Outcome } from './outcome';
 
 /** A person found in the directory (Graph users and people). */
@@ -9,6 +10,10 @@ export interface DirectoryPerson {
   jobTitle: string | null;
   /** True for users of the signed-in user's own tenant. */
   inTenant: boolean;
+  /** The sector the directory's department, company or job title clearly points to; absent or "andet" otherwise. */
+  sector?: Sector;
+  /** Home tenant id of a federated Teams user (another organisation), when known. */
+  tenantId?: string | null;
 }
 
 export interface PeopleDirectory {

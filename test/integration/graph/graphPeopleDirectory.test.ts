@@ -81,6 +81,22 @@ describe('GraphPeopleDirectory against the sandbox', () => {
     expect(holm.ok && holm.value.map((p) => p.email).sort()).toEqual([upn.jens, upn.lise]);
   });
 
+  it('gives each person found the sector the directory\'s department points to, and "andet" when unclear', async () => {
+    const people = new GraphPeopleDirectory(graphAs(sandbox, upn.mette));
+    const sectorOf = async (text: string) => {
+      const found = await people.search(text);
+      if (!found.ok) throw new Error(found.message);
+      return found.value.map((p) => [p.email, p.sector]);
+    };
+    expect(await sectorOf('Jonas')).toContainEqual([upn.jonas, 'socialpsykiatri']);
+    expect(await sectorOf('Peter')).toContainEqual([upn.peter, 'jobcenter']);
+    expect(await sectorOf('Lars')).toContainEqual([upn.lars, 'botilbud']);
+    // Kriminalforsorgen is none of the sectors the form knows: the koordinator chooses.
+    expect(await sectorOf('Mikkel')).toContainEqual([upn.mikkel, 'andet']);
+    // The region's people come from the people list once met (here: in the meeting created above).
+    expect(await sectorOf('karen')).toContainEqual([upn.karen, 'regionPsykiatri']);
+  });
+
   it('asks the directory and the people list in one round trip', async () => {
     await new GraphPeopleDirectory(graphAs(sandbox, upn.mette)).search('Hanne');
     const counted = await stats(sandbox);

@@ -99,6 +99,17 @@ describe('booking a new plan', { timeout: 60_000 }, () => {
   });
 });
 
+describe('people from the address book', { timeout: 60_000 }, () => {
+  it('come with the sector their department points to, which the koordinator can still change', async () => {
+    const { user } = await startNewPlan();
+    await addFromDirectory(user, 'jonas', people.jonas.name);
+    const sector = screen.getByRole('combobox', { name: `Sektor: ${people.jonas.name}` }) as HTMLSelectElement;
+    expect(sector.value).toBe('socialpsykiatri');
+    await user.selectOptions(sector, 'andet');
+    expect(sector.value).toBe('andet');
+  });
+});
+
 describe('bad input while booking', { timeout: 60_000 }, () => {
   it('refuses an invalid e-mail address beside the field and keeps what was typed', async () => {
     const { user } = await startNewPlan();

@@ -69,6 +69,8 @@ export const directory = (): DirectoryPerson[] =>
       organisation: p.organisation,
       jobTitle: null,
       inTenant: p.reach === 'inTenant',
+      // What GraphPeopleDirectory reads from the department (Kriminalforsorgen stays "andet").
+      sector: p.sector,
     }));
 
 export interface PlansWorld {

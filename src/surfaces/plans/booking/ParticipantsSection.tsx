@@ -23,16 +23,19 @@ const useStyles = makeStyles({
   },
 });
 
-/** A directory hit as a participant: colleagues are reached in Teams, others by what the directory knows. */
+/**
+ * A directory hit as a participant: colleagues are reached in Teams, others by what the directory knows. The sector
+ * is the directory's best guess ("andet" when unclear); the koordinator can change it in the list.
+ */
 const fromDirectory = (person: DirectoryPerson): Participant => ({
   id: newId('p'),
   name: person.name,
   email: person.email,
   organisation: person.organisation,
-  sector: 'andet',
+  sector: person.sector ?? 'andet',
   reach: person.inTenant ? 'inTenant' : person.userId ? 'federated' : 'emailOnly',
   userId: person.userId,
-  tenantId: null,
+  tenantId: person.inTenant ? null : (person.tenantId ?? null),
 });
 
 const fromExternal = (person: ExternalPerson): Participant => ({

@@ -16,11 +16,14 @@ export const useFillMyOrganisation = (draft: FormDraft, setDraft: SetDraft<FormD
     let current = true;
     void people.me().then((outcome) => {
       if (!current || !outcome.ok || outcome.value.organisation === '') return;
-      const organisation = outcome.value.organisation;
+      const { organisation, sector } = outcome.value;
       setDraft((d) => ({
         ...d,
         participants: d.participants.map((p) =>
-          sameEmail(p.email, me.email) && p.organisation === '' ? { ...p, organisation } : p,
+          sameEmail(p.email, me.email) && p.organisation === ''
+            ? // The sector too, when the directory is clear about it and none was chosen yet.
+              { ...p, organisation, sector: p.sector === 'andet' && sector ? sector : p.sector }
+            : p,
         ),
       }));
     });
