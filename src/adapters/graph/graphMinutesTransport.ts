@@ -291,13 +291,9 @@ export class GraphMinutesTransport implements MinutesTransport {
         continue;
       }
       const fates = list.value.value.map(fateOf);
-      mails.set(
-        mail.key,
-        success(
-          fates.find((fate) => fate.state === 'sent') ??
-            fates.find((fate) => fate.state === 'draft') ?? { state: 'none' },
-        ),
-      );
+      const chosen = fates.find((fate) => fate.state === 'sent') ?? fates.find((fate) => fate.state === 'draft');
+      const spare = fates.flatMap((fate) => (fate.state === 'draft' && fate !== chosen ? [fate.id] : []));
+      mails.set(mail.key, success({ ...(chosen ?? { state: 'none' }), spare }));
     }
     return { chats, mails };
   }

@@ -316,6 +316,8 @@ const attemptDelivery = async (
   const progress = () => options.onProgress?.(reportOf(deliveryId, work, skipped, true).recipients);
   /** A mail's draft id: kept in the record's message id once made, so a retry sends the same draft. */
   const draftIds = new Map<string, string>();
+  /** Drafts a repeated create left behind: never to be sent, discarded at the end. */
+  const spareDrafts: string[] = [];
 
   // 2. Before anything is sent again, resolve earlier outcomes nobody confirmed: find the chat (it may not be in
   //    the record, which is written while the chats are opened) and look for the delivery id in it; a mail whose
@@ -360,6 +362,7 @@ const attemptDelivery = async (
         else if (fate.value.state === 'sent')
           set(w, { status: 'sent', messageId: fate.value.id, error: null, at: now.toISOString() });
         else if (fate.value.state === 'draft') draftIds.set(key, fate.value.id);
+        spareDrafts.push(...(fate?.ok ? (fate.value.spare ?? []) : []));
       }
       if (extra.length > 0) await transport.removeCopies(extra);
     }
@@ -483,6 +486,7 @@ const attemptDelivery = async (
   progress();
   if (messages.length === 0 && drafts.length === 0) {
     // Nothing left to send (all resolved, blocked or failed before sending): the record says so.
+    if (spareDrafts.length > 0) await transport.discardDrafts(spareDrafts);
     if (going.length === 0) return report(true);
     return report((await saveOutcomes(deps, ahead.value, meeting.id, recordOf(), touched, attempts)) !== null);
   }
@@ -517,7 +521,8 @@ const attemptDelivery = async (
   //    every e-mail not confirmed sent is looked up. Only if the check changes something is the record written again.
   const check = transport.look({
     chats: messages.flatMap(({ w }) => (w.record.chatId ? [{ key: w.target.key, chatId: w.record.chatId }] : [])),
-    mails: drafts.filter(({ w }) => w.record.status !== 'sent').map(({ draft }) => draft),
+    // Every e-mail by its mark: the fate of those not confirmed, and any extra draft a resent create left behind.
+    mails: drafts.map(({ draft }) => ({ key: draft.key, draftId: null })),
     deliveryId,
   });
   const [written, looked] = await Promise.all([
@@ -545,8 +550,9 @@ const attemptDelivery = async (
     }
   }
   for (const { w, draft } of drafts) {
-    if (w.record.status === 'sent') continue;
     const fate = looked.mails.get(w.target.key);
+    spareDrafts.push(...(fate?.ok ? (fate.value.spare ?? []) : []));
+    if (w.record.status === 'sent') continue;
     if (!fate?.ok) continue; // stays unknown: the next try looks again
     const failure = sendFailures.get(w.target.key) ?? noAnswer(UNKNOWN_OUTCOME_CODE);
     if (fate.value.state === 'sent') {
@@ -565,6 +571,7 @@ const attemptDelivery = async (
   const [rewritten] = await Promise.all([
     changed && written ? saveOutcomes(deps, written, meeting.id, recordOf(), touched, attempts) : written,
     extra.length > 0 ? transport.removeCopies(extra) : null,
+    spareDrafts.length > 0 ? transport.discardDrafts(spareDrafts) : null,
   ]);
   return report(rewritten !== null);
 };

@@ -49,8 +49,14 @@ export interface MailToLook {
   draftId: string | null;
 }
 
-/** What became of an e-mail of this delivery: sent (with its id), still a draft (not sent), or not there at all. */
-export type MailFate = { state: 'sent'; id: string } | { state: 'draft'; id: string } | { state: 'none' };
+/**
+ * What became of an e-mail of this delivery: sent (with its id), still a draft (not sent), or not there at all.
+ * Looked up by its mark, `spare` lists the other unsent drafts with the same mark (a repeated create made them):
+ * they will never be sent and may be discarded.
+ */
+export type MailFate = ({ state: 'sent'; id: string } | { state: 'draft'; id: string } | { state: 'none' }) & {
+  spare?: string[];
+};
 
 /** A message to take back (soft delete): an extra copy the sender posted. */
 export interface CopyToRemove {

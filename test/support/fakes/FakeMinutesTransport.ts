@@ -260,10 +260,13 @@ export class FakeMinutesTransport implements MinutesTransport {
           : [...this.drafts.values()].filter((d) => d.mark === mark);
       const sent = candidates.find((d) => d.sent);
       const draft = candidates.find((d) => !d.sent);
-      mails.set(
-        key,
-        success(sent ? { state: 'sent', id: sent.id } : draft ? { state: 'draft', id: draft.id } : { state: 'none' }),
-      );
+      const fate: MailFate = sent
+        ? { state: 'sent', id: sent.id }
+        : draft
+          ? { state: 'draft', id: draft.id }
+          : { state: 'none' };
+      const spare = candidates.filter((d) => !d.sent && d !== (sent ?? draft)).map((d) => d.id);
+      mails.set(key, success(draftId === null ? { ...fate, spare } : fate));
     }
     return { chats, mails };
   }

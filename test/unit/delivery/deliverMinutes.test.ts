@@ -128,8 +128,8 @@ describe('delivering the minutes', () => {
     const { transport, send } = setup();
     await send();
     expect(transport.calls.map((c) => c.method)).toEqual(['prepare', 'send', 'look']);
-    // The check reads back every chat posted to; the e-mails confirmed sent need no look.
-    expect(transport.calls[2]?.keys.sort()).toEqual(chatParticipants.map((x) => x.id).sort());
+    // The check reads back every chat posted to, and finds every e-mail by its mark.
+    expect(transport.calls[2]?.keys.sort()).toEqual([...chatParticipants, ...mailParticipants].map((x) => x.id).sort());
     expect(transport.unsentDrafts()).toEqual([]);
   });
 
@@ -241,6 +241,15 @@ describe('trying again', () => {
     // Sending a draft twice sends it once; the second answer ("not a draft") is settled by looking.
     for (const person of mailParticipants) expect(transport.mailsTo(person.email ?? '')).toHaveLength(1);
     expect(statusOf(result, p.ole.id)).toBe('sent');
+  });
+
+  it("leaves no stray draft in the referent's mailbox when the browser resent the batch that made the drafts", async () => {
+    const { transport, send } = setup();
+    transport.fail('prepare', p.ole.id, 'resent');
+    const result = await send();
+    expect(statusOf(result, p.ole.id)).toBe('sent');
+    expect(transport.mailsTo(p.ole.email ?? '')).toHaveLength(1);
+    expect(transport.unsentDrafts()).toEqual([]);
   });
 
   it('sends nobody anything twice when the tab dies in the middle of sending', async () => {
