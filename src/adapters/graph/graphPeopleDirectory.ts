@@ -9,6 +9,12 @@ import { query, type GraphClient } from './graphClient';
  * Finding participants: the signed-in user's own directory (GET /users with $search, which needs
  * `ConsistencyLevel: eventual`) and the people they work with, external contacts included (GET /me/people).
  * Both go in one $batch; the result is de-duplicated by e-mail, the directory entry winning.
+ *
+ * People from another organisation who have a Teams address (the people list's `imAddress` is `sip:…`; e-mail-only
+ * contacts have none) are looked up by their e-mail domain (GET /tenantRelationships/
+ * findTenantInformationByDomainName): when the domain belongs to a Microsoft 365 tenant, the person is a federated
+ * Teams user of that tenant and is reached by 1:1 chat with their id from the people list. Without an answer
+ * (the permission missing, an unknown domain) they stay e-mail only, which always reaches them.
  */
 
 const USER_FIELDS = 'id,displayName,mail,userPrincipalName,jobTitle,department,companyName,userType';
@@ -38,6 +44,7 @@ const PersonSchema = z.object({
 type GraphPerson = z.infer<typeof PersonSchema>;
 
 const UsersSchema = z.object({ value: z.array(UserSchema) });
+const TenantInformationSchema = z.object({ tenantId: z.string().min(1) });
 const PeopleSchema = z.object({ value: z.array(PersonSchema) });
 
 const organisationOf = (entry: { department?: string | null; companyName?: string | null }): string =>
@@ -57,6 +64,11 @@ const fromUser = (user: GraphUser): DirectoryPerson | null => {
     sector: sectorFromDirectory(user),
   };
 };
+
+/** A Teams (or Skype for Business) address: the person can be reached in Teams, in whatever tenant. */
+const hasTeamsAddress = (person: GraphPerson): boolean => /^sip:/i.test(person.imAddress ?? '');
+
+const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
 const fromPerson = (person: GraphPerson): DirectoryPerson | null => {
   const email = person.scoredEmailAddresses?.find((entry) => entry.address)?.address ?? null;
@@ -118,7 +130,52 @@ export class GraphPeopleDirectory implements PeopleDirectory {
       if (!found.has(key)) found.set(key, person);
     };
     if (users.ok) users.value.value.forEach((user) => add(fromUser(user)));
-    if (people.ok) people.value.value.forEach((person) => add(fromPerson(person)));
+    // People of another organisation with a Teams address, not already found in our own directory.
+    const teamsElsewhere = new Map<string, string>();
+    if (people.ok) {
+      for (const person of people.value.value) {
+        const entry = fromPerson(person);
+        add(entry);
+        if (entry && !entry.inTenant && hasTeamsAddress(person) && found.get(entry.email.toLowerCase()) === entry)
+          teamsElsewhere.set(entry.email.toLowerCase(), person.id);
+      }
+    }
+    if (teamsElsewhere.size > 0) {
+      const tenants = await this.tenantsOf([...teamsElsewhere.keys()].map(domainOf));
+      for (const [email, personId] of teamsElsewhere) {
+        const tenantId = tenants.get(domainOf(email));
+        const entry = found.get(email);
+        if (tenantId && entry) found.set(email, { ...entry, userId: personId, tenantId });
+      }
+    }
     return success([...found.values()]);
+  }
+
+  /** Tenant id by e-mail domain, asked once per domain for the life of the directory (one $batch for new ones). */
+  private readonly tenants = new Map<string, string | null>();
+
+  private async tenantsOf(domains: string[]): Promise<Map<string, string | null>> {
+    const unknown = [...new Set(domains)].filter((domain) => !this.tenants.has(domain));
+    if (unknown.length > 0) {
+      const results = await sendBatch(
+        this.graph,
+        unknown.map((domain, i) => ({
+          id: `tenant${i}`,
+          method: 'GET' as const,
+          path: `/tenantRelationships/findTenantInformationByDomainName(domainName='${encodeURIComponent(domain.replace(/'/g, "''"))}')`,
+        })),
+      );
+      unknown.forEach((domain, i) => {
+        const info = batchResult(
+          results,
+          `tenant${i}`,
+          TenantInformationSchema,
+          'GET findTenantInformationByDomainName',
+        );
+        // Not known now (no permission, throttled, unknown domain): e-mail only this time, asked again next search.
+        if (info.ok) this.tenants.set(domain, info.value.tenantId);
+      });
+    }
+    return new Map(domains.map((domain) => [domain, this.tenants.get(domain) ?? null]));
   }
 }

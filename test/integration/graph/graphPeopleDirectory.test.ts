@@ -97,6 +97,41 @@ describe('GraphPeopleDirectory against the sandbox', () => {
     expect(await sectorOf('karen')).toContainEqual([upn.karen, 'regionPsykiatri']);
   });
 
+  // Graph answers GET /tenantRelationships/findTenantInformationByDomainName(domainName='regionms.example') with the
+  // region's tenant id; the sandbox does not have that route yet (reported), so this fails until it does.
+  it.fails('reaches a region colleague found through the people list in Teams, as a federated user', async () => {
+    const people = new GraphPeopleDirectory(graphAs(sandbox, upn.mette));
+    const karen = await people.search('karen');
+    expect(karen.ok && karen.value.find((p) => p.email === upn.karen)).toMatchObject({
+      inTenant: false,
+      userId: expect.any(String),
+      tenantId: '22222222-2222-4222-8222-222222222222',
+    });
+  });
+
+  it('still finds a region colleague, by e-mail, when their organisation cannot be looked up', async () => {
+    const people = new GraphPeopleDirectory(graphAs(sandbox, upn.mette));
+    await resetStats(sandbox);
+    const karen = await people.search('karen');
+    expect(karen.ok && karen.value.map((p) => [p.email, p.inTenant])).toEqual([[upn.karen, false]]);
+    // Asked for the region's tenant (she has a Teams address), in a second round trip.
+    const counted = await stats(sandbox);
+    expect(counted.requests).toBe(2);
+  });
+
+  it('does not look up the organisation of people without a Teams address (e-mail only)', async () => {
+    const people = new GraphPeopleDirectory(graphAs(sandbox, upn.mette));
+    await resetStats(sandbox);
+    const holm = await people.search('holm');
+    expect(holm.ok && holm.value.map((p) => [p.email, p.userId])).toEqual(
+      expect.arrayContaining([
+        [upn.jens, null],
+        [upn.lise, null],
+      ]),
+    );
+    expect((await stats(sandbox)).requests).toBe(1);
+  });
+
   it('asks the directory and the people list in one round trip', async () => {
     await new GraphPeopleDirectory(graphAs(sandbox, upn.mette)).search('Hanne');
     const counted = await stats(sandbox);
