@@ -419,7 +419,7 @@ const attemptDelivery = async (
     recipients: [...records.values()],
     sentMinutes: meeting.minutes,
   });
-  const aheadPromise = planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag);
+  // The round first: the store serialises (and checks) the whole plan before its request leaves.
   const firstRound =
     needChat.length > 0 || newDrafts.length > 0
       ? transport.prepare({
@@ -428,6 +428,7 @@ const attemptDelivery = async (
           deliveryId,
         })
       : null;
+  const aheadPromise = planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag);
   // While the network works: the chat messages (the renderer's CPU time overlaps the round trips).
   await yieldToNetwork();
   const chatMembersOf = (target: Work['target']): string[] | null => {
