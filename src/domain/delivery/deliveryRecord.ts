@@ -4,8 +4,13 @@
  * reload — knows who already has the minutes.
  *
  * Statuses: `pending` not tried yet; `unknown` tried, fate not confirmed (written just before sending, and kept when
- * the connection broke) — look for the delivery id in the chat before sending again; `sent` confirmed; `failed`
- * refused, safe to send again; `skipped` not to be sent (outside the consent, no address, the sender).
+ * the connection broke and the check after sending could not settle it) — look for the delivery id in the chat, or
+ * for the e-mail by its draft id or its mark, before sending again; `sent` confirmed; `failed` refused or confirmed
+ * not there, safe to send again; `skipped` not to be sent (outside the consent, no address, the sender).
+ *
+ * `chatId` is the 1:1 chat (or the meeting chat); `messageId` the kept chat message, or the e-mail's immutable id
+ * (the draft's, which it keeps once sent) — a retry sends that same draft, which can never go out twice. Both may
+ * be missing after a reload mid-send: the record is written while the chats are opened and the drafts made.
  */
 import type { Delivery, Plan, RecipientDelivery } from '../plan/planDocument';
 import type { Failure } from '../ports/outcome';
