@@ -1,7 +1,7 @@
 /**
- * Nothing lost: every change goes to session storage at once (useSessionDraft) and to the PlanStore a couple of
- * seconds later with If-Match. A 412 merges field by field; only fields both sides changed differently wait for
- * the user. While nothing is unsaved, the panel polls the store so others' saved changes appear.
+ * Nothing lost: every change goes to session storage within moments, and at once when the page is hidden or left
+ * (useSessionDraft), and to the PlanStore a couple of seconds later with If-Match. A 412 merges field by field;
+ * only fields both sides changed differently wait for the user. While nothing is unsaved, the panel polls the store so others' saved changes appear.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../domain/plan/planDocument';
@@ -40,7 +40,7 @@ export type MeetingPlan =
   | {
       status: 'ready';
       plan: Plan;
-      /** Change the draft; it is in session storage before this returns. */
+      /** Change the draft; it is in session storage within 300 ms, and before the page is hidden or left. */
       edit(change: (plan: Plan) => Plan): void;
       saveState: SaveState;
       saveFailure: Failure | null;
@@ -53,6 +53,13 @@ export type MeetingPlan =
     };
 
 const SnapshotOrNull = SyncSnapshotSchema.nullable();
+
+/**
+ * The snapshot (draft and base plan, tens of kilobytes) goes to session storage once the typing has gone on for
+ * a moment, not on every key, and at once when the page is hidden or left: a keystroke in the referat then pays
+ * for no `JSON.stringify` of the whole plan, and a reload right after typing still brings the text back.
+ */
+const DRAFT_WRITE = { writeAfterMs: 300 };
 
 /**
  * `scope` separates the drafts of frames that share one session storage (the side panel and the stage are
@@ -73,6 +80,7 @@ export const useMeetingPlan = (
     `meeting:${scope}:${planId ?? 'none'}`,
     null,
     SnapshotOrNull,
+    DRAFT_WRITE,
   );
   const [open, setOpen] = useState<OpenConflict | null>(null);
   const [saving, setSaving] = useState(false);

@@ -137,6 +137,25 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeTruthy();
   });
 
+  it('brings back text typed just before the page was reloaded (written when the page is left, not per key)', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    const slow = { saveDelayMs: 60 * 60000, pollMs: 60 * 60000 };
+    const first = renderMeeting(world, slow);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance');
+    // A reload: the browser fires pagehide and then drops the page — React never unmounts, no timer runs.
+    fireEvent(window, new Event('pagehide'));
+    const left = { ...sessionStorage };
+    sessionStorage.clear();
+    first.unmount();
+    for (const [key, value] of Object.entries(left)) sessionStorage.setItem(key, value);
+
+    renderMeeting(world, slow);
+    expect(await screen.findByDisplayValue('Huslejerestance')).toBeTruthy();
+    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeTruthy();
+  });
+
   it('keeps the text on this device when the network drops, and saves it when the store answers again', async () => {
     const user = userEvent.setup();
     const world = aMeetingWorld();
