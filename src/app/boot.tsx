@@ -1,12 +1,19 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { OnDemand } from '../ui/lazy/OnDemand';
 import { AppShell } from '../ui/shell/AppShell';
 import { createServices, type Launch, type StartupProblem } from './createServices';
 import type { AppConfig } from './config';
 import { readLaunchParams, type Surface } from './launchParams';
 import { BootFrame } from './startup/BootFrame';
 import { LoadingPage } from './startup/LoadingPage';
-import { StartupErrorPage } from './startup/StartupErrorPage';
+
+// Shown only when a page cannot start (with the demo user picker): fetched then, not with every page.
+const StartupErrorPage = lazy(() =>
+  import(/* webpackChunkName: "startup-error" */ './startup/StartupErrorPage').then((m) => ({
+    default: m.StartupErrorPage,
+  })),
+);
 
 /**
  * Starts one surface's page: a loading state at once, then the composed services and the surface inside the
@@ -22,7 +29,9 @@ export const bootSurface = (surface: Surface, render: (launch: Launch) => ReactN
   const showProblem = (problem: StartupProblem, config: AppConfig | null) =>
     root.render(
       <BootFrame lang={lang} theme={theme}>
-        <StartupErrorPage problem={problem} config={config} href={window.location.href} />
+        <OnDemand style={{ padding: 24 }}>
+          <StartupErrorPage problem={problem} config={config} href={window.location.href} />
+        </OnDemand>
       </BootFrame>,
     );
 

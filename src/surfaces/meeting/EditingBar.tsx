@@ -1,6 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictResolver } from './ConflictResolver';
+import { OnDemand } from '../../ui/lazy/OnDemand';
 import { useMeetingSession } from './MeetingContext';
 import type { Choice, OpenConflict } from './planSync';
 import { SaveStatus } from './SaveStatus';
@@ -15,6 +16,9 @@ export interface EditingState {
   /** Fetch the stored version now (after something else wrote it, e.g. the delivery record). */
   reload(): Promise<void>;
 }
+
+// Needed only after a clash between two saves: out of the side panel's first load.
+const ConflictResolver = lazy(() => import('./ConflictResolver').then((m) => ({ default: m.ConflictResolver })));
 
 const useStyles = makeStyles({ root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS } });
 
@@ -33,13 +37,9 @@ export const EditingBar = ({ editing }: { editing: EditingState }) => {
       )}
       {editing.open && (
         // Keyed by the version met, so a new clash starts with fresh choices.
-        <ConflictResolver
-          key={editing.open.theirs.eTag}
-          open={editing.open}
-          plan={plan}
-          lang={lang}
-          onResolve={editing.resolve}
-        />
+        <OnDemand key={editing.open.theirs.eTag}>
+          <ConflictResolver open={editing.open} plan={plan} lang={lang} onResolve={editing.resolve} />
+        </OnDemand>
       )}
     </div>
   );
