@@ -1,13 +1,4 @@
-import {
-  Button,
-  Card,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, CalendarAddRegular, PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { planHistory } from '../../../domain/plans/history';
@@ -15,7 +6,7 @@ import { upcomingMeeting } from '../../../domain/plans/myWork';
 import { formatDateTime } from '../../../domain/time/danishTime';
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
-import { plansFailureText } from '../plansFailureText';
+import { PlanNotReady } from '../PlanNotReady';
 import { useLang } from '../useLang';
 import { ChangesSince } from './ChangesSince';
 import { MinutesView } from './MinutesView';
@@ -59,24 +50,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
       {t('history.back')}
     </Button>
   );
-  if (stored.status === 'loading')
-    return (
-      <main className={styles.page}>
-        {back}
-        <Spinner label={t('history.loading')} />
-      </main>
-    );
-  if (stored.status === 'notFound' || stored.status === 'error')
-    return (
-      <main className={styles.page}>
-        {back}
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
-          </MessageBarBody>
-        </MessageBar>
-      </main>
-    );
+  if (stored.status !== 'ready') return <PlanNotReady view={stored} toolbar={back} className={styles.page} />;
 
   const { plan } = stored;
   const entries = planHistory(plan, now).reverse();

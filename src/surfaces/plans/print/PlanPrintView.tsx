@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { currentPlanMeeting, lastHeldMeeting, upcomingMeeting } from '../../../domain/plans/myWork';
@@ -6,7 +6,7 @@ import { copenhagenDate, formatDate, formatDateTime } from '../../../domain/time
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { MinutesView } from '../history/MinutesView';
-import { plansFailureText } from '../plansFailureText';
+import { PlanNotReady } from '../PlanNotReady';
 import { useLang } from '../useLang';
 
 /**
@@ -78,24 +78,7 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
       )}
     </div>
   );
-  if (stored.status === 'loading')
-    return (
-      <main className={styles.page}>
-        {toolbar}
-        <Spinner label={t('history.loading')} />
-      </main>
-    );
-  if (stored.status !== 'ready')
-    return (
-      <main className={styles.page}>
-        {toolbar}
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            {stored.status === 'error' ? plansFailureText(t, stored.failure) : t('history.notFound')}
-          </MessageBarBody>
-        </MessageBar>
-      </main>
-    );
+  if (stored.status !== 'ready') return <PlanNotReady view={stored} toolbar={toolbar} className={styles.page} />;
 
   const { plan } = stored;
   const meeting = currentPlanMeeting(plan, today) ?? lastHeldMeeting(plan, now);
