@@ -161,6 +161,25 @@ describe('delivering the minutes', () => {
     expect(seenBeforePosting.sort()).toEqual([...chatParticipants, ...mailParticipants].map((x) => x.id).sort());
   });
 
+  it('writes the record beside the first round and beside the check, so neither adds a wait of its own', async () => {
+    const { store, transport, send } = setup();
+    const writesWhen: Record<string, number> = {};
+    const watching = Object.assign(Object.create(transport) as FakeMinutesTransport, {
+      prepare: (...args: Parameters<FakeMinutesTransport['prepare']>) => {
+        writesWhen.prepare = store.saveCalls.length;
+        return transport.prepare(...args);
+      },
+      look: (...args: Parameters<FakeMinutesTransport['look']>) => {
+        writesWhen.look = store.saveCalls.length;
+        return transport.look(...args);
+      },
+    });
+    await send({ transport: watching });
+    // The first round starts before the write-ahead record has been written; the check before the final write.
+    expect(writesWhen).toEqual({ prepare: 0, look: 1 });
+    expect(store.saveCalls.map((c) => c.outcome)).toEqual(['saved', 'saved']);
+  });
+
   it('posts the summary in the meeting chat when everyone in the meeting is covered', async () => {
     const { transport, send } = setup(cleanPlan(withoutMikkelInvited), full);
     const result = await send();
