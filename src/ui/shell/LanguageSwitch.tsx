@@ -2,6 +2,7 @@ import { ToggleButton, type Tooltip } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiLang } from '../i18n/i18n';
+import { onFirstInput } from '../lazy/onFirstInput';
 
 // Fluent's Tooltip brings its positioning engine (floating-ui, ~16 KB gzip) into every page's first load. The
 // buttons carry their names without it (aria-label), so the tooltip is fetched after the user's first pointer
@@ -10,8 +11,6 @@ const loadTooltip = () =>
   import(/* webpackChunkName: "tooltip", webpackExports: ["Tooltip"] */ '@fluentui/react-components').then(
     (m) => m.Tooltip,
   );
-
-const FIRST_INPUT = ['pointermove', 'pointerdown', 'keydown', 'focusin'] as const;
 
 /** A compact da/en switch that fits the 320 px side panel. */
 export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (lang: UiLang) => void }) => {
@@ -28,11 +27,7 @@ export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (la
 
   useEffect(() => {
     let stopped = false;
-    const stop = () => {
-      for (const event of FIRST_INPUT) window.removeEventListener(event, want, true);
-    };
-    function want() {
-      stop();
+    const stop = onFirstInput(() =>
       loadTooltip().then(
         (tooltip) => {
           if (stopped) return;
@@ -41,9 +36,8 @@ export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (la
         },
         // Without the tooltip the buttons still say what they do; the next page load tries again.
         () => undefined,
-      );
-    }
-    for (const event of FIRST_INPUT) window.addEventListener(event, want, { capture: true, passive: true });
+      ),
+    );
     return () => {
       stopped = true;
       stop();

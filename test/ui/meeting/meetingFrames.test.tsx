@@ -60,7 +60,8 @@ describe('the details tab before the meeting', () => {
     world.clock.set(new Date('2027-03-04T12:20:00Z'));
     renderMeeting(world);
     await user.click(await screen.findByRole('tab', { name: 'Runde' }));
-    const turn = screen.getByRole('checkbox', { name: /Ole Bak/ }).closest('li') as HTMLElement;
+    // The round's code comes on demand (SidePanel.tsx).
+    const turn = (await screen.findByRole('checkbox', { name: /Ole Bak/ })).closest('li') as HTMLElement;
     expect(within(turn).getByText('Skriftligt input (afbud)')).toBeTruthy();
     expect(within(turn).getByText('Blodprøverne er fine.')).toBeTruthy();
   });
