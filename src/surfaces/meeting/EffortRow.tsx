@@ -5,6 +5,7 @@ import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/
 import type { Lang, Problem } from '../../domain/problems';
 import { formatDate } from '../../domain/time/danishTime';
 import { fieldDomId, validationOf } from './fieldProblems';
+import { SessionFence } from './MeetingContext';
 
 const useStyles = makeStyles({
   row: {
@@ -66,81 +67,83 @@ export const EffortRow = memo(
     const at = (field: string) => problems.filter((p) => p.field === `efforts.${effort.id}.${field}`);
     const ownerKnown = effort.ownerId === null || participants.some((p) => p.id === effort.ownerId);
     return (
-      <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
-        <Field label={t('minutes.efforts.what')} {...validationOf(at('what'), lang)}>
-          <Textarea
-            id={fieldDomId(`efforts.${effort.id}.what`)}
-            value={effort.what}
-            resize="vertical"
-            onChange={(_, data) => onChange(effort.id, { what: data.value })}
-          />
-        </Field>
-        <Field label={t('minutes.efforts.why')} {...validationOf(at('goalId'), lang)}>
-          <Select
-            id={fieldDomId(`efforts.${effort.id}.goalId`)}
-            value={effort.goalId ?? ''}
-            onChange={(_, data) => onChange(effort.id, { goalId: data.value || null })}
-          >
-            <option value="">{t('minutes.efforts.noGoal')}</option>
-            {goals.map((g, i) => (
-              <option key={g.id} value={g.id}>
-                {`${i + 1}. ${g.text.trim() || t('minutes.goals.untitled')}`}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className={styles.pair}>
-          <Field label={t('minutes.efforts.owner')} {...validationOf(at('ownerId'), lang)}>
+      <SessionFence>
+        <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
+          <Field label={t('minutes.efforts.what')} {...validationOf(at('what'), lang)}>
+            <Textarea
+              id={fieldDomId(`efforts.${effort.id}.what`)}
+              value={effort.what}
+              resize="vertical"
+              onChange={(_, data) => onChange(effort.id, { what: data.value })}
+            />
+          </Field>
+          <Field label={t('minutes.efforts.why')} {...validationOf(at('goalId'), lang)}>
             <Select
-              id={fieldDomId(`efforts.${effort.id}.ownerId`)}
-              value={effort.ownerId ?? ''}
-              onChange={(_, data) => onChange(effort.id, { ownerId: data.value || null })}
+              id={fieldDomId(`efforts.${effort.id}.goalId`)}
+              value={effort.goalId ?? ''}
+              onChange={(_, data) => onChange(effort.id, { goalId: data.value || null })}
             >
-              <option value="">{t('minutes.efforts.noOwner')}</option>
-              {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
-              {!ownerKnown && effort.ownerId && <option value={effort.ownerId}>{effort.ownerId}</option>}
-              {participants.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
+              <option value="">{t('minutes.efforts.noGoal')}</option>
+              {goals.map((g, i) => (
+                <option key={g.id} value={g.id}>
+                  {`${i + 1}. ${g.text.trim() || t('minutes.goals.untitled')}`}
                 </option>
               ))}
             </Select>
           </Field>
-          <Field
-            label={t('minutes.efforts.due')}
-            // The date picker speaks the browser's language; the hint says the date the Danish way.
-            hint={effort.due ? formatDate(effort.due, lang) : undefined}
-            {...validationOf(at('due'), lang)}
-          >
-            <Input
-              id={fieldDomId(`efforts.${effort.id}.due`)}
-              type="date"
-              value={effort.due ?? ''}
-              onChange={(_, data) =>
-                onChange(effort.id, { due: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null })
-              }
-            />
+          <div className={styles.pair}>
+            <Field label={t('minutes.efforts.owner')} {...validationOf(at('ownerId'), lang)}>
+              <Select
+                id={fieldDomId(`efforts.${effort.id}.ownerId`)}
+                value={effort.ownerId ?? ''}
+                onChange={(_, data) => onChange(effort.id, { ownerId: data.value || null })}
+              >
+                <option value="">{t('minutes.efforts.noOwner')}</option>
+                {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
+                {!ownerKnown && effort.ownerId && <option value={effort.ownerId}>{effort.ownerId}</option>}
+                {participants.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              label={t('minutes.efforts.due')}
+              // The date picker speaks the browser's language; the hint says the date the Danish way.
+              hint={effort.due ? formatDate(effort.due, lang) : undefined}
+              {...validationOf(at('due'), lang)}
+            >
+              <Input
+                id={fieldDomId(`efforts.${effort.id}.due`)}
+                type="date"
+                value={effort.due ?? ''}
+                onChange={(_, data) =>
+                  onChange(effort.id, { due: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null })
+                }
+              />
+            </Field>
+          </div>
+          <Field label={t('minutes.efforts.status')}>
+            <Select
+              id={fieldDomId(`efforts.${effort.id}.status`)}
+              value={effort.status}
+              onChange={(_, data) => onChange(effort.id, { status: data.value as EffortStatus })}
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`minutes.efforts.statuses.${s}`)}
+                </option>
+              ))}
+            </Select>
           </Field>
+          <div className={styles.actions}>
+            <Button size="small" appearance="subtle" onClick={() => onRemove(effort.id)}>
+              {t('minutes.efforts.remove', { n })}
+            </Button>
+          </div>
         </div>
-        <Field label={t('minutes.efforts.status')}>
-          <Select
-            id={fieldDomId(`efforts.${effort.id}.status`)}
-            value={effort.status}
-            onChange={(_, data) => onChange(effort.id, { status: data.value as EffortStatus })}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`minutes.efforts.statuses.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className={styles.actions}>
-          <Button size="small" appearance="subtle" onClick={() => onRemove(effort.id)}>
-            {t('minutes.efforts.remove', { n })}
-          </Button>
-        </div>
-      </div>
+      </SessionFence>
     );
   },
   (before, after) =>

@@ -54,22 +54,22 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
   return (
     <div className={styles.root}>
       {meeting.minutes.followUp.length > 0 && (
-        <Section id="minutes-followup" title={t('previous.heading')}>
-          <Steady on={[minutes.followUp, participants, problems, lang]}>
+        <Steady on={[minutes.followUp, participants, problems, lang]}>
+          <Section id="minutes-followup" title={t('previous.heading')}>
             <FollowUpEditor problems={problems} readOnly={false} />
-          </Steady>
-        </Section>
+          </Section>
+        </Steady>
       )}
-      <Section id="minutes-challenges" title={t('minutes.challenges.heading')}>
-        <Steady on={[minutes.challenges, lang]}>
+      <Steady on={[minutes.challenges, lang]}>
+        <Section id="minutes-challenges" title={t('minutes.challenges.heading')}>
           <ChallengesEditor />
-        </Steady>
-      </Section>
-      <Section id="minutes-goals" title={t('minutes.goals.heading')}>
-        <Steady on={[minutes.goals, problems, lang]}>
+        </Section>
+      </Steady>
+      <Steady on={[minutes.goals, problems, lang]}>
+        <Section id="minutes-goals" title={t('minutes.goals.heading')}>
           <GoalsEditor problems={problems} />
-        </Steady>
-      </Section>
+        </Section>
+      </Steady>
       <Section id="minutes-efforts" title={t('minutes.efforts.heading')}>
         <EffortsEditor
           which={(e) => citizenId === null || e.ownerId !== citizenId}
@@ -95,16 +95,16 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
           <Text size={200}>{t('minutes.citizenTasks.noCitizen')}</Text>
         )}
       </Section>
-      <Section id="minutes-acceptance" title={t('minutes.acceptance.heading')}>
-        <Steady on={[minutes.acceptance, lang]}>
+      <Steady on={[minutes.acceptance, lang]}>
+        <Section id="minutes-acceptance" title={t('minutes.acceptance.heading')}>
           <AcceptanceField labelId="minutes-acceptance" />
-        </Steady>
-      </Section>
-      <Section id="minutes-next" title={t('minutes.next.heading')}>
-        <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
+        </Section>
+      </Steady>
+      <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
+        <Section id="minutes-next" title={t('minutes.next.heading')}>
           <NextMeetingFields problems={problems} />
-        </Steady>
-      </Section>
+        </Section>
+      </Steady>
     </div>
   );
 });
