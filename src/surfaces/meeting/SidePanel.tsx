@@ -8,6 +8,7 @@ import { sendBlockers } from '../../domain/minutes/readyToSend';
 import type { Problem } from '../../domain/problems';
 import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
 import { OnDemand } from '../../ui/lazy/OnDemand';
+import { onFirstInput } from '../../ui/lazy/onFirstInput';
 import { useServices } from '../../ui/services/ServicesContext';
 import { AgendaTimer } from './AgendaTimer';
 import { EditingBar, type EditingState } from './EditingBar';
@@ -18,9 +19,12 @@ import { MinutesEditor } from './MinutesEditor';
 import { PlanSummary } from './PlanSummary';
 import { RoleHandover } from './RoleHandover';
 import { ShareToStageButton } from './ShareToStageButton';
-import { SpeakerRound } from './SpeakerRound';
 import { YourRole } from './YourRole';
 
+// The round's tab is not the one the panel opens on: its code (with Fluent's Checkbox) is fetched at the user's
+// first input, so the tab opens without a wait but the panel's first load does not carry it.
+const loadRound = () => import('./SpeakerRound');
+const SpeakerRound = lazy(() => loadRound().then((m) => ({ default: m.SpeakerRound })));
 // What the panel needs only at the end of the meeting comes on demand, out of its first load: the fælles
 // opsummering, and "Send referat" with the delivery pipeline and the card builders (src/cards).
 const JointSummary = lazy(() => import('./JointSummary').then((m) => ({ default: m.JointSummary })));
@@ -136,11 +140,19 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
   const rootRef = useRef<HTMLElement>(null);
   useEffect(() => {
     rootRef.current?.setAttribute('data-ready', 'true');
+    return onFirstInput(() => void loadRound().catch(() => undefined));
   }, []);
   useEffect(() => {
     if (pendingFocus === null) return;
-    focusField(pendingFocus);
-    setPendingFocus(null);
+    // A field of the round may still be on its way (its code comes on demand): look again until it is (≤ 5 s).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let tries = 0;
+    const attempt = () => {
+      if (focusField(pendingFocus) || (tries += 1) > 100) setPendingFocus(null);
+      else timer = setTimeout(attempt, 50);
+    };
+    attempt();
+    return () => clearTimeout(timer);
   }, [pendingFocus]);
 
   return (
@@ -197,7 +209,11 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
             </TabList>
           </Steady>
           <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
-            {tab === 'round' && <SpeakerRound problems={problemsByField} />}
+            {tab === 'round' && (
+              <OnDemand label={t('loading')}>
+                <SpeakerRound problems={problemsByField} />
+              </OnDemand>
+            )}
             {tab === 'minutes' &&
               (can.writeMinutes ? (
                 <MinutesEditor problems={problemsByField} />
