@@ -166,10 +166,12 @@ describe.skipIf(origin === null)('sending the minutes while the network misbehav
     const aisha = await world.asUser(people.aisha.upn, { viewport: SIDE_PANEL, clockAt: AFTER_MEETING });
     const send = await openSend(aisha, plan.id);
     await send.sendNow();
-    // The write-ahead record is in the plan (recipients "unknown") before anything leaves: reload now.
+    // The write-ahead record is in the plan (recipients "unknown") before anything leaves, and the posts have
+    // reached the server (the slow answer is under way, its fault spent): reload now.
     await expect
       .poll(
         async () =>
+          (await world.sandbox.faults()).length === 0 &&
           (await world.sandbox.plan(plan.id)).meetings[0]?.delivery?.recipients.some((r) => r.status === 'unknown'),
         {
           timeout: 30_000,
