@@ -6,9 +6,12 @@ import { useMeetingSession } from './MeetingContext';
 import type { Choice, OpenConflict } from './planSync';
 import { SaveStatus } from './SaveStatus';
 import type { SaveState } from './useMeetingPlan';
+import type { StoredPlan } from '../../domain/ports/planStore';
 
 export interface EditingState {
   saveState: SaveState;
+  /** The store's version and eTag this panel holds (see useMeetingPlan). */
+  stored: StoredPlan;
   restored: boolean;
   open: OpenConflict | null;
   resolve(choices: readonly Choice[]): void;

@@ -51,6 +51,7 @@ export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) =
   if (session.plan.meetings.length === 0) return <Notice text={t('noMeeting')} />;
   const editing = {
     saveState: session.saveState,
+    stored: session.stored,
     restored: session.restored,
     open: session.open,
     resolve: session.resolve,

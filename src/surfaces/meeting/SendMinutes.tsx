@@ -185,6 +185,10 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
   const doneOnTop = everyoneHasIt && doneAtOpen.current === true;
 
   const { saveState, saveNow, reload } = editing;
+  // The send starts from the version the panel holds once it is saved (no second read); if someone saved after
+  // it, the pipeline's first write is refused (412), and it reads the plan and starts again.
+  const stored = useRef(editing.stored);
+  stored.current = editing.stored;
   const note = useCallback(
     (reports: readonly RecipientReport[]) => {
       const at = clock.now();
@@ -216,6 +220,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
       const options: DeliveryOptions = {
         senderParticipantId: me?.id ?? null,
         lang,
+        known: stored.current,
         ...(request.only ? { only: request.only } : {}),
         onProgress: (reports) => {
           setLive(new Map(reports.map((r) => [r.key, r])));

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../domain/plan/planDocument';
 import type { Failure } from '../../domain/ports/outcome';
+import type { StoredPlan } from '../../domain/ports/planStore';
 import { usePlan } from '../../ui/hooks/usePlan';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
 import { useServices } from '../../ui/services/ServicesContext';
@@ -43,6 +44,11 @@ export type MeetingPlan =
       /** Change the draft; it is in session storage within 300 ms, and before the page is hidden or left. */
       edit(change: (plan: Plan) => Plan): void;
       saveState: SaveState;
+      /**
+       * The version in the store this panel last read or wrote, with its eTag (what `plan` equals once the state is
+       * 'saved'): the send starts from it instead of reading the plan again.
+       */
+      stored: StoredPlan;
       saveFailure: Failure | null;
       /** The draft came back from session storage after a reload. */
       restored: boolean;
@@ -204,6 +210,7 @@ export const useMeetingPlan = (
       plan: snapshot.draft,
       edit,
       saveState,
+      stored: { plan: snapshot.base, eTag: snapshot.baseETag },
       saveFailure,
       restored,
       open,

@@ -340,6 +340,43 @@ describe('while the minutes go out', () => {
   });
 });
 
+describe('the version the send starts from', () => {
+  it('is the one the panel holds: the plan is not read again before sending', async () => {
+    const transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    const world = aMeetingWorld({ plan: readyPlan() });
+    world.services.transport = transport;
+    const { user } = await openSend(world, { confirm: true });
+    await waitFor(() => expect(screen.getByText('Alt er gemt')).toBeTruthy());
+    const readsBefore = world.store.loadCalls;
+
+    await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    // One read only: the panel fetching the delivery record afterwards, none before sending.
+    expect(world.store.loadCalls - readsBefore).toBe(1);
+    expect(world.store.saveCalls.slice(-2).map((c) => c.outcome)).toEqual(['saved', 'saved']);
+  });
+
+  it('when someone else saved after the panel read the plan, reads it again: their change stays and each gets one copy', async () => {
+    const transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    const world = aMeetingWorld({ plan: readyPlan() });
+    world.services.transport = transport;
+    const { user } = await openSend(world, { confirm: true });
+    await waitFor(() => expect(screen.getByText('Alt er gemt')).toBeTruthy());
+    const theirs = structuredClone(world.store.current(PLAN_ID).plan);
+    theirs.meetings[0]!.minutes.goals.push({ id: 'g-job', text: 'Borgeren har noget at stå op til' });
+    world.store.saveAsSomeoneElse(theirs);
+
+    await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    expect(world.store.saveCalls.map((c) => c.outcome)).toContain('conflict');
+    const stored = world.store.current(PLAN_ID).plan.meetings[0]!;
+    expect(stored.minutes.goals.map((g) => g.text)).toContain('Borgeren har noget at stå op til');
+    expect(stored.delivery?.recipients.every((r) => r.status === 'sent' || r.status === 'skipped')).toBe(true);
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+    expect(transport.mailsTo(people.ole.email!)).toHaveLength(1);
+  });
+});
+
 describe('the words typed last', () => {
   it('are saved before the send, so the minutes sent are the minutes on the screen', async () => {
     const transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
