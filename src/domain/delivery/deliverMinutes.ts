@@ -11,15 +11,16 @@
  * 4. Round 1 and the write-ahead record SIDE BY SIDE: one $batch opens the 1:1 chats (Graph returns an existing
  *    one) and creates each e-mail as a draft — neither reaches anybody — while the delivery record is written with
  *    If-Match, every recipient about to be sent marked `unknown` ("sender…"): if the tab dies mid-send, the next
- *    try looks before it sends. Meanwhile the chat cards are rendered. A conflict on the record restarts from step
- *    1 (the drafts are discarded), since nothing has left yet.
- * 5. Clear each chat message with its chat through the guard.
+ *    try looks before it sends. A conflict on the record restarts from step 1 (the drafts are discarded), since
+ *    nothing has left yet.
+ * 5. Meanwhile, render the chat cards and clear each through the guard with its readers (the guard does not look at
+ *    the chat id, which round 1 gives), so their CPU time hides behind the round trips.
  * 6. Round 2: one $batch posts the chat messages and sends the drafts; `onProgress` hears each answer.
  * 7. Round 3 and the final record write SIDE BY SIDE: every chat posted to is read back (newest first) for the
  *    delivery id. A browser resends a POST /$batch by itself when a keep-alive connection drops unanswered, so a
- *    chat may hold two copies: the oldest is kept as the receipt, the others are soft-deleted. E-mails whose send
- *    did not answer 2xx are looked up (a draft sent twice is sent once). Only if this changes a status is the
- *    record written once more. Writes merge only the delivery statuses into what others saved meanwhile.
+ *    chat may hold two copies: the oldest is kept as the receipt, the others are soft-deleted. Every e-mail is
+ *    found by its mark: one whose send did not answer 2xx is settled so (a draft sent twice is sent once), and spare
+ *    drafts a resent create left behind are discarded. Only if this changes a status is the record written again. Writes merge only the delivery statuses into what others saved meanwhile.
  *
  * Results are values: a per-recipient report with the reason for every one who did not get the minutes. Retries of
  * single requests live in the Graph adapter; a whole delivery is retried by calling this again ("Prøv igen"), for
@@ -436,12 +437,17 @@ const attemptDelivery = async (
     if (target.channel === 'meetingChat') return target.readers;
     return sender ? [sender, target.key] : [target.key];
   };
-  const renderedChats = new Map<Work, RenderedChat>();
+  // The guard judges a message by its content and its readers (the 1:1 chat's two members, or the meeting's
+  // invitees), never by the chat's id, so the cards are cleared now too; the id is filled in once round 1 gave it.
+  const clearedChats = new Map<Work, Cleared<ChatMessageToPost>>();
   for (const w of going) {
     if (w.target.channel === 'email') continue;
     const rendered = renderFor(w, chatMembersOf(w.target));
     if (rendered.kind !== 'chat') throw new Error(`Renderer gave a ${rendered.kind} for a chat recipient`);
-    renderedChats.set(w, rendered.message);
+    const message = { key: w.target.key, chatId: w.record.chatId ?? '', ...rendered.message };
+    const verdict = clearChatMessage(message, guardCtx(w), w.target.readers);
+    if (verdict.verdict === 'blocked') block(w, verdict.reasons);
+    else clearedChats.set(w, verdict.cleared);
   }
   const [ahead, prepared] = await Promise.all([aheadPromise, firstRound]);
   const made = [...(prepared?.drafts.values() ?? [])].flatMap((d) => (d.ok ? [d.value] : []));
@@ -464,15 +470,13 @@ const attemptDelivery = async (
     } else fail(w, draft, now.toISOString());
   }
 
-  // 5. Clear each chat message with its chat (those whose chat could not be opened are already marked failed).
+  // 5. Each cleared chat message with its chat (those whose chat could not be opened are already marked failed).
   const messages: { w: Work; message: Cleared<ChatMessageToPost> }[] = [];
-  for (const [w, rendered] of renderedChats) {
+  for (const [w, cleared] of clearedChats) {
     if (w.problem !== null) continue;
     const chatId = w.record.chatId;
     if (chatId === null) throw new Error(`No chat id for ${w.target.key} after the first round`);
-    const verdict = clearChatMessage({ key: w.target.key, chatId, ...rendered }, guardCtx(w), w.target.readers);
-    if (verdict.verdict === 'blocked') block(w, verdict.reasons);
-    else messages.push({ w, message: verdict.cleared });
+    messages.push({ w, message: { ...cleared, chatId } });
   }
   const drafts = going.flatMap((w) => {
     const draftId = draftIds.get(w.target.key);
