@@ -1,6 +1,7 @@
 import { Badge, Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCalendarInvitee } from '../../domain/booking/calendarInvitees';
 import type { Attendance, Invitee } from '../../domain/plan/planDocument';
 import { applyResponses, setAttendance, setWrittenInput } from '../../domain/meeting/attendance';
 import { useServices } from '../../ui/services/ServicesContext';
@@ -90,6 +91,9 @@ export const InviteeList = () => {
           const person = plan.participants.find((p) => p.id === invitee.participantId);
           if (!person) return null;
           const response = fetched.get(person.id) ?? invitee.response;
+          // The citizen, relatives and anyone without an e-mail address get no calendar invitation, so they have
+          // no answer to wait for.
+          const invitedByCalendar = isCalendarInvitee(person) && person.email !== null;
           const attendance = invitee.attendance;
           return (
             <li key={person.id}>
@@ -98,9 +102,15 @@ export const InviteeList = () => {
                   <Text weight="semibold" id={`invitee-${person.id}`}>
                     {person.name}
                   </Text>
-                  <Badge appearance="tint" color={badgeColor[response]}>
-                    {t(`participants.response.${response}`)}
-                  </Badge>
+                  {invitedByCalendar ? (
+                    <Badge appearance="tint" color={badgeColor[response]}>
+                      {t(`participants.response.${response}`)}
+                    </Badge>
+                  ) : (
+                    <Badge appearance="outline" color="informative">
+                      {t('participants.noCalendarInvitation')}
+                    </Badge>
+                  )}
                 </div>
                 <Text size={200} className={styles.org}>
                   {person.sector === 'borger' ? t('participants.citizen') : person.organisation}

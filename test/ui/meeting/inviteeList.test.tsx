@@ -33,4 +33,12 @@ describe('who has answered the invitation, on the details tab', () => {
       ).toBe('organizer'),
     );
   });
+
+  it('does not wait for an answer from the citizen, who gets no calendar invitation', async () => {
+    renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00' }));
+    const jens = await rowOf(people.jens.name);
+    expect(within(jens).getByText('Ingen kalenderinvitation – får tid og sted på anden vis')).toBeTruthy();
+    expect(within(jens).queryByText('Har ikke svaret')).toBeNull();
+    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeTruthy();
+  });
 });
