@@ -46,6 +46,131 @@ const signature = (problems: readonly Problem[]) => problems.map((p) => `${p.fie
 
 const STATUSES: readonly EffortStatus[] = ['aaben', 'iGang', 'udfoert'];
 
+/** What the details of a row show: the effort without its text, so typing the text leaves them alone. */
+type Details = Pick<Effort, 'id' | 'goalId' | 'ownerId' | 'due' | 'status'>;
+
+interface EffortDetailsProps extends Details {
+  n: number;
+  goals: readonly Goal[];
+  participants: readonly Participant[];
+  citizenId: string | null;
+  problems: readonly Problem[];
+  lang: Lang;
+  onChange(id: string, patch: Partial<Omit<Effort, 'id'>>): void;
+  onRemove(id: string): void;
+}
+
+const at = (problems: readonly Problem[], id: string, field: string) =>
+  problems.filter((p) => p.field === `efforts.${id}.${field}`);
+
+/**
+ * Why, owner, due date, status and "Fjern" of one indsats. Memoised on their own values, so a keystroke in the
+ * text re-renders the text field only, not three selects with a dozen options each.
+ */
+const EffortDetails = memo(
+  function EffortDetails({
+    id,
+    goalId,
+    ownerId,
+    due,
+    status,
+    n,
+    goals,
+    participants,
+    citizenId,
+    problems,
+    lang,
+    onChange,
+    onRemove,
+  }: EffortDetailsProps) {
+    const { t } = useTranslation('meeting');
+    const styles = useStyles();
+    const ownerKnown = ownerId === null || participants.some((p) => p.id === ownerId);
+    return (
+      // Skipped with the rest of the row on a keystroke elsewhere: see SessionFence.
+      <SessionFence>
+        <Field label={t('minutes.efforts.why')} {...validationOf(at(problems, id, 'goalId'), lang)}>
+          <Select
+            id={fieldDomId(`efforts.${id}.goalId`)}
+            value={goalId ?? ''}
+            onChange={(_, data) => onChange(id, { goalId: data.value || null })}
+          >
+            <option value="">{t('minutes.efforts.noGoal')}</option>
+            {goals.map((g, i) => (
+              <option key={g.id} value={g.id}>
+                {`${i + 1}. ${g.text.trim() || t('minutes.goals.untitled')}`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.pair}>
+          <Field label={t('minutes.efforts.owner')} {...validationOf(at(problems, id, 'ownerId'), lang)}>
+            <Select
+              id={fieldDomId(`efforts.${id}.ownerId`)}
+              value={ownerId ?? ''}
+              onChange={(_, data) => onChange(id, { ownerId: data.value || null })}
+            >
+              <option value="">{t('minutes.efforts.noOwner')}</option>
+              {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
+              {!ownerKnown && ownerId && <option value={ownerId}>{ownerId}</option>}
+              {participants.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label={t('minutes.efforts.due')}
+            // The date picker speaks the browser's language; the hint says the date the Danish way.
+            hint={due ? formatDate(due, lang) : undefined}
+            {...validationOf(at(problems, id, 'due'), lang)}
+          >
+            <Input
+              id={fieldDomId(`efforts.${id}.due`)}
+              type="date"
+              value={due ?? ''}
+              onChange={(_, data) => onChange(id, { due: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null })}
+            />
+          </Field>
+        </div>
+        <Field label={t('minutes.efforts.status')}>
+          <Select
+            id={fieldDomId(`efforts.${id}.status`)}
+            value={status}
+            onChange={(_, data) => onChange(id, { status: data.value as EffortStatus })}
+          >
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`minutes.efforts.statuses.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.actions}>
+          <Button size="small" appearance="subtle" onClick={() => onRemove(id)}>
+            {t('minutes.efforts.remove', { n })}
+          </Button>
+        </div>
+      </SessionFence>
+    );
+  },
+  (before, after) =>
+    before.id === after.id &&
+    before.goalId === after.goalId &&
+    before.ownerId === after.ownerId &&
+    before.due === after.due &&
+    before.status === after.status &&
+    before.n === after.n &&
+    before.goals === after.goals &&
+    before.participants === after.participants &&
+    before.citizenId === after.citizenId &&
+    before.lang === after.lang &&
+    before.onChange === after.onChange &&
+    before.onRemove === after.onRemove &&
+    signature(before.problems) === signature(after.problems),
+);
+
 /**
  * One indsats: what, why (→ goal), one owner among the participants (the citizen included), due date, status.
  * Problems show under the field they concern and never stop the typing.
@@ -64,12 +189,11 @@ export const EffortRow = memo(
   }: EffortRowProps) {
     const { t } = useTranslation('meeting');
     const styles = useStyles();
-    const at = (field: string) => problems.filter((p) => p.field === `efforts.${effort.id}.${field}`);
-    const ownerKnown = effort.ownerId === null || participants.some((p) => p.id === effort.ownerId);
     return (
+      // A keystroke in another row skips this one; the fence keeps React from searching its fields (see there).
       <SessionFence>
         <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
-          <Field label={t('minutes.efforts.what')} {...validationOf(at('what'), lang)}>
+          <Field label={t('minutes.efforts.what')} {...validationOf(at(problems, effort.id, 'what'), lang)}>
             <Textarea
               id={fieldDomId(`efforts.${effort.id}.what`)}
               value={effort.what}
@@ -77,71 +201,21 @@ export const EffortRow = memo(
               onChange={(_, data) => onChange(effort.id, { what: data.value })}
             />
           </Field>
-          <Field label={t('minutes.efforts.why')} {...validationOf(at('goalId'), lang)}>
-            <Select
-              id={fieldDomId(`efforts.${effort.id}.goalId`)}
-              value={effort.goalId ?? ''}
-              onChange={(_, data) => onChange(effort.id, { goalId: data.value || null })}
-            >
-              <option value="">{t('minutes.efforts.noGoal')}</option>
-              {goals.map((g, i) => (
-                <option key={g.id} value={g.id}>
-                  {`${i + 1}. ${g.text.trim() || t('minutes.goals.untitled')}`}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <div className={styles.pair}>
-            <Field label={t('minutes.efforts.owner')} {...validationOf(at('ownerId'), lang)}>
-              <Select
-                id={fieldDomId(`efforts.${effort.id}.ownerId`)}
-                value={effort.ownerId ?? ''}
-                onChange={(_, data) => onChange(effort.id, { ownerId: data.value || null })}
-              >
-                <option value="">{t('minutes.efforts.noOwner')}</option>
-                {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
-                {!ownerKnown && effort.ownerId && <option value={effort.ownerId}>{effort.ownerId}</option>}
-                {participants.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field
-              label={t('minutes.efforts.due')}
-              // The date picker speaks the browser's language; the hint says the date the Danish way.
-              hint={effort.due ? formatDate(effort.due, lang) : undefined}
-              {...validationOf(at('due'), lang)}
-            >
-              <Input
-                id={fieldDomId(`efforts.${effort.id}.due`)}
-                type="date"
-                value={effort.due ?? ''}
-                onChange={(_, data) =>
-                  onChange(effort.id, { due: /^\d{4}-\d{2}-\d{2}$/.test(data.value) ? data.value : null })
-                }
-              />
-            </Field>
-          </div>
-          <Field label={t('minutes.efforts.status')}>
-            <Select
-              id={fieldDomId(`efforts.${effort.id}.status`)}
-              value={effort.status}
-              onChange={(_, data) => onChange(effort.id, { status: data.value as EffortStatus })}
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`minutes.efforts.statuses.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <div className={styles.actions}>
-            <Button size="small" appearance="subtle" onClick={() => onRemove(effort.id)}>
-              {t('minutes.efforts.remove', { n })}
-            </Button>
-          </div>
+          <EffortDetails
+            id={effort.id}
+            goalId={effort.goalId}
+            ownerId={effort.ownerId}
+            due={effort.due}
+            status={effort.status}
+            n={n}
+            goals={goals}
+            participants={participants}
+            citizenId={citizenId}
+            problems={problems}
+            lang={lang}
+            onChange={onChange}
+            onRemove={onRemove}
+          />
         </div>
       </SessionFence>
     );
