@@ -243,4 +243,27 @@ describe('delivering the minutes through Graph (sandbox)', () => {
       batches: 3,
     });
   });
+
+  it('reports each recipient as their answer arrives: the others show sent while a throttled post still waits', async () => {
+    const planId = await freshPlan();
+    const marker = 'tovholder-int-progress';
+    // One chat post is throttled once (the adapter waits a second and sends only that one again).
+    const seen: { key: string; status: string }[][] = [];
+    await injectFault(sandbox, {
+      route: '^POST /v1\\.0/chats/[^/]+/messages$',
+      kind: '429',
+      count: 1,
+      retryAfterSeconds: 1,
+    });
+    const result = await deliverMinutes(depsAsAisha(marker), planId, {
+      senderParticipantId: 'p-aisha',
+      onProgress: (recipients) => seen.push(recipients.map(({ key, status }) => ({ key, status }))),
+    });
+    expect(result.outcome).toBe('delivered');
+    const sending = (report: { status: string }[]) => report.filter((r) => r.status === 'unknown').length;
+    // First everyone about to be sent shows "sender…", then all but the throttled one are sent, then all.
+    expect(sending(seen[0] ?? [])).toBe(byChat.length + byMail.length);
+    expect(seen.some((report) => sending(report) === 1)).toBe(true);
+    expect(sending(seen.at(-1) ?? [])).toBe(0);
+  });
 });
