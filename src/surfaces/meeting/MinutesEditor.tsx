@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { memo, useEffect, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultNextMeetingBy } from '../../domain/minutes/defaultNextMeeting';
 import { setNextMeetingBy } from '../../domain/minutes/editMinutes';
@@ -42,6 +42,26 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
   const { participants } = plan;
   const citizen = plan.participants.find((p) => p.sector === 'borger') ?? null;
   const citizenId = citizen?.id ?? null;
+  const citizenName = citizen?.name ?? '';
+  // The headings and labels, translated once per language rather than on every keystroke.
+  const text = useMemo(
+    () => ({
+      previous: t('previous.heading'),
+      challenges: t('minutes.challenges.heading'),
+      goals: t('minutes.goals.heading'),
+      efforts: t('minutes.efforts.heading'),
+      addEffort: t('minutes.efforts.add'),
+      noEfforts: t('minutes.efforts.empty'),
+      citizenTasks: t('minutes.citizenTasks.heading'),
+      citizenIntro: t('minutes.citizenTasks.intro', { name: citizenName }),
+      addCitizenTask: t('minutes.citizenTasks.add', { name: citizenName }),
+      noCitizenTasks: t('minutes.citizenTasks.empty'),
+      noCitizen: t('minutes.citizenTasks.noCitizen'),
+      acceptance: t('minutes.acceptance.heading'),
+      next: t('minutes.next.heading'),
+    }),
+    [t, citizenName],
+  );
 
   // Næste møde defaults to three months after this one, the pace the handbook's teams kept.
   const missingDate = meeting.minutes.nextMeetingBy === null;
@@ -55,53 +75,53 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
     <div className={styles.root}>
       {meeting.minutes.followUp.length > 0 && (
         <Steady on={[minutes.followUp, participants, problems, lang]}>
-          <Section id="minutes-followup" title={t('previous.heading')}>
+          <Section id="minutes-followup" title={text.previous}>
             <FollowUpEditor problems={problems} readOnly={false} />
           </Section>
         </Steady>
       )}
       <Steady on={[minutes.challenges, lang]}>
-        <Section id="minutes-challenges" title={t('minutes.challenges.heading')}>
+        <Section id="minutes-challenges" title={text.challenges}>
           <ChallengesEditor />
         </Section>
       </Steady>
       <Steady on={[minutes.goals, problems, lang]}>
-        <Section id="minutes-goals" title={t('minutes.goals.heading')}>
+        <Section id="minutes-goals" title={text.goals}>
           <GoalsEditor problems={problems} />
         </Section>
       </Steady>
-      <Section id="minutes-efforts" title={t('minutes.efforts.heading')}>
+      <Section id="minutes-efforts" title={text.efforts}>
         <EffortsEditor
           which={(e) => citizenId === null || e.ownerId !== citizenId}
           addAs={{}}
-          addLabel={t('minutes.efforts.add')}
-          emptyText={t('minutes.efforts.empty')}
+          addLabel={text.addEffort}
+          emptyText={text.noEfforts}
           problems={problems}
         />
       </Section>
-      <Section id="minutes-citizen" title={t('minutes.citizenTasks.heading')}>
+      <Section id="minutes-citizen" title={text.citizenTasks}>
         {citizen ? (
           <>
-            <Text size={200}>{t('minutes.citizenTasks.intro', { name: citizen.name })}</Text>
+            <Text size={200}>{text.citizenIntro}</Text>
             <EffortsEditor
               which={(e) => e.ownerId === citizen.id}
               addAs={{ ownerId: citizen.id }}
-              addLabel={t('minutes.citizenTasks.add', { name: citizen.name })}
-              emptyText={t('minutes.citizenTasks.empty')}
+              addLabel={text.addCitizenTask}
+              emptyText={text.noCitizenTasks}
               problems={problems}
             />
           </>
         ) : (
-          <Text size={200}>{t('minutes.citizenTasks.noCitizen')}</Text>
+          <Text size={200}>{text.noCitizen}</Text>
         )}
       </Section>
       <Steady on={[minutes.acceptance, lang]}>
-        <Section id="minutes-acceptance" title={t('minutes.acceptance.heading')}>
+        <Section id="minutes-acceptance" title={text.acceptance}>
           <AcceptanceField labelId="minutes-acceptance" />
         </Section>
       </Steady>
       <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
-        <Section id="minutes-next" title={t('minutes.next.heading')}>
+        <Section id="minutes-next" title={text.next}>
           <NextMeetingFields problems={problems} />
         </Section>
       </Steady>
