@@ -21,7 +21,11 @@ import {
  * pasted 10 000-character name still comes back after a reload (with the problem shown beside the field by
  * `bookingProblems`) instead of the whole draft being dropped.
  */
-export const DraftParticipantSchema = ParticipantSchema.extend({ name: z.string().min(1), organisation: z.string() });
+export const DraftParticipantSchema = ParticipantSchema.extend({
+  name: z.string().min(1),
+  email: z.string().nullable(),
+  organisation: z.string(),
+});
 
 /**
  * Whom the consent covers, as ticked in a draft: an organisation's name comes from a participant as typed, so it has

@@ -59,6 +59,7 @@ export const caseReferenceProblems = (caseReference: string): Problem[] => {
 /** The longest texts the plan document holds (PlanSchema): longer ones could not be saved after booking. */
 const NAME_MAX = ParticipantSchema.shape.name.maxLength ?? 200;
 const ORGANISATION_MAX = ParticipantSchema.shape.organisation.maxLength ?? 200;
+const EMAIL_MAX = ParticipantSchema.shape.email.unwrap().maxLength ?? 320;
 const CITIZEN_NAME_MAX = PlanSchema.shape.citizenName.maxLength ?? 200;
 const CONSENT_TEXT_MAX = ConsentSchema.shape.information.maxLength ?? 2000;
 
@@ -89,6 +90,18 @@ const lengthProblems = (draft: BookingDraft): Problem[] => {
           `participants.${p.id}.name`,
           `Navnet er ${p.name.length} tegn langt; det må højst være ${NAME_MAX}. Forkort navnet, eller fjern personen og tilføj den igen.`,
           `The name is ${p.name.length} characters long; it may be at most ${NAME_MAX}. Shorten the name, or remove the person and add them again.`,
+        ),
+      );
+    }
+    if (p.email !== null && p.email.length > EMAIL_MAX) {
+      const who = p.name.length > NAME_MAX ? 'personen' : p.name;
+      problems.push(
+        problem(
+          'booking.emailTooLong',
+          'error',
+          `participants.${p.id}.email`,
+          `E-mailadressen for ${who} er ${p.email.length} tegn lang; den må højst være ${EMAIL_MAX}. Fjern personen, og tilføj den igen med den rigtige adresse.`,
+          `The e-mail address of ${who === 'personen' ? 'the person' : who} is ${p.email.length} characters long; it may be at most ${EMAIL_MAX}. Remove the person and add them again with the right address.`,
         ),
       );
     }

@@ -263,6 +263,13 @@ const cases: Record<string, Case> = {
     severity: 'error',
     says: /Navnet er 10000 tegn langt; det må højst være 200\. Forkort navnet/,
   },
+  'a 400-character e-mail address': {
+    change: external(`${'k'.repeat(380)}@post.example`),
+    code: 'booking.emailTooLong',
+    field: 'participants.p-ny.email',
+    severity: 'error',
+    says: /E-mailadressen for Kim Ny er 393 tegn lang; den må højst være 320\. Fjern personen, og tilføj den igen/,
+  },
   'a 10 000-character organisation': {
     change: external('kim.ny@post.example', { organisation: LONG(10000) }),
     code: 'booking.organisationTooLong',
@@ -349,10 +356,14 @@ describe('what bad input may not cause', () => {
 
 describe('nothing typed is lost: a draft with too long texts still comes back after a reload', () => {
   const tooLong = (): BookingDraft =>
-    external('kim.ny@post.example', { name: TEN_THOUSAND, organisation: LONG(10000) })({
+    external(`${'k'.repeat(380)}@post.example`, { name: TEN_THOUSAND, organisation: LONG(10000) })({
       ...goodDraft(),
       citizenName: TEN_THOUSAND,
-      consent: aConsent({ information: LONG(10000), purpose: LONG(10000) }),
+      consent: aConsent({
+        information: LONG(10000),
+        purpose: LONG(10000),
+        recipients: [{ kind: 'organisation', organisation: LONG(10000) }],
+      }),
     });
 
   it('the booking draft', () => {
