@@ -93,27 +93,28 @@ const lengthProblems = (draft: BookingDraft): Problem[] => {
         ),
       );
     }
+    // An over-long name is not repeated in the messages about the same person's other fields.
+    const who = p.name.length > NAME_MAX ? 'personen' : p.name;
+    const whoEn = p.name.length > NAME_MAX ? 'the person' : p.name;
     if (p.email !== null && p.email.length > EMAIL_MAX) {
-      const who = p.name.length > NAME_MAX ? 'personen' : p.name;
       problems.push(
         problem(
           'booking.emailTooLong',
           'error',
           `participants.${p.id}.email`,
           `E-mailadressen for ${who} er ${p.email.length} tegn lang; den må højst være ${EMAIL_MAX}. Fjern personen, og tilføj den igen med den rigtige adresse.`,
-          `The e-mail address of ${who === 'personen' ? 'the person' : who} is ${p.email.length} characters long; it may be at most ${EMAIL_MAX}. Remove the person and add them again with the right address.`,
+          `The e-mail address of ${whoEn} is ${p.email.length} characters long; it may be at most ${EMAIL_MAX}. Remove the person and add them again with the right address.`,
         ),
       );
     }
     if (p.organisation.length > ORGANISATION_MAX) {
-      const who = p.name.length > NAME_MAX ? 'personen' : p.name;
       problems.push(
         problem(
           'booking.organisationTooLong',
           'error',
           `participants.${p.id}.organisation`,
           `Organisationen for ${who} er ${p.organisation.length} tegn lang; den må højst være ${ORGANISATION_MAX}. Forkort den: fjern personen, og tilføj den igen med et kortere navn på organisationen.`,
-          `The organisation of ${who === 'personen' ? 'the person' : who} is ${p.organisation.length} characters long; it may be at most ${ORGANISATION_MAX}. Shorten it: remove the person and add them again with a shorter organisation name.`,
+          `The organisation of ${whoEn} is ${p.organisation.length} characters long; it may be at most ${ORGANISATION_MAX}. Shorten it: remove the person and add them again with a shorter organisation name.`,
         ),
       );
     }
