@@ -429,7 +429,11 @@ const attemptDelivery = async (
           deliveryId,
         })
       : null;
-  const aheadPromise = planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag);
+  const aheadPromise = planStore.save(withDelivery(plan, meeting.id, recordOf(), clock.now()), eTag).then((saved) => {
+    // The record is down: everyone about to be sent shows "sender…", even while round 1 is still on its way.
+    if (saved.ok) progress();
+    return saved;
+  });
   // While the network works: the chat messages (the renderer's CPU time overlaps the round trips).
   await yieldToNetwork();
   const chatMembersOf = (target: Work['target']): string[] | null => {
