@@ -83,6 +83,9 @@ export const useMeetingSession = (): MeetingSession => {
  * then. For the parts of the panel that do not depend on what is being typed: one keystroke in an effort then
  * re-renders the efforts, not the goals, the follow-up list or the role handover. `on` must name everything
  * the children read from the session (the plan's parts, the problems, the language).
+ * Its child should itself read the session (GoalsEditor, not a <section> around it): React looks for readers of
+ * the changed session below anything that skips a render, and re-renders the ones it finds under a plain element
+ * whatever this boundary holds; a reader placed right here is checked against the held session and stays quiet.
  */
 export const Steady = ({ on, children }: { on: readonly unknown[]; children: ReactNode }) => {
   const session = useMeetingSession();

@@ -74,22 +74,22 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
   return (
     <div className={styles.root}>
       {meeting.minutes.followUp.length > 0 && (
-        <Steady on={[minutes.followUp, participants, problems, lang]}>
-          <Section id="minutes-followup" title={text.previous}>
+        <Section id="minutes-followup" title={text.previous}>
+          <Steady on={[minutes.followUp, participants, problems, lang]}>
             <FollowUpEditor problems={problems} readOnly={false} />
-          </Section>
-        </Steady>
+          </Steady>
+        </Section>
       )}
-      <Steady on={[minutes.challenges, lang]}>
-        <Section id="minutes-challenges" title={text.challenges}>
+      <Section id="minutes-challenges" title={text.challenges}>
+        <Steady on={[minutes.challenges, lang]}>
           <ChallengesEditor />
-        </Section>
-      </Steady>
-      <Steady on={[minutes.goals, problems, lang]}>
-        <Section id="minutes-goals" title={text.goals}>
+        </Steady>
+      </Section>
+      <Section id="minutes-goals" title={text.goals}>
+        <Steady on={[minutes.goals, problems, lang]}>
           <GoalsEditor problems={problems} />
-        </Section>
-      </Steady>
+        </Steady>
+      </Section>
       <Section id="minutes-efforts" title={text.efforts}>
         <EffortsEditor
           which={(e) => citizenId === null || e.ownerId !== citizenId}
@@ -115,16 +115,16 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
           <Text size={200}>{text.noCitizen}</Text>
         )}
       </Section>
-      <Steady on={[minutes.acceptance, lang]}>
-        <Section id="minutes-acceptance" title={text.acceptance}>
+      <Section id="minutes-acceptance" title={text.acceptance}>
+        <Steady on={[minutes.acceptance, lang]}>
           <AcceptanceField labelId="minutes-acceptance" />
-        </Section>
-      </Steady>
-      <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
-        <Section id="minutes-next" title={text.next}>
+        </Steady>
+      </Section>
+      <Section id="minutes-next" title={text.next}>
+        <Steady on={[minutes.nextTovholderId, minutes.nextMeetingBy, participants, problems, lang]}>
           <NextMeetingFields problems={problems} />
-        </Section>
-      </Steady>
+        </Steady>
+      </Section>
     </div>
   );
 });

@@ -32,7 +32,8 @@ vi.mock('../../../src/surfaces/meeting/GoalsEditor', async (original) => {
   const real = (await original()) as typeof GoalsModule;
   const GoalsEditor = (props: ComponentProps<typeof real.GoalsEditor>) => {
     renders.goals += 1;
-    return createElement(real.GoalsEditor, props);
+    // Called, not rendered as a child: this is the component itself, reading the session as the real one does.
+    return real.GoalsEditor(props);
   };
   return { ...real, GoalsEditor };
 });
@@ -40,7 +41,7 @@ vi.mock('../../../src/surfaces/meeting/ChallengesEditor', async (original) => {
   const real = (await original()) as typeof ChallengesModule;
   const ChallengesEditor = () => {
     renders.challenges += 1;
-    return createElement(real.ChallengesEditor);
+    return real.ChallengesEditor();
   };
   return { ...real, ChallengesEditor };
 });
