@@ -309,7 +309,11 @@ describe('the draft', { timeout: 60_000 }, () => {
     sessionStorage.setItem(key, JSON.stringify(stored));
     renderPlansTab(world);
 
-    expect(await screen.findByText('Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Din kladde er hentet frem igen, men dette kunne ikke læses og er sat tilbage: deltagerne (en eller flere mangler), mødets længde. Tjek det, og udfyld det igen, før du booker.',
+      ),
+    ).toBeTruthy();
     expect(field('Sagsreference').value).toBe('KI-2026-031');
     expect(field('Borgerens navn').value).toBe('Jens Holm');
     expect(dateOrTime('Dato').value).toBe('2026-12-03');

@@ -92,6 +92,26 @@ type Run =
   { status: 'idle' } | { status: 'running'; step: BookingStep } | { status: 'failed'; failure: BookingFailure };
 
 /** The form's own problems the domain cannot see: a consent whose given-on date is not a date yet. */
+/** The draft's fields that could not be restored, in the words the user knows them by (internal ones left out). */
+const RESTORED_PART: Partial<
+  Record<keyof FormDraft, 'participants' | 'consent' | 'time' | 'length' | 'caseReference' | 'citizenName' | 'roles'>
+> = {
+  participants: 'participants',
+  required: 'participants',
+  consent: 'consent',
+  consentCarried: 'consent',
+  date: 'time',
+  startTime: 'time',
+  endTime: 'time',
+  lengthMinutes: 'length',
+  caseReference: 'caseReference',
+  citizenName: 'citizenName',
+  roles: 'roles',
+};
+const restoredParts = (fields: readonly string[]) => [
+  ...new Set(fields.map((f) => `restoredParts.${RESTORED_PART[f as keyof FormDraft] ?? 'other'}` as const)),
+];
+
 const formProblems = (draft: FormDraft): Problem[] =>
   draft.consent !== null && consentFromDraft(draft.consent) === null
     ? [
@@ -132,8 +152,16 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
     return fromBookingDraft(empty, { planId: newId('plan'), nextMeeting: false, consentCarried: false, today });
   }, [plan, clock, me, today]);
 
-  // A stored kladde keeps every field that still parses: one that does not never empties the form.
-  const storedDraft = useMemo(() => restorableDraft(FormDraftSchema, initialDraft), [initialDraft]);
+  // A stored kladde keeps every field that still parses: one that does not never empties the form, and the user
+  // is told what was reset (filled in while the draft is read, in this render).
+  const lostOnRestore = useRef<string[]>([]);
+  const storedDraft = useMemo(
+    () =>
+      restorableDraft(FormDraftSchema, initialDraft, (fields) => {
+        lostOnRestore.current = fields;
+      }),
+    [initialDraft],
+  );
   const [draft, setDraft, control] = useSessionDraft<FormDraft>(
     plan ? `booking:next:${plan.plan.id}` : 'booking:new',
     initialDraft,
@@ -244,11 +272,22 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
         {draft.nextMeeting ? t('titleNext', { caseReference: draft.caseReference }) : t('titleNew')}
       </h1>
       <p>{t('intro')}</p>
-      {control.restored && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('restored')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {control.restored &&
+        (lostOnRestore.current.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {t('restoredPartly', {
+                parts: restoredParts(lostOnRestore.current)
+                  .map((k) => t(k))
+                  .join(', '),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{t('restored')}</MessageBarBody>
+          </MessageBar>
+        ))}
 
       <CaseSection
         draft={draft}

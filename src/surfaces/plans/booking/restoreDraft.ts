@@ -13,18 +13,23 @@ type Salvaged = { ok: true; value: unknown } | { ok: false };
 
 const NONE: Salvaged = { ok: false };
 
-/** `value` as `schema` reads it, else as much of it as parses, else `fallback` (when there is one). */
-const salvage = (schema: z.ZodType, value: unknown, fallback: Salvaged): Salvaged => {
+/**
+ * `value` as `schema` reads it, else as much of it as parses, else `fallback` (when there is one). Every place that
+ * fell back or was left out is added to `lost` (a path such as `participants` or `consent.recipients`).
+ */
+const salvage = (schema: z.ZodType, value: unknown, fallback: Salvaged, path: string, lost: string[]): Salvaged => {
   const direct = schema.safeParse(value);
   if (direct.success) return { ok: true, value: direct.data };
   const inner = schema instanceof z.ZodNullable ? (schema.unwrap() as z.ZodType) : schema;
+  const here = lost.length;
   if (inner instanceof z.ZodObject && isRecord(value)) {
     const base = fallback.ok && isRecord(fallback.value) ? fallback.value : null;
     const shape = inner.shape as Record<string, z.ZodType>;
     const kept: Record<string, unknown> = {};
     let whole = true;
     for (const [key, field] of Object.entries(shape)) {
-      const part = salvage(field, value[key], base && key in base ? { ok: true, value: base[key] } : NONE);
+      const at = path ? `${path}.${key}` : key;
+      const part = salvage(field, value[key], base && key in base ? { ok: true, value: base[key] } : NONE, at, lost);
       if (part.ok) kept[key] = part.value;
       else whole = false;
     }
@@ -35,13 +40,18 @@ const salvage = (schema: z.ZodType, value: unknown, fallback: Salvaged): Salvage
   }
   if (inner instanceof z.ZodArray && Array.isArray(value)) {
     const element = inner.element as z.ZodType;
-    const kept = value.flatMap((item) => {
-      const part = salvage(element, item, NONE);
+    const kept = value.flatMap((item, i) => {
+      const part = salvage(element, item, NONE, `${path}.${i}`, lost);
       return part.ok ? [part.value] : [];
     });
     const checked = inner.safeParse(kept);
-    if (checked.success) return { ok: true, value: checked.data };
+    if (checked.success) {
+      // One entry for the list, not one per field of a left-out item.
+      lost.splice(here, lost.length - here, ...(kept.length < value.length ? [path] : []));
+      return { ok: true, value: checked.data };
+    }
   }
+  lost.splice(here, lost.length - here, path);
   return fallback;
 };
 
@@ -50,7 +60,12 @@ const salvage = (schema: z.ZodType, value: unknown, fallback: Salvaged): Salvage
  * `formVersion`) is refused, so the fresh form is shown; otherwise every field that parses is kept and the rest
  * come from `fresh()`.
  */
-export const restorableDraft = <T extends { formVersion: number }>(schema: z.ZodObject, fresh: () => T): z.ZodType<T> =>
+export const restorableDraft = <T extends { formVersion: number }>(
+  schema: z.ZodObject,
+  fresh: () => T,
+  /** Told the top-level fields that could not be read (fell back, or lost an item), when there are any. */
+  onLost: (fields: string[]) => void = () => {},
+): z.ZodType<T> =>
   z.unknown().transform((stored, ctx): T => {
     const version = isRecord(stored) ? stored.formVersion : undefined;
     const base = fresh();
@@ -58,6 +73,9 @@ export const restorableDraft = <T extends { formVersion: number }>(schema: z.Zod
       ctx.issues.push({ code: 'custom', message: 'not a booking draft of this version', input: stored });
       return z.NEVER;
     }
-    const kept = salvage(schema, stored, { ok: true, value: base });
+    const lost: string[] = [];
+    const kept = salvage(schema, stored, { ok: true, value: base }, '', lost);
+    const fields = [...new Set(lost.map((path) => path.split('.')[0] ?? path))];
+    if (fields.length > 0) onLost(fields);
     return (kept.ok ? kept.value : base) as T;
   });

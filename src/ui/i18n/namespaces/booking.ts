@@ -7,6 +7,18 @@ const da = {
   intro:
     'Udfyld sagen, deltagerne og tidspunktet. Det du skriver, gemmes løbende i denne fane, så intet går tabt, hvis siden genindlæses.',
   restored: 'Din kladde er hentet frem igen. Du kan fortsætte, hvor du slap.',
+  restoredPartly:
+    'Din kladde er hentet frem igen, men dette kunne ikke læses og er sat tilbage: {{parts}}. Tjek det, og udfyld det igen, før du booker.',
+  restoredParts: {
+    participants: 'deltagerne (en eller flere mangler)',
+    consent: 'samtykket',
+    time: 'tidspunktet',
+    length: 'mødets længde',
+    caseReference: 'sagsreferencen',
+    citizenName: 'borgerens navn',
+    roles: 'rollerne',
+    other: 'andre oplysninger',
+  },
   back: 'Tilbage til mine planer',
   discard: 'Kassér kladden',
   discardConfirm: 'Kladden er kasseret.',
@@ -190,6 +202,18 @@ const en: Translation<typeof da> = {
   intro:
     'Fill in the case, the participants and the time. What you type is kept in this tab as you go, so nothing is lost if the page reloads.',
   restored: 'Your draft has been restored. You can carry on where you left off.',
+  restoredPartly:
+    'Your draft has been restored, but this could not be read and has been reset: {{parts}}. Check it and fill it in again before booking.',
+  restoredParts: {
+    participants: 'the participants (one or more are missing)',
+    consent: 'the consent',
+    time: 'the time',
+    length: 'the length of the meeting',
+    caseReference: 'the case reference',
+    citizenName: "the citizen's name",
+    roles: 'the roles',
+    other: 'other details',
+  },
   back: 'Back to my plans',
   discard: 'Discard the draft',
   discardConfirm: 'The draft has been discarded.',
