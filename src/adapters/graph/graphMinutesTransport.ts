@@ -238,18 +238,29 @@ export class GraphMinutesTransport implements MinutesTransport {
         method: 'GET',
         path: `${chatPath(chat.chatId)}/messages${query({ $top: top, $orderby: 'createdDateTime desc' })}`,
       })),
-      ...request.mails.map((mail): BatchItem => ({
-        id: `mail:${mail.key}`,
-        method: 'GET',
-        path:
-          mail.draftId !== null
-            ? `${messagePath(mail.draftId)}${query({ $select: 'id,isDraft' })}`
-            : `/me/messages${query({
-                $filter: `singleValueExtendedProperties/any(ep: ep/id eq ${odataString(DELIVERY_PROPERTY_ID)} and ep/value eq ${odataString(mailMark(deliveryId, mail.key))})`,
-                $select: 'id,isDraft',
-              })}`,
-        headers: { Prefer: 'IdType="ImmutableId"' },
-      })),
+      // By its draft id when known (exact, whatever folder it moved to), and always by its mark too: that also
+      // finds any extra draft a repeated create left behind.
+      ...request.mails.flatMap((mail): BatchItem[] => [
+        ...(mail.draftId !== null
+          ? [
+              {
+                id: `mail:${mail.key}`,
+                method: 'GET' as const,
+                path: `${messagePath(mail.draftId)}${query({ $select: 'id,isDraft' })}`,
+                headers: { Prefer: 'IdType="ImmutableId"' },
+              },
+            ]
+          : []),
+        {
+          id: `mark:${mail.key}`,
+          method: 'GET',
+          path: `/me/messages${query({
+            $filter: `singleValueExtendedProperties/any(ep: ep/id eq ${odataString(DELIVERY_PROPERTY_ID)} and ep/value eq ${odataString(mailMark(deliveryId, mail.key))})`,
+            $select: 'id,isDraft',
+          })}`,
+          headers: { Prefer: 'IdType="ImmutableId"' },
+        },
+      ]),
     ];
     const results = await sendBatch(this.graph, items);
 
@@ -275,25 +286,29 @@ export class GraphMinutesTransport implements MinutesTransport {
 
     const mails = new Map<string, Outcome<MailFate>>();
     for (const mail of request.mails) {
-      const answer = results.get(`mail:${mail.key}`);
+      const marked = batchResult(results, `mark:${mail.key}`, MailListSchema, 'GET /me/messages?$filter');
+      const fates = marked.ok ? marked.value.value.map(fateOf) : [];
+      let chosen: Outcome<MailFate>;
       if (mail.draftId !== null) {
-        if (answer && !answer.ok && answer.kind === 'notFound') {
-          mails.set(mail.key, success({ state: 'none' }));
-          continue;
-        }
+        const answer = results.get(`mail:${mail.key}`);
         const one = batchResult(results, `mail:${mail.key}`, MailStateSchema, 'GET /me/messages/{id}');
-        mails.set(mail.key, one.ok ? success(fateOf(one.value)) : one);
+        chosen =
+          answer && !answer.ok && answer.kind === 'notFound'
+            ? success({ state: 'none' })
+            : one.ok
+              ? success(fateOf(one.value))
+              : one;
+      } else {
+        const found = fates.find((fate) => fate.state === 'sent') ?? fates.find((fate) => fate.state === 'draft');
+        chosen = marked.ok ? success(found ?? { state: 'none' }) : marked;
+      }
+      if (!chosen.ok) {
+        mails.set(mail.key, chosen);
         continue;
       }
-      const list = batchResult(results, `mail:${mail.key}`, MailListSchema, 'GET /me/messages?$filter');
-      if (!list.ok) {
-        mails.set(mail.key, list);
-        continue;
-      }
-      const fates = list.value.value.map(fateOf);
-      const chosen = fates.find((fate) => fate.state === 'sent') ?? fates.find((fate) => fate.state === 'draft');
-      const spare = fates.flatMap((fate) => (fate.state === 'draft' && fate !== chosen ? [fate.id] : []));
-      mails.set(mail.key, success({ ...(chosen ?? { state: 'none' }), spare }));
+      const keep = chosen.value.state === 'none' ? null : chosen.value.id;
+      const spare = fates.flatMap((fate) => (fate.state === 'draft' && fate.id !== keep ? [fate.id] : []));
+      mails.set(mail.key, success({ ...chosen.value, spare }));
     }
     return { chats, mails };
   }

@@ -18,9 +18,10 @@
  * 6. Round 2: one $batch posts the chat messages and sends the drafts; `onProgress` hears each answer.
  * 7. Round 3 and the final record write SIDE BY SIDE: every chat posted to is read back (newest first) for the
  *    delivery id. A browser resends a POST /$batch by itself when a keep-alive connection drops unanswered, so a
- *    chat may hold two copies: the oldest is kept as the receipt, the others are soft-deleted. Every e-mail is
- *    found by its mark: one whose send did not answer 2xx is settled so (a draft sent twice is sent once), and spare
- *    drafts a resent create left behind are discarded. Only if this changes a status is the record written again. Writes merge only the delivery statuses into what others saved meanwhile.
+ *    chat may hold two copies: the oldest is kept as the receipt, the others are soft-deleted. An e-mail whose send
+ *    did not answer 2xx is settled by its draft id (a draft sent twice is sent once), and every e-mail is found by
+ *    its mark, so spare drafts a resent create left behind are discarded. Only if this changes a status is the
+ *    record written again. Writes merge only the delivery statuses into what others saved meanwhile.
  *
  * Results are values: a per-recipient report with the reason for every one who did not get the minutes. Retries of
  * single requests live in the Graph adapter; a whole delivery is retried by calling this again ("Prøv igen"), for
@@ -530,8 +531,12 @@ const attemptDelivery = async (
   //    every e-mail not confirmed sent is looked up. Only if the check changes something is the record written again.
   const check = transport.look({
     chats: messages.flatMap(({ w }) => (w.record.chatId ? [{ key: w.target.key, chatId: w.record.chatId }] : [])),
-    // Every e-mail by its mark: the fate of those not confirmed, and any extra draft a resent create left behind.
-    mails: drafts.map(({ draft }) => ({ key: draft.key, draftId: null })),
+    // An e-mail not confirmed by its draft id (exact, whatever folder it moved to); a confirmed one by its mark,
+    // to find any extra draft a resent create left behind.
+    mails: drafts.map(({ w, draft }) => ({
+      key: draft.key,
+      draftId: w.record.status === 'sent' ? null : draft.draftId,
+    })),
     deliveryId,
   });
   const [written, looked] = await Promise.all([

@@ -265,8 +265,9 @@ export class FakeMinutesTransport implements MinutesTransport {
         : draft
           ? { state: 'draft', id: draft.id }
           : { state: 'none' };
-      const spare = candidates.filter((d) => !d.sent && d !== (sent ?? draft)).map((d) => d.id);
-      mails.set(key, success(draftId === null ? { ...fate, spare } : fate));
+      const keep = sent ?? draft;
+      const spare = [...this.drafts.values()].filter((d) => d.mark === mark && !d.sent && d !== keep).map((d) => d.id);
+      mails.set(key, success({ ...fate, spare }));
     }
     return { chats, mails };
   }
