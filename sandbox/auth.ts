@@ -21,6 +21,7 @@ export const SCOPES = [
   'Mail.Send',
   'Files.ReadWrite.All',
   'Tasks.ReadWrite',
+  'CrossTenantInformation.ReadBasic.All',
 ];
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -8,6 +8,7 @@ import { registerChats } from './graph/chats';
 import { registerDrive } from './graph/drive';
 import { GraphError, errorBody } from './graph/errors';
 import { registerMail } from './graph/mail';
+import { registerTenantRelationships } from './graph/tenantRelationships';
 import { registerTodo } from './graph/todo';
 import { registerUsers } from './graph/users';
 import { Router, parseJsonBody, type Ctx, type GraphRequest, type GraphResponse, type Sandbox } from './router';
@@ -81,6 +82,7 @@ export class GraphService {
     registerMail(this.router);
     registerDrive(this.router);
     registerTodo(this.router);
+    registerTenantRelationships(this.router);
     registerBatch(this.router);
   }
 
