@@ -7,6 +7,11 @@
  * | User.Read                              | GET /me (who is signed in)                                             |
  * | User.ReadBasic.All                     | GET /users?$search (find participants in the directory)                |
  * | People.Read                            | GET /me/people (people I work with, including external contacts)      |
+ * | CrossTenantInformation.ReadBasic.All   | GET /tenantRelationships/findTenantInformationByDomainName: the tenant |
+ * |                                        | of an external person's e-mail domain, so a region colleague with a    |
+ * |                                        | Teams address is reached in Teams (federated), not only by e-mail.     |
+ * |                                        | The only permission for it; without consent the search still works     |
+ * |                                        | and the person stays e-mail only                                       |
  * | Calendars.ReadWrite                    | POST /me/events, PATCH, GET responses; also covers getSchedule         |
  * | OnlineMeetings.Read                    | GET /me/onlineMeetings?$filter=JoinWebUrl eq … (find the meeting chat) |
  * | Chat.Create                            | POST /chats (open the 1:1 chats the minutes go to)                     |
@@ -26,6 +31,7 @@ export const GRAPH_SCOPES: readonly string[] = [
   'User.Read',
   'User.ReadBasic.All',
   'People.Read',
+  'CrossTenantInformation.ReadBasic.All',
   'Calendars.ReadWrite',
   'OnlineMeetings.Read',
   'Chat.Create',

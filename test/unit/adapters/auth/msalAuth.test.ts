@@ -38,6 +38,11 @@ describe('delegated Graph permissions', () => {
     for (const scope of broader) expect(GRAPH_SCOPES).not.toContain(scope);
   });
 
+  it("asks to look up the tenant of an external person's e-mail domain, so region colleagues are reached in Teams", () => {
+    // GET /tenantRelationships/findTenantInformationByDomainName in the people search; no narrower permission exists.
+    expect(GRAPH_SCOPES).toContain('CrossTenantInformation.ReadBasic.All');
+  });
+
   it('asks for To Do only when the user opts in', () => {
     expect(GRAPH_SCOPES).not.toContain('Tasks.ReadWrite');
     expect(TODO_SCOPES).toEqual(['Tasks.ReadWrite']);
