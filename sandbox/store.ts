@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * The sandbox's whole state, one JSON document on disk. Every mutating request is written
- * (temp file + fsync + rename) before its response leaves, so a SIGKILL never loses an answered write.
+ * (temp file + rename) before its response leaves, so a SIGKILL never loses an answered write: the file is in the
+ * operating system's hands once written, whatever happens to the process. No fsync: that guards against the
+ * machine losing power, which a local sandbox need not survive, and it made every write wait on the disk, so
+ * requests that Graph would serve side by side queued behind each other here.
  */
 
 export type UserKind = 'inTenant' | 'federated' | 'emailOnly';
@@ -328,7 +331,7 @@ export class Store {
     this.state.revision += 1;
   }
 
-  /** Writes the state if it changed: temp file, fsync, rename — never a half-written state.json. */
+  /** Writes the state if it changed: temp file, then rename — never a half-written state.json. */
   flush(): void {
     if (!this.dirty) return;
     const file = join(this.dataDir, STATE_FILE);
@@ -336,7 +339,6 @@ export class Store {
     const fd = openSync(temp, 'w');
     try {
       writeSync(fd, JSON.stringify(this.state));
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
