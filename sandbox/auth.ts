@@ -19,6 +19,7 @@ export const SCOPES = [
   'TeamsAppInstallation.ReadWriteSelfForChat',
   'TeamsTab.Create',
   'Mail.Send',
+  'Mail.ReadWrite',
   'Files.ReadWrite.All',
   'Tasks.ReadWrite',
   'CrossTenantInformation.ReadBasic.All',

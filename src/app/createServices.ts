@@ -1,5 +1,5 @@
 import type { AccessTokenSource } from '../adapters/auth/accessTokenSource';
-import { TODO_SCOPES } from '../adapters/auth/graphScopes';
+import { GRAPH_SCOPES, SEND_SCOPES, TODO_SCOPES } from '../adapters/auth/graphScopes';
 import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
 import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
 import { createGraphClient } from '../adapters/graph/graphClient';
@@ -176,7 +176,19 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     calendar: lazyPort(() => deferredPorts().then((m) => m.graphCalendar(graph))),
     people,
     meetingChat: lazyPort(() => deferredPorts().then((m) => m.graphMeetingChat(graph))),
-    transport: lazyPort(() => deferredPorts().then((m) => m.graphMinutesTransport(graph, current.userId))),
+    // A client of its own that also asks for SEND_SCOPES, so those are requested at the first send, not at sign-in.
+    transport: lazyPort(() =>
+      deferredPorts().then((m) =>
+        m.graphMinutesTransport(
+          createGraphClient({
+            baseUrl: env.graphBaseUrl ?? config.graphBaseUrl,
+            tokenSource,
+            scopes: [...GRAPH_SCOPES, ...SEND_SCOPES],
+          }),
+          current.userId,
+        ),
+      ),
+    ),
     logger: new ConsoleLogger(),
     appointment,
     // A client of its own that asks for Tasks.ReadWrite, so the To Do permission is requested only on opt-in.

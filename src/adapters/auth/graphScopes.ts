@@ -26,6 +26,17 @@
  * |                                        | swap in Sites.Selected (see README).                                   |
  *
  * Tasks.ReadWrite (Microsoft To Do) is opt-in and asked for only when the user turns it on.
+ *
+ * Sending the minutes asks for two more, the first time the referent sends (SEND_SCOPES):
+ *
+ * | scope          | for                                                                                   |
+ * |----------------|---------------------------------------------------------------------------------------|
+ * | Mail.ReadWrite | POST /me/messages: each e-mail is made as a draft carrying the delivery's mark, then  |
+ * |                | sent (Mail.Send); a send whose answer was lost is checked by the draft, never re-sent |
+ * |                | blind. The only permission that creates a draft; the app reads and deletes only the   |
+ * |                | drafts it made, found by their mark                                                    |
+ * | Chat.ReadWrite | POST /users/{me}/chats/{id}/messages/{id}/softDelete: takes back an extra copy of the |
+ * |                | card when the browser itself resent a request whose answer was lost                    |
  */
 export const GRAPH_SCOPES: readonly string[] = [
   'User.Read',
@@ -42,6 +53,12 @@ export const GRAPH_SCOPES: readonly string[] = [
   'Mail.Send',
   'Files.ReadWrite.All',
 ];
+
+/**
+ * Asked for incrementally, the first time the minutes are sent: idempotent e-mail (drafts) and taking back an extra
+ * card. Not at sign-in, so someone who only books or takes part never grants them.
+ */
+export const SEND_SCOPES: readonly string[] = ['Mail.ReadWrite', 'Chat.ReadWrite'];
 
 /** Asked for incrementally, when the user opts in to "Tilføj til Microsoft To Do". */
 export const TODO_SCOPES: readonly string[] = ['Tasks.ReadWrite'];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GRAPH_SCOPES, TODO_SCOPES, qualifiedGraphScopes } from '../../../../src/adapters/auth/graphScopes';
+import {
+  GRAPH_SCOPES,
+  SEND_SCOPES,
+  TODO_SCOPES,
+  qualifiedGraphScopes,
+} from '../../../../src/adapters/auth/graphScopes';
 import { msalConfiguration } from '../../../../src/adapters/auth/msalAuth';
 
 describe('MSAL sign-in configuration', () => {
@@ -26,11 +31,11 @@ describe('MSAL sign-in configuration', () => {
 describe('delegated Graph permissions', () => {
   it('asks for none of the broader permissions that a narrower one already covers', () => {
     const broader = [
-      'Chat.ReadWrite', // sending needs ChatMessage.Send, reading for the marker Chat.Read
+      'Chat.ReadWrite', // sending needs ChatMessage.Send, reading for the marker Chat.Read; soft delete: SEND_SCOPES
       'OnlineMeetings.ReadWrite', // finding the meeting chat only reads
       'User.Read.All', // the people picker needs only basic profiles
       'Directory.Read.All',
-      'Mail.ReadWrite',
+      'Mail.ReadWrite', // drafts: only when sending (SEND_SCOPES)
       'Sites.ReadWrite.All',
       'Group.ReadWrite.All',
       'TeamsAppInstallation.ReadWriteForChat', // only this app: ...SelfForChat
@@ -41,6 +46,11 @@ describe('delegated Graph permissions', () => {
   it("asks to look up the tenant of an external person's e-mail domain, so region colleagues are reached in Teams", () => {
     // GET /tenantRelationships/findTenantInformationByDomainName in the people search; no narrower permission exists.
     expect(GRAPH_SCOPES).toContain('CrossTenantInformation.ReadBasic.All');
+  });
+
+  it('asks for drafts and taking back an extra card only when the minutes are sent', () => {
+    expect(SEND_SCOPES).toEqual(['Mail.ReadWrite', 'Chat.ReadWrite']);
+    for (const scope of SEND_SCOPES) expect(GRAPH_SCOPES).not.toContain(scope);
   });
 
   it('asks for To Do only when the user opts in', () => {
