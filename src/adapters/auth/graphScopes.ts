@@ -20,7 +20,7 @@
  * |                                        | outcome); Chat.ReadWrite is not needed, sending uses ChatMessage.Send  |
  * | TeamsAppInstallation.ReadWriteSelfForChat | POST /chats/{id}/installedApps (only this app, only in chats)       |
  * | TeamsTab.Create                        | POST /chats/{id}/tabs (pin the plan beside the call)                   |
- * | Mail.Send                              | POST /me/sendMail (minutes to people outside Teams)                    |
+ * | Mail.Send                              | POST /me/messages/{id}/send (minutes to people outside Teams)          |
  * | Files.ReadWrite.All                    | plan documents in the tenant's SharePoint library. Files.ReadWrite only|
  * |                                        | reaches the user's own OneDrive; a tenant that grants per site can     |
  * |                                        | swap in Sites.Selected (see README).                                   |
