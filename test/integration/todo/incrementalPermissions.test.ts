@@ -1,11 +1,12 @@
 /**
- * The To Do permission (Tasks.ReadWrite) is asked for only when the user adds to To Do: the composition root gives
- * the task list a Graph client of its own, and signing in, reading the plans and everything else ask without it.
+ * Permissions asked for only when needed: To Do (Tasks.ReadWrite) when the user adds to To Do, and the sending
+ * permissions (SEND_SCOPES) when the minutes go out. The composition root gives the task list and the minutes
+ * transport Graph clients of their own, and signing in, reading the plans and everything else ask without them.
  * Against the sandbox, with a token source that records what each request asked for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSource';
-import { TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
+import { SEND_SCOPES, TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
 import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
 import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
 import type { BuildConfig } from '../../../src/app/config';
@@ -114,5 +115,51 @@ describe('the To Do permission', () => {
     });
     const body = (await lists.json()) as { value: { displayName: string }[] };
     expect(body.value.map((list) => list.displayName)).toContain(TODO_LIST_NAME);
+  });
+});
+
+describe('the permissions for sending the minutes', () => {
+  it('are asked for only when the transport is used, not at sign-in or for reading the plans', async () => {
+    const asked: string[][] = [];
+    const aisha = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: demoPeople.aisha.email ?? '' });
+    const recording: AccessTokenSource = {
+      getToken: (scopes) => {
+        asked.push(scopes);
+        return aisha.getToken(scopes);
+      },
+    };
+    const hosts: HostSdks = {
+      teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
+      office: async () => null,
+      msal: async () => recording,
+    };
+    const startup = await createServices({
+      surface: 'plans',
+      window: page(),
+      build: cloudBuild,
+      hosts,
+      graphBaseUrl: sandbox.graphUrl,
+    });
+    if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
+    const { services } = startup;
+    expect((await services.planStore.list()).ok).toBe(true);
+    for (const scope of SEND_SCOPES) expect(asked.flat()).not.toContain(scope);
+
+    const before = asked.length;
+    // Round 1 of a delivery: open a chat with Peter (no mail); nothing reaches anybody yet.
+    const peter = demoPeople.peter;
+    const directory = (await (await fetch(`${sandbox.origin}/_sandbox/users`)).json()) as {
+      users: { upn: string; id: string }[];
+    };
+    const peterId = directory.users.find((user) => user.upn === peter.email)?.id ?? '';
+    const prepared = await services.transport.prepare({
+      partners: [{ key: peter.id, userId: peterId, tenantId: null }],
+      mails: [],
+      deliveryId: 'tovholder-permission-test',
+    });
+    expect(prepared.chats.get(peter.id)).toMatchObject({ ok: true });
+    const sending = asked.slice(before);
+    expect(sending.length).toBeGreaterThan(0);
+    for (const scopes of sending) for (const scope of SEND_SCOPES) expect(scopes).toContain(scope);
   });
 });
