@@ -82,9 +82,13 @@ const signatureOf = (problems: readonly Problem[]) =>
 
 /** `byField(problems)`, the same object for as long as the problems read the same. */
 const useStableByField = (problems: readonly Problem[]): ProblemsByField => {
-  const last = useRef<{ signature: string; map: ProblemsByField } | null>(null);
+  const last = useRef<{ problems: readonly Problem[]; signature: string; map: ProblemsByField } | null>(null);
+  // The same list (every keystroke between two checks) needs no new signature: that string is the whole plan's
+  // problems, rebuilt on every key otherwise.
+  if (last.current?.problems === problems) return last.current.map;
   const signature = signatureOf(problems);
-  if (last.current?.signature !== signature) last.current = { signature, map: byField(problems) };
+  if (last.current?.signature !== signature) last.current = { problems, signature, map: byField(problems) };
+  else last.current = { ...last.current, problems };
   return last.current.map;
 };
 
