@@ -5,7 +5,6 @@ import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/
 import type { Lang, Problem } from '../../domain/problems';
 import { formatDate } from '../../domain/time/danishTime';
 import { fieldDomId, validationOf } from './fieldProblems';
-import { SessionFence } from './MeetingContext';
 
 const useStyles = makeStyles({
   row: {
@@ -87,8 +86,7 @@ const EffortDetails = memo(
     const styles = useStyles();
     const ownerKnown = ownerId === null || participants.some((p) => p.id === ownerId);
     return (
-      // Skipped with the rest of the row on a keystroke elsewhere: see SessionFence.
-      <SessionFence>
+      <>
         <Field label={t('minutes.efforts.why')} {...validationOf(at(problems, id, 'goalId'), lang)}>
           <Select
             id={fieldDomId(`efforts.${id}.goalId`)}
@@ -152,7 +150,7 @@ const EffortDetails = memo(
             {t('minutes.efforts.remove', { n })}
           </Button>
         </div>
-      </SessionFence>
+      </>
     );
   },
   (before, after) =>
@@ -190,34 +188,31 @@ export const EffortRow = memo(
     const { t } = useTranslation('meeting');
     const styles = useStyles();
     return (
-      // A keystroke in another row skips this one; the fence keeps React from searching its fields (see there).
-      <SessionFence>
-        <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
-          <Field label={t('minutes.efforts.what')} {...validationOf(at(problems, effort.id, 'what'), lang)}>
-            <Textarea
-              id={fieldDomId(`efforts.${effort.id}.what`)}
-              value={effort.what}
-              resize="vertical"
-              onChange={(_, data) => onChange(effort.id, { what: data.value })}
-            />
-          </Field>
-          <EffortDetails
-            id={effort.id}
-            goalId={effort.goalId}
-            ownerId={effort.ownerId}
-            due={effort.due}
-            status={effort.status}
-            n={n}
-            goals={goals}
-            participants={participants}
-            citizenId={citizenId}
-            problems={problems}
-            lang={lang}
-            onChange={onChange}
-            onRemove={onRemove}
+      <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
+        <Field label={t('minutes.efforts.what')} {...validationOf(at(problems, effort.id, 'what'), lang)}>
+          <Textarea
+            id={fieldDomId(`efforts.${effort.id}.what`)}
+            value={effort.what}
+            resize="vertical"
+            onChange={(_, data) => onChange(effort.id, { what: data.value })}
           />
-        </div>
-      </SessionFence>
+        </Field>
+        <EffortDetails
+          id={effort.id}
+          goalId={effort.goalId}
+          ownerId={effort.ownerId}
+          due={effort.due}
+          status={effort.status}
+          n={n}
+          goals={goals}
+          participants={participants}
+          citizenId={citizenId}
+          problems={problems}
+          lang={lang}
+          onChange={onChange}
+          onRemove={onRemove}
+        />
+      </div>
     );
   },
   (before, after) =>

@@ -97,17 +97,3 @@ export const Steady = ({ on, children }: { on: readonly unknown[]; children: Rea
   // The same element as last time lets React skip the subtree; the held session keeps its consumers quiet.
   return <Context.Provider value={now.session}>{now.children}</Context.Provider>;
 };
-
-/**
- * Where React stops looking for readers of the session below a row that did not re-render. Each keystroke makes a
- * new session; for every memoised row that skips the render, React (19, which propagates context lazily) walks
- * the row's whole subtree (its Fluent fields, a dozen options…) to find components that read the changed session,
- * and stops below the first one it finds. This reads it, at the top of the row, so the walk ends here: it
- * re-renders (returning the same children, which React then skips). In a CPU profile of the side panel before the
- * fences, that search was ~1.7 ms of a keystroke's ~8 ms of script; it still walks below the `Steady` boundaries,
- * which hold their children but cannot stop it (a reader deeper under one is re-rendered, its children skipped).
- */
-export const SessionFence = ({ children }: { children: ReactNode }) => {
-  useContext(Context);
-  return children;
-};
