@@ -164,8 +164,8 @@ export class GraphService {
         };
       }
     }
-    // One write per HTTP request: a $batch is flushed once, after all its items ran.
-    if (!req.inBatch) store.flush();
+    // One write per HTTP request: a $batch is written once, after all its items ran, and before the answer.
+    if (!req.inBatch) await store.persist();
     const dropAfter = fault?.kind === 'dropAfter' || response.dropConnection !== undefined;
     return { response, drop: dropAfter ? 'after' : null };
   }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -301,6 +302,8 @@ const STATE_FILE = 'state.json';
 
 export class Store {
   private dirty = false;
+  /** The writes of `persist`, one after another; never rejects (each caller hears its own write's error). */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dataDir: string,
@@ -325,7 +328,7 @@ export class Store {
     return store;
   }
 
-  /** Marks the state changed; the dispatcher flushes before answering. */
+  /** Marks the state changed; the dispatcher writes it (persist) before answering. */
   touch(): void {
     this.dirty = true;
     this.state.revision += 1;
@@ -344,6 +347,32 @@ export class Store {
     }
     renameSync(temp, file);
     this.dirty = false;
+  }
+
+  /**
+   * Writes the state if it changed, as `flush` does but off the event loop, so other requests run while the file
+   * is written (as Graph serves requests side by side). Resolves once the state as it is now is on disk: the
+   * dispatcher answers after that, so a SIGKILL still loses nothing answered. Writes are queued, never interleaved;
+   * changes made while one is under way go into the next.
+   */
+  persist(): Promise<void> {
+    if (!this.dirty) return this.writing;
+    const next = this.writing.then(async () => {
+      if (!this.dirty) return;
+      const text = JSON.stringify(this.state);
+      this.dirty = false;
+      const file = join(this.dataDir, STATE_FILE);
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        await writeFile(temp, text);
+        await rename(temp, file);
+      } catch (error) {
+        this.dirty = true;
+        throw error;
+      }
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   newGuid(): string {
