@@ -48,16 +48,21 @@ const STATUSES: readonly EffortStatus[] = ['aaben', 'iGang', 'udfoert'];
 /** What the details of a row show: the effort without its text, so typing the text leaves them alone. */
 type Details = Pick<Effort, 'id' | 'goalId' | 'ownerId' | 'due' | 'status'>;
 
-interface EffortDetailsProps extends Details {
-  n: number;
-  goals: readonly Goal[];
-  participants: readonly Participant[];
-  citizenId: string | null;
-  problems: readonly Problem[];
-  lang: Lang;
-  onChange(id: string, patch: Partial<Omit<Effort, 'id'>>): void;
-  onRemove(id: string): void;
-}
+/** What a row and its details share: everything but the effort. */
+type Surroundings = Omit<EffortRowProps, 'effort'>;
+
+type EffortDetailsProps = Details & Surroundings;
+
+/** Equal surroundings: the same values and handlers, and problems that say the same. */
+const sameSurroundings = (before: Surroundings, after: Surroundings) =>
+  before.n === after.n &&
+  before.goals === after.goals &&
+  before.participants === after.participants &&
+  before.citizenId === after.citizenId &&
+  before.lang === after.lang &&
+  before.onChange === after.onChange &&
+  before.onRemove === after.onRemove &&
+  signature(before.problems) === signature(after.problems);
 
 const at = (problems: readonly Problem[], id: string, field: string) =>
   problems.filter((p) => p.field === `efforts.${id}.${field}`);
@@ -159,14 +164,7 @@ const EffortDetails = memo(
     before.ownerId === after.ownerId &&
     before.due === after.due &&
     before.status === after.status &&
-    before.n === after.n &&
-    before.goals === after.goals &&
-    before.participants === after.participants &&
-    before.citizenId === after.citizenId &&
-    before.lang === after.lang &&
-    before.onChange === after.onChange &&
-    before.onRemove === after.onRemove &&
-    signature(before.problems) === signature(after.problems),
+    sameSurroundings(before, after),
 );
 
 /**
@@ -215,14 +213,5 @@ export const EffortRow = memo(
       </div>
     );
   },
-  (before, after) =>
-    before.effort === after.effort &&
-    before.n === after.n &&
-    before.goals === after.goals &&
-    before.participants === after.participants &&
-    before.citizenId === after.citizenId &&
-    before.lang === after.lang &&
-    before.onChange === after.onChange &&
-    before.onRemove === after.onRemove &&
-    signature(before.problems) === signature(after.problems),
+  (before, after) => before.effort === after.effort && sameSurroundings(before, after),
 );
