@@ -6,7 +6,7 @@ import { consentStateProblem } from '../consent/consentStatus';
 import { followUpProblems } from '../followUp/carryOver';
 import type { Effort, Meeting, Plan } from '../plan/planDocument';
 import { problem, type Problem } from '../problems';
-import { formatDate } from '../time/danishTime';
+import { copenhagenDate, formatDate } from '../time/danishTime';
 import { quote } from './quote';
 import { latestNextMeetingBy, meetingDate } from './defaultNextMeeting';
 import { sameChairAndMinuteTakerProblem } from '../roles/roles';
@@ -141,9 +141,15 @@ const nextTovholderProblems = (plan: Plan, meeting: Meeting): Problem[] => {
   return [];
 };
 
-/** Everything to fix before the referat of `meeting` can be sent, on the day `today` (YYYY-MM-DD). */
+/**
+ * Everything to fix before the referat of `meeting` can be sent, on the day `today` (YYYY-MM-DD). Once the referat
+ * has gone out, its deadlines and next-meeting date are judged on the day it was sent: a record is not wrong
+ * because time passed (a retry sends those same minutes). The consent is judged today, since sending is now.
+ */
 export const minutesProblems = (plan: Plan, meeting: Meeting, today: string): Problem[] => {
   const { minutes } = meeting;
+  const sentOn = meeting.delivery ? copenhagenDate(new Date(meeting.delivery.startedAt)) : null;
+  const asOf = sentOn !== null && sentOn < today ? sentOn : today;
   const goalTexts = minutes.goals.flatMap((g) =>
     g.text.trim() === ''
       ? [
@@ -162,11 +168,11 @@ export const minutesProblems = (plan: Plan, meeting: Meeting, today: string): Pr
   const sameChair = sameChairAndMinuteTakerProblem(meeting.roles);
   return [
     ...(consent ? [consent] : []),
-    ...minutes.efforts.flatMap((e) => effortProblems(plan, e, today)),
+    ...minutes.efforts.flatMap((e) => effortProblems(plan, e, asOf)),
     ...goalTexts,
     ...followUp,
     ...nextTovholderProblems(plan, meeting),
-    ...nextMeetingProblems(meeting, today),
+    ...nextMeetingProblems(meeting, asOf),
     ...(sameChair ? [sameChair] : []),
   ];
 };

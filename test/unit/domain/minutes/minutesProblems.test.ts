@@ -169,4 +169,25 @@ describe('the next meeting date', () => {
     expect(defaultNextMeetingBy(meeting)).toBe('2027-06-30');
     expect(latestNextMeetingBy(meeting)).toBe('2027-09-30');
   });
+
+  it('judges minutes that went out by the day they were sent, not by how much time has passed since', () => {
+    const plan = planWith({});
+    const meeting = plan.meetings[0]!;
+    // Three months on, the effort due 31 March and the next meeting by 4 June have both passed.
+    expect(minutesProblems(plan, meeting, '2027-06-20').map((x) => x.code)).toEqual([
+      'effort.dueInPast',
+      'effort.dueInPast',
+      'minutes.nextMeetingInPast',
+    ]);
+    const sent = {
+      ...meeting,
+      delivery: {
+        deliveryId: 'tovholder-1',
+        startedAt: '2027-03-04T13:40:00Z',
+        recipients: [],
+        sentMinutes: meeting.minutes,
+      },
+    };
+    expect(minutesProblems(plan, sent, '2027-06-20')).toEqual([]);
+  });
 });
