@@ -67,31 +67,38 @@ const page = (): Window => {
   } as unknown as Window;
 };
 
+/**
+ * Starts the plans tab in Teams as `upn`, with a token source that stands in for MSAL and records the scopes of
+ * every token the Graph adapters ask for.
+ */
+const startRecording = async (upn: string) => {
+  const asked: string[][] = [];
+  const user = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: upn });
+  const recording: AccessTokenSource = {
+    getToken: (scopes) => {
+      asked.push(scopes);
+      return user.getToken(scopes);
+    },
+  };
+  const hosts: HostSdks = {
+    teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
+    office: async () => null,
+    msal: async () => recording,
+  };
+  const startup = await createServices({
+    surface: 'plans',
+    window: page(),
+    build: cloudBuild,
+    hosts,
+    graphBaseUrl: sandbox.graphUrl,
+  });
+  if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
+  return { services: startup.services, asked };
+};
+
 describe('the To Do permission', () => {
   it('is asked for only when Peter adds his efforts to To Do, and then for To Do alone', async () => {
-    const asked: string[][] = [];
-    const peter = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: demoPeople.peter.email ?? '' });
-    // Stands in for MSAL: records the scopes of every token the Graph adapter asks for.
-    const recording: AccessTokenSource = {
-      getToken: (scopes) => {
-        asked.push(scopes);
-        return peter.getToken(scopes);
-      },
-    };
-    const hosts: HostSdks = {
-      teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
-      office: async () => null,
-      msal: async () => recording,
-    };
-    const startup = await createServices({
-      surface: 'plans',
-      window: page(),
-      build: cloudBuild,
-      hosts,
-      graphBaseUrl: sandbox.graphUrl,
-    });
-    if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
-    const { services } = startup;
+    const { services, asked } = await startRecording(demoPeople.peter.email ?? '');
     const plans = await services.planStore.list();
     expect(plans.ok).toBe(true);
     expect(asked.length).toBeGreaterThan(0);
@@ -120,28 +127,7 @@ describe('the To Do permission', () => {
 
 describe('the permissions for sending the minutes', () => {
   it('are asked for only when the transport is used, not at sign-in or for reading the plans', async () => {
-    const asked: string[][] = [];
-    const aisha = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: demoPeople.aisha.email ?? '' });
-    const recording: AccessTokenSource = {
-      getToken: (scopes) => {
-        asked.push(scopes);
-        return aisha.getToken(scopes);
-      },
-    };
-    const hosts: HostSdks = {
-      teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
-      office: async () => null,
-      msal: async () => recording,
-    };
-    const startup = await createServices({
-      surface: 'plans',
-      window: page(),
-      build: cloudBuild,
-      hosts,
-      graphBaseUrl: sandbox.graphUrl,
-    });
-    if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
-    const { services } = startup;
+    const { services, asked } = await startRecording(demoPeople.aisha.email ?? '');
     expect((await services.planStore.list()).ok).toBe(true);
     for (const scope of SEND_SCOPES) expect(asked.flat()).not.toContain(scope);
 
