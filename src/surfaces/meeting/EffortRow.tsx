@@ -172,17 +172,8 @@ const EffortDetails = memo(
  * Problems show under the field they concern and never stop the typing.
  */
 export const EffortRow = memo(
-  function EffortRow({
-    effort,
-    n,
-    goals,
-    participants,
-    citizenId,
-    problems,
-    lang,
-    onChange,
-    onRemove,
-  }: EffortRowProps) {
+  function EffortRow({ effort, ...surroundings }: EffortRowProps) {
+    const { n, problems, lang, onChange } = surroundings;
     const { t } = useTranslation('meeting');
     const styles = useStyles();
     return (
@@ -201,14 +192,7 @@ export const EffortRow = memo(
           ownerId={effort.ownerId}
           due={effort.due}
           status={effort.status}
-          n={n}
-          goals={goals}
-          participants={participants}
-          citizenId={citizenId}
-          problems={problems}
-          lang={lang}
-          onChange={onChange}
-          onRemove={onRemove}
+          {...surroundings}
         />
       </div>
     );
