@@ -9,13 +9,13 @@ import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSo
 import { SEND_SCOPES, TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
 import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
 import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
-import type { BuildConfig } from '../../../src/app/config';
 import { createServices } from '../../../src/app/createServices';
 import type { HostSdks } from '../../../src/app/hostSdks';
 import type { MeetingHost } from '../../../src/domain/ports/meetingHost';
 import { defaultPolicy } from '../../../src/domain/policy';
 import { addMyEffortsToTodo } from '../../../src/domain/tasks/addMyEffortsToTodo';
 import { demoPeople, demoPlan } from '../../support/builders';
+import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 
 let sandbox: RunningSandbox;
@@ -25,19 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.stop();
 });
-
-const cloudBuild: BuildConfig = {
-  backend: 'graph',
-  sandboxOrigin: null,
-  tenantId: null,
-  plansFolder: 'Tovholder/plans',
-  cardDetail: 'summary',
-  pinTab: true,
-  clientId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-  teamsAppId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  domain: 'tovholder.sundby-kommune.example',
-  driveId: 'drive-tovholder',
-};
 
 const teamsHost: MeetingHost = {
   kind: 'teams',

@@ -8,6 +8,7 @@ import type { BuildConfig } from '../../../src/app/config';
 import { createServices, type Startup } from '../../../src/app/createServices';
 import type { HostSdks } from '../../../src/app/hostSdks';
 import type { Surface } from '../../../src/app/launchParams';
+import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { ScriptedHost } from './shellHarness';
 
@@ -122,21 +123,6 @@ describe('createServices in local mode (standalone host, sandbox backend)', () =
 });
 
 describe('createServices for Microsoft 365 (Teams host, Graph backend)', () => {
-  const cloudBuild: BuildConfig = {
-    ...{
-      backend: 'graph',
-      sandboxOrigin: null,
-      tenantId: null,
-      plansFolder: 'Tovholder/plans',
-      cardDetail: 'summary',
-      pinTab: true,
-    },
-    clientId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-    teamsAppId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-    domain: 'tovholder.sundby-kommune.example',
-    driveId: 'drive-tovholder',
-  };
-
   it('names the settings a build without configuration lacks', async () => {
     const startup = await start('plans', '/plans.html', { ...cloudBuild, clientId: '', driveId: '' });
     expect(startup.ok === false && startup.problem.kind).toBe('config');
