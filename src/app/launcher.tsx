@@ -1,7 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nProvider, useTranslation } from '../ui/i18n/useTranslation';
 import type { Theme } from '../domain/ports/meetingHost';
 import { createI18n, registerNamespaces, type UiLang } from '../ui/i18n/i18n';
 import { common } from '../ui/i18n/namespaces/common';
@@ -46,7 +46,7 @@ const Launcher = () => {
   }, [prefs]);
 
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <FluentProvider theme={fluentThemes[prefs.theme]} style={{ minHeight: '100vh' }}>
         {resolved.ok && resolved.config.backend === 'sandbox' ? (
           <LauncherPage
@@ -68,7 +68,7 @@ const Launcher = () => {
           </main>
         )}
       </FluentProvider>
-    </I18nextProvider>
+    </I18nProvider>
   );
 };
 

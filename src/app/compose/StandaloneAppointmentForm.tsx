@@ -1,6 +1,6 @@
 import { Badge, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { StandaloneAppointment } from '../../adapters/standalone/standaloneAppointment';
 import { formatDateTime, formatTime } from '../../domain/time/danishTime';
 

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { THEME_MESSAGE } from '../../adapters/standalone/standaloneHost';
 import type { Theme } from '../../domain/ports/meetingHost';
 import type { LauncherSurface } from './launcherUrls';

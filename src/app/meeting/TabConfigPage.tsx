@@ -1,6 +1,6 @@
 import { Field, Link, MessageBar, MessageBarBody, Select, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { TabConfigurator } from '../../adapters/teams/teamsTabConfig';
 import { clearUrl } from '../../domain/privacy/privacyGuard';
 import { copenhagenDate } from '../../domain/time/danishTime';

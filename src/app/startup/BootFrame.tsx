@@ -1,6 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useMemo, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../ui/i18n/useTranslation';
 import type { Theme } from '../../domain/ports/meetingHost';
 import { createI18n, type UiLang } from '../../ui/i18n/i18n';
 import { fluentThemes } from '../../ui/shell/themes';
@@ -9,10 +9,10 @@ import { fluentThemes } from '../../ui/shell/themes';
 export const BootFrame = ({ lang, theme, children }: { lang: UiLang; theme: Theme; children: ReactNode }) => {
   const i18n = useMemo(() => createI18n(lang), [lang]);
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }}>
         {children}
       </FluentProvider>
-    </I18nextProvider>
+    </I18nProvider>
   );
 };

@@ -1,5 +1,5 @@
 import { Link, Spinner, Text } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { useDemoUsers } from '../launcher/useDemoUsers';
 
 /** Local sign-in when a page was opened without `user=`: the same page again, as the picked demo user. */

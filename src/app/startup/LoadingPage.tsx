@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 
 /** Shown while the page signs in and reads its context: never a blank frame. */
 export const LoadingPage = () => {

@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { AppConfig } from '../config';
 import type { StartupProblem } from '../createServices';
 import { OnDemand } from '../../ui/lazy/OnDemand';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { meetingBodyHtml, meetingSubject } from '../../domain/booking/eventContent';
 import { planDeepLink } from '../../domain/links/planLink';
 import type { AppointmentItem } from '../../domain/ports/appointmentItem';

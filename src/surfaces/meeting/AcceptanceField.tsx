@@ -1,5 +1,5 @@
 import { Radio, RadioGroup } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { setAcceptance } from '../../domain/minutes/editMinutes';
 import { AcceptanceSchema, type Acceptance } from '../../domain/plan/planDocument';
 import { useMeetingSession } from './MeetingContext';

@@ -1,5 +1,5 @@
 import { Field, makeStyles, SpinButton, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { setTimebox, totalOf } from '../../domain/agenda/timebox';
 import { useMeetingSession } from './MeetingContext';
 import { fieldDomId } from './fieldProblems';

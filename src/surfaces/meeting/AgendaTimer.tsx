@@ -1,6 +1,6 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { endAgenda, nextItem, runningMeeting } from '../../domain/agenda/runningMeeting';
 import type { AgendaItemKey } from '../../domain/plan/planDocument';
 import { formatDate, formatTime } from '../../domain/time/danishTime';

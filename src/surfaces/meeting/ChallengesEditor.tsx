@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { addChallenge, removeChallenge, updateChallenge } from '../../domain/minutes/editMinutes';
 import { fieldDomId } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';

@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { valueAt } from '../../domain/plan/mergePlan';
 import type { Plan } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';

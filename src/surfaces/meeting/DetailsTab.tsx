@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { formatDateTime } from '../../domain/time/danishTime';
 import { AgendaTimeboxes } from './AgendaTimeboxes';
 import { EditingBar, type EditingState } from './EditingBar';

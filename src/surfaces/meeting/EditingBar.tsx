@@ -1,6 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { lazy } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { OnDemand } from '../../ui/lazy/OnDemand';
 import { useMeetingSession } from './MeetingContext';
 import type { Choice, OpenConflict } from './planSync';

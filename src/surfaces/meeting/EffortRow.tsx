@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/planDocument';
 import type { Lang, Problem } from '../../domain/problems';
 import { formatDate } from '../../domain/time/danishTime';

@@ -1,5 +1,5 @@
 import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { setFollowUp } from '../../domain/minutes/editMinutes';
 import { FollowUpStatusSchema, type FollowUpStatus } from '../../domain/plan/planDocument';
 import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';

@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { addGoal, moveGoal, removeGoal, updateGoal } from '../../domain/minutes/editMinutes';
 import type { Goal } from '../../domain/plan/planDocument';
 import type { ProblemsByField } from './fieldProblems';

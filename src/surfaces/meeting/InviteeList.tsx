@@ -1,6 +1,6 @@
 import { Badge, Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isCalendarInvitee } from '../../domain/booking/calendarInvitees';
 import type { Attendance, Invitee } from '../../domain/plan/planDocument';
 import { applyResponses, setAttendance, setWrittenInput } from '../../domain/meeting/attendance';

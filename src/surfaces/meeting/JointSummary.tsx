@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { confirmSummary } from '../../domain/minutes/readyToSend';
 import type { Problem } from '../../domain/problems';
 import { formatDateTime } from '../../domain/time/danishTime';

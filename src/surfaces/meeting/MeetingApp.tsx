@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { lazy } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { MeetingSessionProvider } from './MeetingContext';
 import { SidePanel } from './SidePanel';

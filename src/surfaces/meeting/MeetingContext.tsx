@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { Meeting, Minutes, Participant, Plan, RoleName } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';
 import { participantByEmail, permissionsOf, rolesOf, type MeetingPermissions } from '../../domain/roles/roles';

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isMeetingHeld } from '../../domain/agenda/runningMeeting';
 import { formatDayMonthYear } from '../../domain/time/danishTime';
 import { useMeetingSession } from './MeetingContext';

@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { defaultNextMeetingBy } from '../../domain/minutes/defaultNextMeeting';
 import { setNextMeetingBy } from '../../domain/minutes/editMinutes';
 import { AcceptanceField } from './AcceptanceField';

@@ -1,5 +1,5 @@
 import { Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { setNextMeetingBy, setNextTovholder } from '../../domain/minutes/editMinutes';
 import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';
 import { formatDate } from '../../domain/time/danishTime';

@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { citizenTasks } from '../../domain/minutes/editMinutes';
 import type { Effort, Participant } from '../../domain/plan/planDocument';
 import { formatDate } from '../../domain/time/danishTime';

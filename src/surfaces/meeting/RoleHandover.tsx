@@ -1,6 +1,6 @@
 import { Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { handOverRole, ROLE_NAMES } from '../../domain/roles/roles';
 import type { RoleName } from '../../domain/plan/planDocument';
 import { useMeetingSession } from './MeetingContext';

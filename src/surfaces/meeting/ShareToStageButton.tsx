@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isMeetingHeld } from '../../domain/agenda/runningMeeting';
 import type { ShareResult } from '../../domain/ports/meetingHost';
 import { clearUrl } from '../../domain/privacy/privacyGuard';

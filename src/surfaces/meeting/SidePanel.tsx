@@ -1,6 +1,6 @@
 import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { lazy, startTransition, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
 import { minutesProblems } from '../../domain/minutes/minutesProblems';

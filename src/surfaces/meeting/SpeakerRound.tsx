@@ -1,5 +1,5 @@
 import { Checkbox, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { roundProgress, speakerOrder } from '../../domain/agenda/speakerRound';
 import { setRoundEntry } from '../../domain/minutes/editMinutes';
 import type { RoundEntry } from '../../domain/plan/planDocument';

@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { citizenTasks } from '../../domain/minutes/editMinutes';
 import type { Effort } from '../../domain/plan/planDocument';
 import { formatShortDate } from '../../domain/time/danishTime';

@@ -1,5 +1,5 @@
 import { Text } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import { useMeetingSession } from './MeetingContext';
 
 /** "Du er mødeleder", "Du er referent", or "Du læser med": what this panel lets the user do. */

@@ -2,7 +2,7 @@
  * Words for a merge conflict: which field it is ("Indsats "Søge bolig": ansvarlig") and each version as the user
  * would recognise it (names instead of ids, Danish dates), so the side-by-side choice needs no technical reading.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../ui/i18n/useTranslation';
 import type { MergeConflict, PathSegment } from '../../domain/plan/mergePlan';
 import type { AgendaItemKey, Plan } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { PlanView } from '../../ui/hooks/usePlan';
 import { plansFailureText } from './plansFailureText';
 

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../ui/i18n/useTranslation';
 import type { Failure } from '../../domain/ports/outcome';
 
 /** A store failure in the plans tab's words: what happened and what to do. */

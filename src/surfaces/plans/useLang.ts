@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { UiLang } from '../../ui/i18n/i18n';
 
 /** The interface language, for the domain's own da/en texts (problems, dates). */

@@ -47,7 +47,7 @@ export type Namespace = keyof typeof resources.da;
 
 export const namespaces = Object.keys(resources.da) as Namespace[];
 
-/** What i18next's types check `t` against: the Danish texts of every namespace. */
+/** What `t`'s keys are checked against (src/ui/i18n/useTranslation.tsx): the Danish texts of every namespace. */
 export type Resources = (typeof resources)['da'];
 
 /** One namespace in both languages, as its file exports it. */

@@ -1,6 +1,6 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../i18n/useTranslation';
 import type { Theme } from '../../domain/ports/meetingHost';
 import { createI18n, pickLang, type UiLang } from '../i18n/i18n';
 import { ServicesProvider } from '../services/ServicesContext';
@@ -57,7 +57,7 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
   };
 
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider i18n={i18n}>
       <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
         <ErrorBoundary fallback={<CrashNotice />}>
           <ServicesProvider services={services}>
@@ -70,6 +70,6 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
           </ServicesProvider>
         </ErrorBoundary>
       </FluentProvider>
-    </I18nextProvider>
+    </I18nProvider>
   );
 };

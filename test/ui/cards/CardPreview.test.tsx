@@ -2,7 +2,7 @@ import '../../fixtures/cards/jsdomInnerText';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/ui/i18n/useTranslation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMinutesMessage } from '../../../src/cards/minutesMessage';
 import { createI18n, type UiLang } from '../../../src/ui/i18n/i18n';
@@ -18,11 +18,11 @@ const forPeter = buildMinutesMessage(
 
 const show = (props: Partial<CardPreviewProps> = {}, lang: UiLang = 'da') =>
   render(
-    <I18nextProvider i18n={createI18n(lang)}>
+    <I18nProvider i18n={createI18n(lang)}>
       <FluentProvider theme={webLightTheme}>
         <CardPreview card={forPeter.card} theme="light" {...props} />
       </FluentProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 
 afterEach(() => vi.restoreAllMocks());
@@ -46,11 +46,11 @@ describe('the card preview before sending', () => {
     const { container, rerender } = show();
     const lightBackground = container.querySelector<HTMLElement>('.ac-adaptiveCard')?.style.backgroundColor;
     rerender(
-      <I18nextProvider i18n={createI18n('da')}>
+      <I18nProvider i18n={createI18n('da')}>
         <FluentProvider theme={webLightTheme}>
           <CardPreview card={forPeter.card} theme="dark" />
         </FluentProvider>
-      </I18nextProvider>,
+      </I18nProvider>,
     );
     const darkCard = container.querySelector<HTMLElement>('.ac-adaptiveCard');
     expect(container.querySelectorAll('.ac-adaptiveCard')).toHaveLength(1);

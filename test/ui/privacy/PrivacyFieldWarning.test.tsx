@@ -2,7 +2,7 @@ import { Field, FluentProvider, Input, webLightTheme } from '@fluentui/react-com
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/ui/i18n/useTranslation';
 import { describe, expect, it } from 'vitest';
 import type { TenantPolicy } from '../../../src/domain/policy';
 import type { FieldKind } from '../../../src/domain/privacy/fieldLabels';
@@ -26,11 +26,11 @@ const GuardedField = ({ kind, policy }: { kind: FieldKind; policy: TenantPolicy 
 
 const renderField = (kind: FieldKind, cardDetail: TenantPolicy['cardDetail'] = 'summary', lang: UiLang = 'da') =>
   render(
-    <I18nextProvider i18n={createI18n(lang)}>
+    <I18nProvider i18n={createI18n(lang)}>
       <FluentProvider theme={webLightTheme}>
         <GuardedField kind={kind} policy={{ cardDetail, pinTab: true }} />
       </FluentProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 
 describe('the privacy warning under a field', () => {

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../src/ui/i18n/useTranslation';
 import { AppShell } from '../../../src/ui/shell/AppShell';
 import { ScriptedHost, shellServices } from './shellHarness';
 

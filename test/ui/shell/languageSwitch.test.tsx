@@ -1,19 +1,19 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/ui/i18n/useTranslation';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../../src/ui/i18n/i18n';
 import { LanguageSwitch } from '../../../src/ui/shell/LanguageSwitch';
 
 const renderSwitch = (onChange = vi.fn()) =>
   render(
-    <I18nextProvider i18n={createI18n('da')}>
+    <I18nProvider i18n={createI18n('da')}>
       <FluentProvider theme={webLightTheme}>
         <p>Panelet</p>
         <LanguageSwitch lang="da" onChange={onChange} />
       </FluentProvider>
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 
 describe('the language switch', () => {

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { lazy } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../../../src/ui/i18n/useTranslation';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../../src/ui/i18n/i18n';
 import { OnDemand } from '../../../src/ui/lazy/OnDemand';
@@ -11,7 +11,7 @@ const chunkLoadError = () =>
     name: 'ChunkLoadError',
   });
 
-const inDanish = (ui: React.ReactNode) => render(<I18nextProvider i18n={createI18n('da')}>{ui}</I18nextProvider>);
+const inDanish = (ui: React.ReactNode) => render(<I18nProvider i18n={createI18n('da')}>{ui}</I18nProvider>);
 
 describe('a part of the page that loads on demand', () => {
   it('shows a labelled spinner while it comes, then the part', async () => {

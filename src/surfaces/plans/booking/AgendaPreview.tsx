@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { agendaTitles, leadTitles, standardAgenda } from '../../../domain/agenda/standardAgenda';
 import type { FollowUpEntry, Participant } from '../../../domain/plan/planDocument';
 import { useLang } from '../useLang';

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { formatDateTime, formatTime } from '../../../domain/time/danishTime';
 import { useLang } from '../useLang';
 import type { BookedMeeting } from './BookingPage';

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { draftForNextMeeting, emptyBookingDraft } from '../../../domain/booking/bookingDraft';
 import { bookingProblems } from '../../../domain/booking/bookingProblems';
 import { consentStateProblem, consentStatus } from '../../../domain/consent/consentStatus';

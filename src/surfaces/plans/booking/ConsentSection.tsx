@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { sameOrganisation } from '../../../domain/consent/consentStatus';
 import type { ConsentRecipient, Participant } from '../../../domain/plan/planDocument';
 import type { Problem } from '../../../domain/problems';

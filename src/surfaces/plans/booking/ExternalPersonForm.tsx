@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { SectorSchema, type Participant, type Sector } from '../../../domain/plan/planDocument';
 import { emptyExternalEntry, type ExternalEntry } from './formDraft';
 import { isValidEmail } from '../../../domain/booking/bookingProblems';

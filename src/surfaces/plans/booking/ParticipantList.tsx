@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { SectorSchema, type Participant } from '../../../domain/plan/planDocument';
 import type { Problem } from '../../../domain/problems';
 import { useLang } from '../useLang';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Participant } from '../../../domain/plan/planDocument';
 import type { DirectoryPerson } from '../../../domain/ports/peopleDirectory';
 import type { Problem } from '../../../domain/problems';

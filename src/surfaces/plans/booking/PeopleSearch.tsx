@@ -1,6 +1,6 @@
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { DirectoryPerson } from '../../../domain/ports/peopleDirectory';
 import { sameEmail } from '../../../domain/roles/roles';
 import { useServices } from '../../../ui/services/ServicesContext';

@@ -1,5 +1,5 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Participant, RoleName, Roles } from '../../../domain/plan/planDocument';
 import type { Problem } from '../../../domain/problems';
 import { ROLE_NAMES } from '../../../domain/roles/roles';

@@ -12,9 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import type { TFunction } from 'i18next';
+import { useTranslation, type TFunction } from '../../../ui/i18n/useTranslation';
 import { memo, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { rankSlots, type Slot } from '../../../domain/booking/timeSlots';
 import type { Participant } from '../../../domain/plan/planDocument';
 import type { Problem } from '../../../domain/problems';

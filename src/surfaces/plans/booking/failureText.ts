@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../ui/i18n/useTranslation';
 import type { Failure } from '../../../domain/ports/outcome';
 import type { Problem } from '../../../domain/problems';
 import type { UiLang } from '../../../ui/i18n/i18n';

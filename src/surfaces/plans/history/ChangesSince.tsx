@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Plan } from '../../../domain/plan/planDocument';
 import type { MinutesDiff } from '../../../domain/plans/history';
 import { formatDayWithYear } from '../dates';

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Meeting, Minutes, Plan } from '../../../domain/plan/planDocument';
 import { formatDateTime, formatTime } from '../../../domain/time/danishTime';
 import { formatDayWithYear } from '../dates';

@@ -1,6 +1,6 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, CalendarAddRegular, PrintRegular } from '@fluentui/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { planHistory } from '../../../domain/plans/history';
 import { upcomingMeeting } from '../../../domain/plans/myWork';
 import { formatDateTime } from '../../../domain/time/danishTime';

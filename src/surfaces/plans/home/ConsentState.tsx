@@ -1,5 +1,5 @@
 import { Badge, Text, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { consentExpiresBefore, consentStatus } from '../../../domain/consent/consentStatus';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { nextMeetingDate } from '../../../domain/plans/myWork';

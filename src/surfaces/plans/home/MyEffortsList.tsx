@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { EffortStatus } from '../../../domain/plan/planDocument';
 import type { MyEffort } from '../../../domain/plans/myWork';
 import { formatDayWithYear } from '../dates';

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { TovholderDuty } from '../../../domain/plans/myWork';
 import { formatShortDate } from '../../../domain/time/danishTime';
 import { useLang } from '../useLang';

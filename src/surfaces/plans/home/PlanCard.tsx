@@ -1,6 +1,6 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CalendarAddRegular, HistoryRegular, PrintRegular } from '@fluentui/react-icons';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { planOverview } from '../../../domain/plans/myWork';
 import { formatDateTime } from '../../../domain/time/danishTime';

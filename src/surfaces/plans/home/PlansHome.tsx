@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { myOpenEfforts, tovholderDuties } from '../../../domain/plans/myWork';
 import { participantByEmail } from '../../../domain/roles/roles';
 import { copenhagenDate } from '../../../domain/time/danishTime';
