@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
 
 /**
@@ -6,19 +6,19 @@ import { failure, success, type Outcome } from '../../domain/ports/outcome';
  * sign-in, so it lives beside sandboxAuth.ts; it reads names and roles, nothing from a plan.
  */
 const DemoUserSchema = z.object({
-  upn: z.string().min(1),
+  upn: z.string().check(z.minLength(1)),
   id: z.string(),
   name: z.string(),
-  mail: z.string().nullish(),
-  jobTitle: z.string().nullish(),
-  organisation: z.string().nullish(),
-  sector: z.string().nullish(),
-  tenant: z.string().nullish(),
-  tenantId: z.string().nullish(),
+  mail: z.nullish(z.string()),
+  jobTitle: z.nullish(z.string()),
+  organisation: z.nullish(z.string()),
+  sector: z.nullish(z.string()),
+  tenant: z.nullish(z.string()),
+  tenantId: z.nullish(z.string()),
   /** inTenant | federated | emailOnly (e-mail-only people cannot sign in). */
   kind: z.string(),
   /** e.g. "koordinator" in the seeded plan. */
-  role: z.string().nullish(),
+  role: z.nullish(z.string()),
 });
 export type DemoUser = z.infer<typeof DemoUserSchema>;
 

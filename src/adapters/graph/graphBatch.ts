@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { failure, success, type Failure, type Outcome } from '../../domain/ports/outcome';
 import {
   UNKNOWN_OUTCOME,
@@ -57,9 +57,9 @@ const BatchResponseSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
-      status: z.number().int(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      status: z.int(),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });
@@ -309,7 +309,7 @@ export const sendBatch = async (
 export const batchResult = <T>(
   results: Map<string, Outcome<BatchItemResponse>>,
   id: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   what: string,
 ): Outcome<T> => {
   const outcome = results.get(id);

@@ -1,5 +1,5 @@
 import type { Event } from '@microsoft/microsoft-graph-types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type {
   AttendeeResponse,
   Availability,
@@ -55,26 +55,26 @@ const ScheduleResponseSchema = z.object({
   value: z.array(
     z.object({
       scheduleId: z.string(),
-      availabilityView: z.string().nullish(),
-      error: z.object({ message: z.string().nullish(), responseCode: z.string().nullish() }).nullish(),
+      availabilityView: z.nullish(z.string()),
+      error: z.nullish(z.object({ message: z.nullish(z.string()), responseCode: z.nullish(z.string()) })),
     }),
   ),
 });
 
 const CreatedEventSchema = z.object({
-  id: z.string().min(1),
-  webLink: z.string().nullish(),
-  onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+  id: z.string().check(z.minLength(1)),
+  webLink: z.nullish(z.string()),
+  onlineMeeting: z.nullish(z.object({ joinUrl: z.nullish(z.string()) })),
 });
 
 const ResponsesSchema = z.object({
   attendees: z.array(
     z.object({
-      emailAddress: z.object({ address: z.string().nullish() }).nullish(),
-      status: z.object({ response: z.string().nullish() }).nullish(),
+      emailAddress: z.nullish(z.object({ address: z.nullish(z.string()) })),
+      status: z.nullish(z.object({ response: z.nullish(z.string()) })),
     }),
   ),
-  organizer: z.object({ emailAddress: z.object({ address: z.string().nullish() }).nullish() }).nullish(),
+  organizer: z.nullish(z.object({ emailAddress: z.nullish(z.object({ address: z.nullish(z.string()) })) })),
 });
 
 const RESPONSE: Record<string, AttendeeResponse['response']> = {

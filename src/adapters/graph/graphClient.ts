@@ -7,7 +7,8 @@ import {
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import type { Context, GraphRequest, Middleware } from '@microsoft/microsoft-graph-client';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { issueText } from '../../domain/issueText';
 import { failure, success, type Failure, type Outcome } from '../../domain/ports/outcome';
 import type { AccessTokenSource } from '../auth/accessTokenSource';
 import { GRAPH_SCOPES } from '../auth/graphScopes';
@@ -342,7 +343,7 @@ export class GraphClient {
   }
 
   /** Sends one request and parses the answer with `schema`; a malformed answer is a `failed` outcome. */
-  async request<T>(call: GraphCall, schema: z.ZodType<T>): Promise<Outcome<T>> {
+  async request<T>(call: GraphCall, schema: z.ZodMiniType<T>): Promise<Outcome<T>> {
     const outcome = await this.send(call);
     if (!outcome.ok) return outcome;
     return parseResponse(schema, outcome.value, `${call.method} ${call.path.split('?')[0] ?? ''}`);
@@ -387,8 +388,8 @@ export class GraphClient {
 }
 
 /** Parses a Graph answer with zod: a field the app uses that is missing or of the wrong type is a `failed` outcome. */
-export const parseResponse = <T>(schema: z.ZodType<T>, value: unknown, what: string): Outcome<T> => {
-  const parsed = schema.safeParse(value);
+export const parseResponse = <T>(schema: z.ZodMiniType<T>, value: unknown, what: string): Outcome<T> => {
+  const parsed = schema.safeParse(value, issueText);
   if (parsed.success) return success(parsed.data);
   const issue = parsed.error.issues[0];
   const where = issue ? `${issue.path.join('.') || '(rod)'}: ${issue.message}` : 'ukendt fejl';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { MeetingChat, TabToPin } from '../../domain/ports/meetingChat';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import { sendBatch } from './graphBatch';
@@ -11,11 +11,11 @@ import { odataString, query, type GraphClient } from './graphClient';
  */
 
 const OnlineMeetingsSchema = z.object({
-  value: z.array(z.object({ chatInfo: z.object({ threadId: z.string().min(1) }).nullish() })),
+  value: z.array(z.object({ chatInfo: z.nullish(z.object({ threadId: z.string().check(z.minLength(1)) })) })),
 });
 
 const TabsSchema = z.object({
-  value: z.array(z.object({ configuration: z.object({ entityId: z.string().nullish() }).nullish() })),
+  value: z.array(z.object({ configuration: z.nullish(z.object({ entityId: z.nullish(z.string()) })) })),
 });
 
 const chatPath = (chatId: string): string => `/chats/${encodeURIComponent(chatId)}`;

@@ -1,6 +1,6 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { toGraphChatMessage } from '../../cards/minutesMessage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   mailMark,
   type ChatMessageToPost,
@@ -51,23 +51,23 @@ export interface GraphMinutesTransportOptions {
  */
 export const DELIVERY_PROPERTY_ID = 'String {0c4f6a52-8d3e-4b7a-9f21-6e5d3c2b1a90} Name TovholderDelivery';
 
-const IdSchema = z.object({ id: z.string().min(1) });
+const IdSchema = z.object({ id: z.string().check(z.minLength(1)) });
 
 const ChatMessagesSchema = z.object({
   value: z.array(
     z.object({
-      id: z.string().min(1),
-      createdDateTime: z.string().nullish(),
-      deletedDateTime: z.string().nullish(),
-      body: z.object({ content: z.string().nullish() }).nullish(),
-      attachments: z.array(z.object({ id: z.string().nullish(), content: z.string().nullish() })).nullish(),
+      id: z.string().check(z.minLength(1)),
+      createdDateTime: z.nullish(z.string()),
+      deletedDateTime: z.nullish(z.string()),
+      body: z.nullish(z.object({ content: z.nullish(z.string()) })),
+      attachments: z.nullish(z.array(z.object({ id: z.nullish(z.string()), content: z.nullish(z.string()) }))),
     }),
   ),
-  '@odata.nextLink': z.string().nullish(),
+  '@odata.nextLink': z.nullish(z.string()),
 });
 type ChatMessages = z.infer<typeof ChatMessagesSchema>;
 
-const MailStateSchema = z.object({ id: z.string().min(1), isDraft: z.boolean().nullish() });
+const MailStateSchema = z.object({ id: z.string().check(z.minLength(1)), isDraft: z.nullish(z.boolean()) });
 const MailListSchema = z.object({ value: z.array(MailStateSchema) });
 
 const chatPath = (chatId: string): string => `/chats/${encodeURIComponent(chatId)}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sectorFromDirectory } from '../../domain/booking/sectorFromDirectory';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
 import type { DirectoryPerson, PeopleDirectory } from '../../domain/ports/peopleDirectory';
@@ -20,31 +20,31 @@ import { query, type GraphClient } from './graphClient';
 const USER_FIELDS = 'id,displayName,mail,userPrincipalName,jobTitle,department,companyName,userType';
 
 const UserSchema = z.object({
-  id: z.string().min(1),
-  displayName: z.string().nullish(),
-  mail: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
-  jobTitle: z.string().nullish(),
-  department: z.string().nullish(),
-  companyName: z.string().nullish(),
-  userType: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  displayName: z.nullish(z.string()),
+  mail: z.nullish(z.string()),
+  userPrincipalName: z.nullish(z.string()),
+  jobTitle: z.nullish(z.string()),
+  department: z.nullish(z.string()),
+  companyName: z.nullish(z.string()),
+  userType: z.nullish(z.string()),
 });
 type GraphUser = z.infer<typeof UserSchema>;
 
 const PersonSchema = z.object({
-  id: z.string().min(1),
-  displayName: z.string().nullish(),
-  jobTitle: z.string().nullish(),
-  department: z.string().nullish(),
-  companyName: z.string().nullish(),
-  imAddress: z.string().nullish(),
-  scoredEmailAddresses: z.array(z.object({ address: z.string().nullish() })).nullish(),
-  personType: z.object({ class: z.string().nullish(), subclass: z.string().nullish() }).nullish(),
+  id: z.string().check(z.minLength(1)),
+  displayName: z.nullish(z.string()),
+  jobTitle: z.nullish(z.string()),
+  department: z.nullish(z.string()),
+  companyName: z.nullish(z.string()),
+  imAddress: z.nullish(z.string()),
+  scoredEmailAddresses: z.nullish(z.array(z.object({ address: z.nullish(z.string()) }))),
+  personType: z.nullish(z.object({ class: z.nullish(z.string()), subclass: z.nullish(z.string()) })),
 });
 type GraphPerson = z.infer<typeof PersonSchema>;
 
 const UsersSchema = z.object({ value: z.array(UserSchema) });
-const TenantInformationSchema = z.object({ tenantId: z.string().min(1) });
+const TenantInformationSchema = z.object({ tenantId: z.string().check(z.minLength(1)) });
 const PeopleSchema = z.object({ value: z.array(PersonSchema) });
 
 const organisationOf = (entry: { department?: string | null; companyName?: string | null }): string =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parsePlanDocument, serializePlan } from '../../domain/plan/migrations';
 import { PlanSchema, type Plan } from '../../domain/plan/planDocument';
 import { failure, success, type Outcome } from '../../domain/ports/outcome';
@@ -25,15 +25,15 @@ export interface GraphPlanStoreOptions {
 const DOWNLOAD_URL = '@microsoft.graph.downloadUrl';
 
 const DriveItemSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  eTag: z.string().min(1),
-  folder: z.object({}).passthrough().nullish(),
-  [DOWNLOAD_URL]: z.string().nullish(),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  eTag: z.string().check(z.minLength(1)),
+  folder: z.nullish(z.looseObject({})),
+  [DOWNLOAD_URL]: z.nullish(z.string()),
 });
 type DriveItem = z.infer<typeof DriveItemSchema>;
 
-const ChildrenSchema = z.object({ value: z.array(DriveItemSchema), '@odata.nextLink': z.string().nullish() });
+const ChildrenSchema = z.object({ value: z.array(DriveItemSchema), '@odata.nextLink': z.nullish(z.string()) });
 
 const PLAN_FILE = /^(.+)\.json$/i;
 export const INVALID_PLAN_DOCUMENT = 'invalidPlanDocument';

@@ -1,5 +1,5 @@
 import type { TodoTask } from '@microsoft/microsoft-graph-types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { success, type Failure, type Outcome } from '../../domain/ports/outcome';
 import type { TaskList, TaskToAdd } from '../../domain/ports/taskList';
 import type { Cleared } from '../../domain/privacy/cleared';
@@ -18,19 +18,19 @@ const APPLICATION_NAME = 'Tovholder';
 const MAX_PAGES = 20;
 
 const ListsSchema = z.object({
-  value: z.array(z.object({ id: z.string().min(1), displayName: z.string().nullish() })),
+  value: z.array(z.object({ id: z.string().check(z.minLength(1)), displayName: z.nullish(z.string()) })),
 });
-const IdSchema = z.object({ id: z.string().min(1) });
+const IdSchema = z.object({ id: z.string().check(z.minLength(1)) });
 const TasksSchema = z.object({
   value: z.array(
     z.object({
-      id: z.string().min(1),
-      linkedResources: z
-        .array(z.object({ applicationName: z.string().nullish(), externalId: z.string().nullish() }))
-        .nullish(),
+      id: z.string().check(z.minLength(1)),
+      linkedResources: z.nullish(
+        z.array(z.object({ applicationName: z.nullish(z.string()), externalId: z.nullish(z.string()) })),
+      ),
     }),
   ),
-  '@odata.nextLink': z.string().nullish(),
+  '@odata.nextLink': z.nullish(z.string()),
 });
 
 export class GraphTodo implements TaskList {

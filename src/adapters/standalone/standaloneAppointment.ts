@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AppointmentAttendee, AppointmentItem } from '../../domain/ports/appointmentItem';
 import { success, type Outcome } from '../../domain/ports/outcome';
 import type { Cleared } from '../../domain/privacy/cleared';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The part of teams-js's `app.getContext()` the app relies on, validated at the boundary: hosts differ
@@ -6,26 +6,26 @@ import { z } from 'zod';
  */
 export const TeamsContextSchema = z.object({
   app: z.object({
-    locale: z.string().min(2),
-    theme: z.string().default('default'),
-    host: z.object({ name: z.string(), clientType: z.string().optional() }).optional(),
+    locale: z.string().check(z.minLength(2)),
+    theme: z._default(z.string(), 'default'),
+    host: z.optional(z.object({ name: z.string(), clientType: z.optional(z.string()) })),
   }),
   page: z.object({
     id: z.string(),
-    frameContext: z.string().optional(),
+    frameContext: z.optional(z.string()),
     /** The deep link's sub-entity: the plan id when a card's "Åbn planen" opened the tab. */
-    subPageId: z.string().optional(),
+    subPageId: z.optional(z.string()),
   }),
-  user: z
-    .object({
-      id: z.string().optional(),
-      loginHint: z.string().optional(),
-      userPrincipalName: z.string().optional(),
-      displayName: z.string().optional(),
-      tenant: z.object({ id: z.string() }).optional(),
-    })
-    .optional(),
-  meeting: z.object({ id: z.string() }).optional(),
-  chat: z.object({ id: z.string() }).optional(),
+  user: z.optional(
+    z.object({
+      id: z.optional(z.string()),
+      loginHint: z.optional(z.string()),
+      userPrincipalName: z.optional(z.string()),
+      displayName: z.optional(z.string()),
+      tenant: z.optional(z.object({ id: z.string() })),
+    }),
+  ),
+  meeting: z.optional(z.object({ id: z.string() })),
+  chat: z.optional(z.object({ id: z.string() })),
 });
 export type TeamsContext = z.infer<typeof TeamsContextSchema>;
