@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TenantPolicy } from '../domain/policy';
 import type { LaunchParams } from './launchParams';
 
@@ -10,11 +10,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What the build baked in, from the environment variables TOVHOLDER_*. */
 export const BuildConfigSchema = z.object({
   backend: z.enum(['graph', 'sandbox']),
-  sandboxOrigin: z.url().nullable(),
+  sandboxOrigin: z.nullable(z.url()),
   clientId: z.string(),
   teamsAppId: z.string(),
   domain: z.string(),
-  tenantId: z.string().nullable(),
+  tenantId: z.nullable(z.string()),
   driveId: z.string(),
   plansFolder: z.string(),
   cardDetail: z.enum(['summary', 'full']),

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The surfaces, one page (and webpack entry) each. */
 export type Surface = 'plans' | 'meeting' | 'compose';
 
-const email = z.string().trim().toLowerCase().pipe(z.email());
+const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
 
 /**
  * The URL parameters a page understands. In local mode they replace what Teams or Outlook would tell the app:
@@ -18,19 +18,21 @@ const email = z.string().trim().toLowerCase().pipe(z.email());
  * Everything is optional here; which ones a page needs is decided by the composition root.
  */
 export const LaunchParamsSchema = z.object({
-  host: z.enum(['standalone', 'teams', 'office']).optional(),
-  user: email.optional(),
-  frame: z.enum(['content', 'sidePanel', 'meetingStage', 'personal', 'taskPane']).optional(),
-  theme: z.enum(['light', 'dark', 'contrast']).optional(),
-  lang: z.enum(['da', 'en']).optional(),
-  planId: z.string().min(1).max(100).optional(),
-  sandbox: z
-    .url({ protocol: /^https?$/ })
-    .transform((value) => new URL(value).origin)
-    .optional(),
-  presenter: z.enum(['true', 'false']).optional(),
-  cardDetail: z.enum(['summary', 'full']).optional(),
-  view: z.enum(['config']).optional(),
+  host: z.optional(z.enum(['standalone', 'teams', 'office'])),
+  user: z.optional(email),
+  frame: z.optional(z.enum(['content', 'sidePanel', 'meetingStage', 'personal', 'taskPane'])),
+  theme: z.optional(z.enum(['light', 'dark', 'contrast'])),
+  lang: z.optional(z.enum(['da', 'en'])),
+  planId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  sandbox: z.optional(
+    z.pipe(
+      z.url({ protocol: /^https?$/ }),
+      z.transform((value: string) => new URL(value).origin),
+    ),
+  ),
+  presenter: z.optional(z.enum(['true', 'false'])),
+  cardDetail: z.optional(z.enum(['summary', 'full'])),
+  view: z.optional(z.enum(['config'])),
 });
 export type LaunchParams = z.infer<typeof LaunchParamsSchema>;
 

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DemoUser } from '../../adapters/auth/sandboxDemoUsers';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
 import type { AppConfig } from '../config';
@@ -63,7 +63,7 @@ const ThemeSchema = z.enum(['light', 'dark', 'contrast']);
 const LauncherStateSchema = z.object({
   user: z.string(),
   planId: z.string(),
-  preview: z.enum(['plans', 'details', 'meeting', 'compose']).nullable(),
+  preview: z.nullable(z.enum(['plans', 'details', 'meeting', 'compose'])),
   /** The theme the preview was opened with: later changes reach its frames live, without reloading them. */
   previewTheme: ThemeSchema,
 });

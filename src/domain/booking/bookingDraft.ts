@@ -2,7 +2,7 @@
  * What the koordinator fills in to book an indsatsplansmøde, kept whole (in session storage) until booked, so nothing
  * typed is lost. Booking the next meeting of a plan starts from that plan: same people, roles, a still-valid consent.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_MEETING_MINUTES } from '../agenda/standardAgenda';
 import { consentStatus } from '../consent/consentStatus';
 import { lastHeldMeeting, startNextMeeting } from '../followUp/carryOver';
@@ -21,9 +21,9 @@ import {
  * pasted 10 000-character name still comes back after a reload (with the problem shown beside the field by
  * `bookingProblems`) instead of the whole draft being dropped.
  */
-export const DraftParticipantSchema = ParticipantSchema.extend({
-  name: z.string().min(1),
-  email: z.string().nullable(),
+export const DraftParticipantSchema = z.extend(ParticipantSchema, {
+  name: z.string().check(z.minLength(1)),
+  email: z.nullable(z.string()),
   organisation: z.string(),
 });
 
@@ -37,7 +37,7 @@ export const DraftConsentRecipientSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** The consent as it may stand in a draft: its texts and recipients without the plan document's length limits. */
-export const DraftConsentSchema = ConsentSchema.extend({
+export const DraftConsentSchema = z.extend(ConsentSchema, {
   information: z.string(),
   purpose: z.string(),
   recipients: z.array(DraftConsentRecipientSchema),
@@ -45,7 +45,7 @@ export const DraftConsentSchema = ConsentSchema.extend({
 
 export const BookingDraftSchema = z.object({
   /** The plan being booked for; null for a new plan. */
-  planId: z.string().nullable(),
+  planId: z.nullable(z.string()),
   /** Sagsreference: the only thing about the citizen that goes into the invitation. */
   caseReference: z.string(),
   /** Kept in the plan document only. */
@@ -54,15 +54,11 @@ export const BookingDraftSchema = z.object({
   roles: RolesSchema,
   /** Required (true) or optional attendee, by participant id; missing means required. */
   required: z.record(z.string(), z.boolean()),
-  consent: DraftConsentSchema.nullable(),
+  consent: z.nullable(DraftConsentSchema),
   /** ISO instants; null until a time is chosen. */
-  start: z.string().nullable(),
-  end: z.string().nullable(),
-  durationMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
+  start: z.nullable(z.string()),
+  end: z.nullable(z.string()),
+  durationMinutes: z.int().check(z.minimum(0), z.maximum(24 * 60)),
 });
 export type BookingDraft = z.infer<typeof BookingDraftSchema>;
 

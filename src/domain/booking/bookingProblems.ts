@@ -2,7 +2,7 @@
  * What is wrong with a booking before it is sent to the calendar. Each message says what to fix, beside the field.
  * The privacy guard checks the case reference for CPR numbers and the citizen's name separately.
  */
-import { ConsentSchema, ParticipantSchema, PlanSchema } from '../plan/planDocument';
+import { TEXT_MAX } from '../plan/planDocument';
 import { roleProblems } from '../roles/roles';
 import { problem, type Problem } from '../problems';
 import { formatDateTime } from '../time/danishTime';
@@ -56,12 +56,12 @@ export const caseReferenceProblems = (caseReference: string): Problem[] => {
   return [];
 };
 
-/** The longest texts the plan document holds (PlanSchema): longer ones could not be saved after booking. */
-const NAME_MAX = ParticipantSchema.shape.name.maxLength ?? 200;
-const ORGANISATION_MAX = ParticipantSchema.shape.organisation.maxLength ?? 200;
-const EMAIL_MAX = ParticipantSchema.shape.email.unwrap().maxLength ?? 320;
-const CITIZEN_NAME_MAX = PlanSchema.shape.citizenName.maxLength ?? 200;
-const CONSENT_TEXT_MAX = ConsentSchema.shape.information.maxLength ?? 2000;
+/** The longest texts the plan document holds (PlanSchema's limits): longer ones could not be saved after booking. */
+const NAME_MAX = TEXT_MAX.name;
+const ORGANISATION_MAX = TEXT_MAX.organisation;
+const EMAIL_MAX = TEXT_MAX.email;
+const CITIZEN_NAME_MAX = TEXT_MAX.citizenName;
+const CONSENT_TEXT_MAX = TEXT_MAX.consentText;
 
 /**
  * Texts too long for the plan document. Caught here, before the meeting is put in the calendar: found only when

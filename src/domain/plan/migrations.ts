@@ -4,6 +4,7 @@
  * never a half-read plan.
  */
 import { PlanSchema, SCHEMA_VERSION, type Plan } from './planDocument';
+import { issueText } from '../issueText';
 import { problem, type Problem } from '../problems';
 
 type Json = Record<string, unknown>;
@@ -80,7 +81,7 @@ export const parsePlanDocument = (json: unknown): ParsedPlan => {
     if (!step) throw new Error(`No migration from plan schema version ${v}`);
     doc = step(doc);
   }
-  const parsed = PlanSchema.safeParse(doc);
+  const parsed = PlanSchema.safeParse(doc, issueText);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const field = first ? pathOf(first.path) : '';

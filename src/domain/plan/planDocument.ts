@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The stored plan document (indsatsplan): the one place the citizen's name lives.
@@ -9,9 +9,12 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1 as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD');
-const isoInstant = z.string().datetime({ offset: true });
-const id = z.string().min(1).max(100);
+/** The longest texts the document holds, named so the booking form can flag a text too long to save before booking. */
+export const TEXT_MAX = { name: 200, organisation: 200, email: 320, citizenName: 200, consentText: 2000 } as const;
+
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD'));
+const isoInstant = z.iso.datetime({ offset: true });
+const id = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** Sektor: which service the participant comes from. */
 export const SectorSchema = z.enum([
@@ -38,23 +41,23 @@ export type Reach = z.infer<typeof ReachSchema>;
 /** Deltager: a person around the citizen, or the citizen (sector `borger`) and relatives (`paaroerende`). */
 export const ParticipantSchema = z.object({
   id,
-  name: z.string().min(1).max(200),
-  email: z.string().max(320).nullable(),
-  organisation: z.string().max(200),
+  name: z.string().check(z.minLength(1), z.maxLength(TEXT_MAX.name)),
+  email: z.nullable(z.string().check(z.maxLength(TEXT_MAX.email))),
+  organisation: z.string().check(z.maxLength(TEXT_MAX.organisation)),
   sector: SectorSchema,
   reach: ReachSchema,
   /** Entra object id, when the person is a Teams user (in-tenant or federated). */
-  userId: z.string().nullable().default(null),
+  userId: z._default(z.nullable(z.string()), null),
   /** Home tenant id for federated users. */
-  tenantId: z.string().nullable().default(null),
+  tenantId: z._default(z.nullable(z.string()), null),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 /** Roller at one meeting. Each role is one participant id (or null when not yet chosen). */
 export const RolesSchema = z.object({
-  koordinator: id.nullable(),
-  moedeleder: id.nullable(), // mødeleder
-  referent: id.nullable(),
+  koordinator: z.nullable(id),
+  moedeleder: z.nullable(id), // mødeleder
+  referent: z.nullable(id),
 });
 export type Roles = z.infer<typeof RolesSchema>;
 export type RoleName = keyof Roles;
@@ -64,7 +67,7 @@ export const AttendanceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unknown') }),
   z.object({ kind: z.literal('present') }),
   z.object({ kind: z.literal('absent') }),
-  z.object({ kind: z.literal('apologies'), writtenInput: z.string().max(20000) }),
+  z.object({ kind: z.literal('apologies'), writtenInput: z.string().check(z.maxLength(20000)) }),
 ]);
 export type Attendance = z.infer<typeof AttendanceSchema>;
 
@@ -73,26 +76,26 @@ export const InviteeSchema = z.object({
   required: z.boolean(),
   attendance: AttendanceSchema,
   /** Answer to the invitation, read from the event; 'organizer' for the one who sent it (they do not answer). */
-  response: z.enum(['none', 'accepted', 'tentative', 'declined', 'organizer']).default('none'),
+  response: z._default(z.enum(['none', 'accepted', 'tentative', 'declined', 'organizer']), 'none'),
 });
 export type Invitee = z.infer<typeof InviteeSchema>;
 
 /** Samtykke: specific consent from the citizen to share information. */
 export const ConsentRecipientSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('organisation'), organisation: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('organisation'), organisation: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.object({ kind: z.literal('participant'), participantId: id }),
 ]);
 export type ConsentRecipient = z.infer<typeof ConsentRecipientSchema>;
 
 export const ConsentSchema = z.object({
   /** Which information may be shared. */
-  information: z.string().max(2000),
+  information: z.string().check(z.maxLength(TEXT_MAX.consentText)),
   recipients: z.array(ConsentRecipientSchema),
-  purpose: z.string().max(2000),
+  purpose: z.string().check(z.maxLength(TEXT_MAX.consentText)),
   form: z.enum(['mundtligt', 'skriftligt']),
   givenOn: isoDate,
-  validUntil: isoDate.nullable(),
-  withdrawnOn: isoDate.nullable(),
+  validUntil: z.nullable(isoDate),
+  withdrawnOn: z.nullable(isoDate),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -111,7 +114,7 @@ export const AgendaItemSchema = z.object({
   /** Who leads the item. */
   lead: z.enum(['koordinator', 'behandlere']),
   /** Time box in whole minutes. */
-  minutes: z.number().int().min(0).max(600),
+  minutes: z.int().check(z.minimum(0), z.maximum(600)),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
@@ -121,14 +124,14 @@ export type AgendaStep = z.infer<typeof AgendaStepSchema>;
 
 export const RoundEntrySchema = z.object({
   participantId: id,
-  relation: z.string().max(20000),
-  currentWork: z.string().max(20000),
-  challenges: z.string().max(20000),
+  relation: z.string().check(z.maxLength(20000)),
+  currentWork: z.string().check(z.maxLength(20000)),
+  challenges: z.string().check(z.maxLength(20000)),
   done: z.boolean(),
 });
 export type RoundEntry = z.infer<typeof RoundEntrySchema>;
 
-export const TextItemSchema = z.object({ id, text: z.string().max(20000) });
+export const TextItemSchema = z.object({ id, text: z.string().check(z.maxLength(20000)) });
 /** Udfordring. */
 export type Challenge = z.infer<typeof TextItemSchema>;
 /** Fælles mål; the array order is the priority. */
@@ -140,10 +143,10 @@ export type EffortStatus = z.infer<typeof EffortStatusSchema>;
 /** Indsats: what, why (goal), one named owner (a participant, the citizen included), by when. */
 export const EffortSchema = z.object({
   id,
-  what: z.string().max(20000),
-  goalId: id.nullable(),
-  ownerId: id.nullable(),
-  due: isoDate.nullable(),
+  what: z.string().check(z.maxLength(20000)),
+  goalId: z.nullable(id),
+  ownerId: z.nullable(id),
+  due: z.nullable(isoDate),
   status: EffortStatusSchema,
 });
 export type Effort = z.infer<typeof EffortSchema>;
@@ -154,10 +157,10 @@ export type FollowUpStatus = z.infer<typeof FollowUpStatusSchema>;
 
 export const FollowUpEntrySchema = z.object({
   effortId: id,
-  what: z.string().max(20000),
-  ownerId: id.nullable(),
-  status: FollowUpStatusSchema.nullable(),
-  note: z.string().max(20000),
+  what: z.string().check(z.maxLength(20000)),
+  ownerId: z.nullable(id),
+  status: z.nullable(FollowUpStatusSchema),
+  note: z.string().check(z.maxLength(20000)),
 });
 export type FollowUpEntry = z.infer<typeof FollowUpEntrySchema>;
 
@@ -172,9 +175,9 @@ export const MinutesSchema = z.object({
   efforts: z.array(EffortSchema),
   followUp: z.array(FollowUpEntrySchema),
   acceptance: AcceptanceSchema,
-  nextTovholderId: id.nullable(),
+  nextTovholderId: z.nullable(id),
   /** The date by which the next tovholder must have held the next meeting. */
-  nextMeetingBy: isoDate.nullable(),
+  nextMeetingBy: z.nullable(isoDate),
 });
 export type Minutes = z.infer<typeof MinutesSchema>;
 
@@ -183,10 +186,10 @@ export const RecipientDeliverySchema = z.object({
   channel: z.enum(['chat', 'email', 'meetingChat']),
   status: z.enum(['pending', 'unknown', 'sent', 'failed', 'skipped']),
   /** Chat id or message id once known. */
-  chatId: z.string().nullable(),
-  messageId: z.string().nullable(),
-  error: z.string().nullable(),
-  at: isoInstant.nullable(),
+  chatId: z.nullable(z.string()),
+  messageId: z.nullable(z.string()),
+  error: z.nullable(z.string()),
+  at: z.nullable(isoInstant),
 });
 export type RecipientDelivery = z.infer<typeof RecipientDeliverySchema>;
 
@@ -195,7 +198,7 @@ export const DeliverySchema = z.object({
   startedAt: isoInstant,
   recipients: z.array(RecipientDeliverySchema),
   /** The minutes exactly as sent, kept read-only for the history. */
-  sentMinutes: MinutesSchema.nullable(),
+  sentMinutes: z.nullable(MinutesSchema),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 
@@ -204,21 +207,21 @@ export const MeetingSchema = z.object({
   start: isoInstant,
   end: isoInstant,
   /** Graph event id in the organiser's calendar. */
-  eventId: z.string().nullable(),
+  eventId: z.nullable(z.string()),
   /** The transactionId used to create the event, so a retried create never makes two. */
-  transactionId: z.string().nullable(),
-  joinUrl: z.string().nullable(),
-  chatId: z.string().nullable(),
+  transactionId: z.nullable(z.string()),
+  joinUrl: z.nullable(z.string()),
+  chatId: z.nullable(z.string()),
   invitees: z.array(InviteeSchema),
   roles: RolesSchema,
   agenda: z.array(AgendaItemSchema),
   agendaSteps: z.array(AgendaStepSchema),
   /** When the mødeleder closed the last item; absent or null while the agenda runs (added after v1, hence optional). */
-  agendaEndedAt: isoInstant.nullable().optional(),
+  agendaEndedAt: z.optional(z.nullable(isoInstant)),
   minutes: MinutesSchema,
   /** Fælles opsummering read aloud and confirmed. */
-  summaryConfirmedAt: isoInstant.nullable(),
-  delivery: DeliverySchema.nullable(),
+  summaryConfirmedAt: z.nullable(isoInstant),
+  delivery: z.nullable(DeliverySchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
@@ -226,11 +229,11 @@ export const PlanSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id,
   /** Sagsreference, e.g. "KI-2026-014": the only identifier that may leave the store. */
-  caseReference: z.string().min(1).max(60),
+  caseReference: z.string().check(z.minLength(1), z.maxLength(60)),
   /** Borgerens navn: kept only in the plan document. */
-  citizenName: z.string().max(200),
+  citizenName: z.string().check(z.maxLength(TEXT_MAX.citizenName)),
   participants: z.array(ParticipantSchema),
-  consent: ConsentSchema.nullable(),
+  consent: z.nullable(ConsentSchema),
   /** Meetings in chronological order; the last is the current or next one. */
   meetings: z.array(MeetingSchema),
   createdAt: isoInstant,

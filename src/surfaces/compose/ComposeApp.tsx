@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { caseReferenceProblems } from '../../domain/booking/bookingProblems';
 import { meetingSubject } from '../../domain/booking/eventContent';
 import type { AppointmentItem } from '../../domain/ports/appointmentItem';

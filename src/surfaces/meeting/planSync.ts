@@ -4,7 +4,7 @@
  * A save that meets someone else's newer version merges field by field (mergePlans); only fields both changed
  * differently wait for the user's choice. Nothing here talks to the store: useMeetingPlan does.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { deepEqual, mergePlans, valueAt, withValueAt, type MergeConflict } from '../../domain/plan/mergePlan';
 import { PlanSchema, type Plan } from '../../domain/plan/planDocument';
 import type { StoredPlan } from '../../domain/ports/planStore';

@@ -4,6 +4,7 @@
  * only fields both sides changed differently wait for the user. While nothing is unsaved, the panel polls the store so others' saved changes appear.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import * as z from 'zod/mini';
 import type { Plan } from '../../domain/plan/planDocument';
 import type { Failure } from '../../domain/ports/outcome';
 import type { StoredPlan } from '../../domain/ports/planStore';
@@ -58,7 +59,7 @@ export type MeetingPlan =
       reload(): Promise<void>;
     };
 
-const SnapshotOrNull = SyncSnapshotSchema.nullable();
+const SnapshotOrNull = z.nullable(SyncSnapshotSchema);
 
 /**
  * The snapshot (draft and base plan, tens of kilobytes) goes to session storage once the typing has gone on for

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { usePlan } from '../../ui/hooks/usePlan';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
 import { BookingConfirmation } from './booking/BookingConfirmation';
@@ -17,15 +17,15 @@ const BookedSchema = z.object({
   start: z.string(),
   end: z.string(),
   invited: z.number(),
-  toldInPerson: z.array(z.string()).default([]),
-  joinUrl: z.string().nullable(),
-  tab: z.enum(['pinned', 'notAllowed', 'failed', 'skipped']).nullable(),
+  toldInPerson: z._default(z.array(z.string()), []),
+  joinUrl: z.nullable(z.string()),
+  tab: z.nullable(z.enum(['pinned', 'notAllowed', 'failed', 'skipped'])),
   consentMissing: z.boolean(),
 });
 
 const ViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
-  z.object({ kind: z.literal('book'), planId: z.string().nullable() }),
+  z.object({ kind: z.literal('book'), planId: z.nullable(z.string()) }),
   z.object({ kind: z.literal('booked'), booked: BookedSchema }),
   z.object({ kind: z.literal('history'), planId: z.string() }),
   z.object({ kind: z.literal('print'), planId: z.string() }),

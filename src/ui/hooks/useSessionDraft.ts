@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 const PREFIX = 'tovholder:draft:';
 
@@ -20,7 +20,7 @@ const storage = (): Storage | null => {
   }
 };
 
-const read = <T>(key: string, schema: z.ZodType<T> | undefined): { value: T } | null => {
+const read = <T>(key: string, schema: z.ZodMiniType<T> | undefined): { value: T } | null => {
   const raw = storage()?.getItem(PREFIX + key);
   if (raw == null) return null;
   try {
@@ -63,7 +63,7 @@ type Pending = { key: string; value: unknown } | null;
 export const useSessionDraft = <T>(
   key: string,
   initial: T | (() => T),
-  schema?: z.ZodType<T>,
+  schema?: z.ZodMiniType<T>,
   options: DraftOptions = {},
 ): [T, SetDraft<T>, DraftControl] => {
   const { writeAfterMs } = options;

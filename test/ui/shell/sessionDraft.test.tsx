@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { useSessionDraft } from '../../../src/ui/hooks/useSessionDraft';
 
 const NoteSchema = z.object({ text: z.string() });

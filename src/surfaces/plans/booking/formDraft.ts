@@ -5,7 +5,7 @@
  * ids made once per draft (transactionId, plan and meeting ids) with how far the booking got, so a retry
  * continues where it stopped and never books twice.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_MEETING_MINUTES } from '../../../domain/agenda/standardAgenda';
 import { DraftConsentSchema, DraftParticipantSchema, type BookingDraft } from '../../../domain/booking/bookingDraft';
 import { RolesSchema, SectorSchema, type Consent, type Participant } from '../../../domain/plan/planDocument';
@@ -15,25 +15,28 @@ import { copenhagenDate, copenhagenInstant } from '../../../domain/time/danishTi
  * The consent as typed; dates are `YYYY-MM-DD` or empty while being written. Its texts have no length limit (the
  * draft's, not the plan document's), so a too-long text is a problem beside the field, never a dropped draft.
  */
-export const ConsentDraftSchema = DraftConsentSchema.pick({
-  information: true,
-  recipients: true,
-  purpose: true,
-  form: true,
-}).extend({
-  givenOn: z.string(),
-  validUntil: z.string(),
-});
+export const ConsentDraftSchema = z.extend(
+  z.pick(DraftConsentSchema, {
+    information: true,
+    recipients: true,
+    purpose: true,
+    form: true,
+  }),
+  {
+    givenOn: z.string(),
+    validUntil: z.string(),
+  },
+);
 export type ConsentDraft = z.infer<typeof ConsentDraftSchema>;
 
 /** How far the booking got; each step is kept so a retry continues where it stopped and never repeats one. */
 export const BookingProgressSchema = z.object({
-  eventId: z.string().nullable(),
-  joinUrl: z.string().nullable(),
-  webLink: z.string().nullable(),
-  chatId: z.string().nullable(),
+  eventId: z.nullable(z.string()),
+  joinUrl: z.nullable(z.string()),
+  webLink: z.nullable(z.string()),
+  chatId: z.nullable(z.string()),
   /** `failed`: the chat could not be found or the pin failed otherwise; `skipped`: the tenant's policy says no. */
-  tab: z.enum(['pinned', 'notAllowed', 'failed', 'skipped']).nullable(),
+  tab: z.nullable(z.enum(['pinned', 'notAllowed', 'failed', 'skipped'])),
   saved: z.boolean(),
 });
 export type BookingProgress = z.infer<typeof BookingProgressSchema>;
@@ -51,7 +54,7 @@ export const FormDraftSchema = z.object({
   /** True when booking the next meeting of an existing plan (then `planId` is that plan). */
   nextMeeting: z.boolean(),
   /** The plan's id: the existing plan's, or one made for a new plan when the draft was started. */
-  planId: z.string().min(1),
+  planId: z.string().check(z.minLength(1)),
   caseReference: z.string(),
   citizenName: z.string(),
   /** As typed: without the plan document's length limits, so an over-long name survives a reload. */
@@ -60,20 +63,20 @@ export const FormDraftSchema = z.object({
   required: z.record(z.string(), z.boolean()),
   roles: RolesSchema,
   /** Null: no consent recorded (the plan then says "Samtykke mangler"). */
-  consent: ConsentDraftSchema.nullable(),
+  consent: z.nullable(ConsentDraftSchema),
   /** True while the consent is the plan's own, carried over unchanged. */
   consentCarried: z.boolean(),
   /** Copenhagen wall clock as typed: YYYY-MM-DD and HH:MM, or empty. */
   date: z.string(),
   startTime: z.string(),
   endTime: z.string(),
-  lengthMinutes: z.number().int().min(15).max(480),
+  lengthMinutes: z.int().check(z.minimum(15), z.maximum(480)),
   /** Monday (YYYY-MM-DD) of the week shown in the time grid. */
   weekStart: z.string(),
   externalEntry: ExternalEntrySchema,
   /** Made once per draft and kept, so Graph recognises a retried create and never makes two events. */
-  transactionId: z.string().min(1),
-  meetingId: z.string().min(1),
+  transactionId: z.string().check(z.minLength(1)),
+  meetingId: z.string().check(z.minLength(1)),
   progress: BookingProgressSchema,
 });
 export type FormDraft = z.infer<typeof FormDraftSchema>;

@@ -1,7 +1,7 @@
 import { Badge, Button, Switch, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { myOpenEfforts } from '../../../domain/plans/myWork';
 import type { Failure } from '../../../domain/ports/outcome';
