@@ -17,6 +17,10 @@ const layer = (name) => ({
   message: `This layer may not import from src/${name} (see docs/ARCHITECTURE.md).`,
 });
 const sdk = (message) => SDKS.map((name) => ({ name, message }));
+const classicZod = {
+  name: 'zod',
+  message: "Use 'zod/mini' (classic zod adds ~11 KB gzip of methods and JSON-schema code to every page).",
+};
 const sdkPatterns = (message) => [
   { group: ['@microsoft/teams-js/*', '@microsoft/microsoft-graph-client/*', '@azure/msal-browser/*'], message },
 ];
@@ -29,6 +33,7 @@ export const layerRules = {
         name,
         message: 'src/domain is pure: no UI or i18n libraries.',
       })),
+      classicZod,
     ],
     patterns: [
       ...sdkPatterns('src/domain is pure: no SDKs.'),
@@ -47,6 +52,7 @@ export const layerRules = {
         name,
         message: 'src/cards is pure: build JSON, render nothing.',
       })),
+      classicZod,
     ],
     patterns: [
       ...sdkPatterns('src/cards is pure: no SDKs.'),
@@ -58,16 +64,20 @@ export const layerRules = {
     ],
   },
   'src/adapters/**': {
-    paths: [],
+    paths: [classicZod],
     patterns: [layer('ui'), layer('surfaces'), layer('app')],
   },
   'src/ui/**': {
-    paths: sdk('src/ui talks to the world only through domain ports; SDKs live in src/adapters.'),
+    paths: [...sdk('src/ui talks to the world only through domain ports; SDKs live in src/adapters.'), classicZod],
     patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('surfaces'), layer('app')],
   },
   'src/surfaces/**': {
-    paths: sdk('Surfaces talk to the world only through domain ports; SDKs live in src/adapters.'),
+    paths: [...sdk('Surfaces talk to the world only through domain ports; SDKs live in src/adapters.'), classicZod],
     patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('app')],
+  },
+  'src/app/**': {
+    paths: [classicZod],
+    patterns: [],
   },
 };
 

@@ -30,7 +30,25 @@ describe('the layers of docs/ARCHITECTURE.md, enforced by lint', () => {
   });
 
   it.each([
-    ['src/domain/agenda/x.ts', "import { z } from 'zod';"],
+    'src/domain/plan/x.ts',
+    'src/cards/x.ts',
+    'src/adapters/graph/x.ts',
+    'src/ui/hooks/x.ts',
+    'src/surfaces/meeting/x.tsx',
+    'src/app/x.ts',
+  ])(
+    'refuses classic zod in %s (its methods would ride along into every page), and allows zod/mini',
+    async (filePath) => {
+      expect(await restrictedImports(filePath, "import { z } from 'zod';")).toEqual([
+        "'zod' import is restricted from being used. Use 'zod/mini' (classic zod adds ~11 KB gzip of methods and JSON-schema code to every page).",
+      ]);
+      expect(await restrictedImports(filePath, "import type { ZodType } from 'zod';")).not.toEqual([]);
+      expect(await restrictedImports(filePath, "import * as z from 'zod/mini';")).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['src/domain/agenda/x.ts', "import * as z from 'zod/mini';"],
     ['src/cards/minutesCard.ts', "import { formatDate } from '../domain/time/danishTime';"],
     ['src/ui/shell/x.tsx', "import { Button } from '@fluentui/react-components';"],
     ['src/adapters/teams/x.ts', "import { app } from '@microsoft/teams-js';"],
