@@ -2,6 +2,7 @@ import { lazy, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OnDemand } from '../ui/lazy/OnDemand';
 import { AppShell } from '../ui/shell/AppShell';
+import { fetchTheme } from '../ui/shell/themes';
 import { createServices, type Launch, type StartupProblem } from './createServices';
 import type { AppConfig } from './config';
 import { readLaunchParams, type Surface } from './launchParams';
@@ -40,9 +41,12 @@ export const bootSurface = (surface: Surface, render: (launch: Launch) => ReactN
       <LoadingPage />
     </BootFrame>,
   );
+  void fetchTheme(theme);
   createServices({ surface, window }).then(
-    (startup) => {
+    async (startup) => {
       if (!startup.ok) return showProblem(startup.problem, startup.config);
+      // The host's theme (it may differ from the URL's) is on the page before the app's first render.
+      await fetchTheme(startup.services.host.theme());
       root.render(
         <StrictMode>
           <AppShell services={startup.services}>{render(startup.launch)}</AppShell>

@@ -1,5 +1,5 @@
 import { FluentProvider, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { StrictMode, useEffect, useMemo, useState } from 'react';
+import { startTransition, StrictMode, Suspense, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider, useTranslation } from '../ui/i18n/useTranslation';
 import type { Theme } from '../domain/ports/meetingHost';
@@ -7,7 +7,7 @@ import { createI18n, registerNamespaces, type UiLang } from '../ui/i18n/i18n';
 import { common } from '../ui/i18n/namespaces/common';
 import { launcher } from '../ui/i18n/namespaces/launcher';
 import { shell } from '../ui/i18n/namespaces/shell';
-import { fluentThemes } from '../ui/shell/themes';
+import { useFluentTheme } from '../ui/shell/themes';
 import { bakedBuildConfig, resolveConfig } from './config';
 import { LauncherPage } from './launcher/LauncherPage';
 import { readLaunchParams } from './launchParams';
@@ -44,17 +44,18 @@ const Launcher = () => {
     document.documentElement.lang = prefs.lang;
     sessionStorage.setItem(PREFS_KEY, JSON.stringify(prefs));
   }, [prefs]);
+  const fluentTheme = useFluentTheme(prefs.theme);
 
   return (
     <I18nProvider i18n={i18n}>
-      <FluentProvider theme={fluentThemes[prefs.theme]} style={{ minHeight: '100vh' }}>
+      <FluentProvider theme={fluentTheme} style={{ minHeight: '100vh' }}>
         {resolved.ok && resolved.config.backend === 'sandbox' ? (
           <LauncherPage
             config={resolved.config}
             lang={prefs.lang}
             onLangChange={(lang) => setPrefs((p) => ({ ...p, lang }))}
             theme={prefs.theme}
-            onThemeChange={(theme) => setPrefs((p) => ({ ...p, theme }))}
+            onThemeChange={(theme) => startTransition(() => setPrefs((p) => ({ ...p, theme })))}
             sandboxParam={launchParams.sandbox ?? null}
           />
         ) : (
@@ -76,6 +77,9 @@ const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element (see src/app/page.ejs).');
 createRoot(container).render(
   <StrictMode>
-    <Launcher />
+    {/* A stored dark or high-contrast choice waits for its theme's colours (src/ui/shell/themes.ts). */}
+    <Suspense fallback={null}>
+      <Launcher />
+    </Suspense>
   </StrictMode>,
 );

@@ -36,9 +36,11 @@ const PlansTitle = () => {
   return createElement('h1', null, t('title'));
 };
 // `use()` suspends; under Testing Library's act() React retries only once the act is awaited.
+const withTexts = (ui: ReactNode, lang: 'da' | 'en') =>
+  createElement(I18nProvider, { i18n: createI18n(lang), children: createElement(OnDemand, null, ui) });
 const page = (ui: ReactNode, lang: 'da' | 'en' = 'da') =>
   act(async () => {
-    render(createElement(I18nProvider, { i18n: createI18n(lang) }, createElement(OnDemand, null, ui)));
+    render(withTexts(ui, lang));
   });
 
 afterEach(() => {
@@ -52,9 +54,7 @@ describe('texts a page did not bring', () => {
     expect(await screen.findByRole('heading', { name: 'My care plans' }, { timeout: 5000 })).toBeTruthy();
     cleanup();
     // Rendered at once, outside an awaited act: a component that suspended would leave only the spinner here.
-    render(
-      createElement(I18nProvider, { i18n: createI18n('da') }, createElement(OnDemand, null, createElement(PlansTitle))),
-    );
+    render(withTexts(createElement(PlansTitle), 'da'));
     expect(screen.getByRole('heading', { name: 'Mine indsatsplaner' })).toBeTruthy();
     expect(fetched).toEqual(['plans']);
   });

@@ -1,5 +1,5 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider } from '../i18n/useTranslation';
 import type { Theme } from '../../domain/ports/meetingHost';
 import { createI18n, pickLang, type UiLang } from '../i18n/i18n';
@@ -8,7 +8,7 @@ import type { Services } from '../services/services';
 import { CrashNotice } from './CrashNotice';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
-import { fluentThemes } from './themes';
+import { useFluentTheme } from './themes';
 
 const LANG_KEY = 'tovholder:lang';
 
@@ -39,8 +39,10 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
   const [theme, setTheme] = useState<Theme>(() => host.theme());
   useEffect(() => {
     setTheme(host.theme());
-    return host.onThemeChange(setTheme);
+    // A theme not on the page yet is fetched first; meanwhile the old colours stay (a transition).
+    return host.onThemeChange((next) => startTransition(() => setTheme(next)));
   }, [host]);
+  const fluentTheme = useFluentTheme(theme);
 
   const [lang, setLang] = useState<UiLang>(() => storedLang() ?? pickLang(host.locale()));
   const i18n = useMemo(() => createI18n(lang), [lang]);
@@ -58,7 +60,7 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
 
   return (
     <I18nProvider i18n={i18n}>
-      <FluentProvider theme={fluentThemes[theme]} style={{ minHeight: '100vh' }} data-theme={theme}>
+      <FluentProvider theme={fluentTheme} style={{ minHeight: '100vh' }} data-theme={theme}>
         <ErrorBoundary fallback={<CrashNotice />}>
           <ServicesProvider services={services}>
             {showSwitch && (

@@ -1,8 +1,9 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTranslation } from '../../../src/ui/i18n/useTranslation';
 import { AppShell } from '../../../src/ui/shell/AppShell';
+import { fetchTheme } from '../../../src/ui/shell/themes';
 import { ScriptedHost, shellServices } from './shellHarness';
 
 const RoleName = () => {
@@ -20,16 +21,19 @@ beforeEach(() => sessionStorage.clear());
 afterEach(() => vi.restoreAllMocks());
 
 describe('the app shell around every surface', () => {
-  it("follows the host's theme, also when the user changes it during the meeting", () => {
+  it("follows the host's theme, also when the user changes it during the meeting", async () => {
     const host = new ScriptedHost('dark');
+    await fetchTheme('dark'); // as bootSurface does before the app's first render
     const { container } = render(
       <AppShell services={shellServices({ host }).services}>
         <RoleName />
       </AppShell>,
     );
     expect(themeOf(container)).toBe('dark');
-    act(() => host.changeTheme('contrast'));
-    expect(themeOf(container)).toBe('contrast');
+    // High contrast is fetched on demand; the page keeps its dark colours until it has arrived.
+    await act(async () => host.changeTheme('contrast'));
+    await waitFor(() => expect(themeOf(container)).toBe('contrast'));
+    expect(screen.getByText('Mødeleder')).toBeTruthy();
     act(() => host.changeTheme('light'));
     expect(themeOf(container)).toBe('light');
   });

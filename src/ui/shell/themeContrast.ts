@@ -1,0 +1,2 @@
+// Its own chunk (see themes.ts): only a page shown in high contrast fetches it.
+export { teamsHighContrastTheme } from '@fluentui/react-components';
