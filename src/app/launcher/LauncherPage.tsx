@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import type { DemoUser } from '../../adapters/auth/sandboxDemoUsers';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';

@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import { caseReferenceProblems } from '../../domain/booking/bookingProblems';
 import { meetingSubject } from '../../domain/booking/eventContent';

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import { usePlan } from '../../ui/hooks/usePlan';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';

@@ -1,6 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { AdaptiveCard } from '../../cards/adaptiveCard';
 import { renderAdaptiveCard, type CardTheme } from './renderAdaptiveCard';
 

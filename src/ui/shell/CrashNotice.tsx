@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 
 /** Shown by the shell's error boundary: the draft is in session storage, so a reload loses nothing. */
 export const CrashNotice = () => {

@@ -1,6 +1,6 @@
 import { Badge, Button, Switch, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { myOpenEfforts } from '../../../domain/plans/myWork';
