@@ -1,5 +1,5 @@
-import { Button, makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
-import { lazy, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { lazy, startTransition, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { RenderMinutes } from '../../domain/delivery/deliverMinutes';
 import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
@@ -10,6 +10,7 @@ import { copenhagenDate, formatDateTime } from '../../domain/time/danishTime';
 import { OnDemand } from '../../ui/lazy/OnDemand';
 import { onFirstInput } from '../../ui/lazy/onFirstInput';
 import { useServices } from '../../ui/services/ServicesContext';
+import { TabStrip, tabPanelProps } from '../../ui/shell/TabStrip';
 import { AgendaTimer } from './AgendaTimer';
 import { EditingBar, type EditingState } from './EditingBar';
 import { byField, focusField, type ProblemsByField } from './fieldProblems';
@@ -61,7 +62,8 @@ const useStyles = makeStyles({
   tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
 });
 
-type PanelTab = 'round' | 'minutes' | 'summary';
+const PANEL_TABS = ['round', 'minutes', 'summary'] as const;
+type PanelTab = (typeof PANEL_TABS)[number];
 
 /** How long the typing rests before the problems under the fields are checked again. */
 const PAUSE_MS = 150;
@@ -107,6 +109,7 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
   const { clock, policy } = useServices();
   const { plan, meeting, can, lang, myRoles } = useMeetingSession();
   const [tab, setTab] = useState<PanelTab>('minutes');
+  const tabsId = useId();
   const [sending, setSending] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const today = copenhagenDate(clock.now());
@@ -201,18 +204,16 @@ export const SidePanel = ({ editing, render }: { editing: EditingState; render?:
       ) : (
         <>
           <Steady on={[tab, lang]}>
-            <TabList
+            <TabStrip
+              id={tabsId}
               className={styles.tabs}
-              size="small"
-              selectedValue={tab}
-              onTabSelect={(_, data) => setTab(data.value as PanelTab)}
-            >
-              <Tab value="round">{t('tabs.round')}</Tab>
-              <Tab value="minutes">{t('tabs.minutes')}</Tab>
-              <Tab value="summary">{t('tabs.summary')}</Tab>
-            </TabList>
+              label={t('tabs.label')}
+              items={PANEL_TABS.map((value) => ({ value, label: t(`tabs.${value}`) }))}
+              selected={tab}
+              onSelect={setTab}
+            />
           </Steady>
-          <div role="tabpanel" aria-label={t(`tabs.${tab}`)}>
+          <div {...tabPanelProps(tabsId, tab)}>
             {tab === 'round' && (
               <OnDemand label={t('loading')}>
                 <SpeakerRound problems={problemsByField} />

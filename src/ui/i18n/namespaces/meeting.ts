@@ -144,6 +144,7 @@ const da = {
     blocked: 'Linket kunne ikke deles: {{reason}}',
   },
   tabs: {
+    label: 'Visning',
     round: 'Runde',
     minutes: 'Referat',
     summary: 'Opsummering',
@@ -531,6 +532,7 @@ const en: Translation<typeof da> = {
     blocked: 'The link could not be shared: {{reason}}',
   },
   tabs: {
+    label: 'View',
     round: 'Round',
     minutes: 'Minutes',
     summary: 'Summary',
