@@ -1,7 +1,8 @@
 import { lazy, StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OnDemand } from '../ui/lazy/OnDemand';
-import { AppShell } from '../ui/shell/AppShell';
+import { textsReady } from '../ui/i18n/i18n';
+import { AppShell, startLang } from '../ui/shell/AppShell';
 import { fetchTheme } from '../ui/shell/themes';
 import { createServices, type Launch, type StartupProblem } from './createServices';
 import type { AppConfig } from './config';
@@ -42,11 +43,15 @@ export const bootSurface = (surface: Surface, render: (launch: Launch) => ReactN
     </BootFrame>,
   );
   void fetchTheme(theme);
+  void textsReady(lang);
   createServices({ surface, window }).then(
     async (startup) => {
       if (!startup.ok) return showProblem(startup.problem, startup.config);
-      // The host's theme (it may differ from the URL's) is on the page before the app's first render.
-      await fetchTheme(startup.services.host.theme());
+      // The host's theme and language (they may differ from the URL's) are on the page before the app's first
+      // render: the dark or English texts a page does not bring are fetched now (English that cannot be fetched
+      // leaves the page in Danish).
+      const { host } = startup.services;
+      await Promise.all([fetchTheme(host.theme()), textsReady(startLang(host))]);
       root.render(
         <StrictMode>
           <AppShell services={startup.services}>{render(startup.launch)}</AppShell>

@@ -53,7 +53,7 @@ const Launcher = () => {
           <LauncherPage
             config={resolved.config}
             lang={prefs.lang}
-            onLangChange={(lang) => setPrefs((p) => ({ ...p, lang }))}
+            onLangChange={(lang) => startTransition(() => setPrefs((p) => ({ ...p, lang })))}
             theme={prefs.theme}
             onThemeChange={(theme) => startTransition(() => setPrefs((p) => ({ ...p, theme })))}
             sandboxParam={launchParams.sandbox ?? null}

@@ -7,24 +7,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as LoadNamespace from '../../src/ui/i18n/loadNamespace';
 import type { Namespace } from '../../src/ui/i18n/resources';
 
-const fetched: Namespace[] = [];
+const fetched: string[] = [];
 let failNext = false;
 vi.mock('../../src/ui/i18n/loadNamespace', async (original) => {
   const real = await original<typeof LoadNamespace>();
   return {
     ...real,
-    loadNamespace: async (ns: Namespace) => {
-      fetched.push(ns);
+    loadNamespace: async (ns: Namespace, lang: 'da' | 'en') => {
+      fetched.push(`${lang}/${ns}`);
       if (failNext) {
         failNext = false;
-        throw Object.assign(new Error('Loading chunk i18n-plans failed.'), { name: 'ChunkLoadError' });
+        throw Object.assign(new Error(`Loading chunk i18n-${ns} failed.`), { name: 'ChunkLoadError' });
       }
-      return real.loadNamespace(ns);
+      return real.loadNamespace(ns, lang);
     },
   };
 });
 
-const { createI18n, registerNamespaces } = await import('../../src/ui/i18n/i18n');
+const { createI18n, registerNamespaces, textsReady } = await import('../../src/ui/i18n/i18n');
 const { I18nProvider, useTranslation } = await import('../../src/ui/i18n/useTranslation');
 const { OnDemand } = await import('../../src/ui/lazy/OnDemand');
 const { shell } = await import('../../src/ui/i18n/namespaces/shell');
@@ -49,14 +49,22 @@ afterEach(() => {
 });
 
 describe('texts a page did not bring', () => {
-  it('are fetched on first use, once, both languages: a change of language does not wait for them again', async () => {
-    await page(createElement(PlansTitle), 'en');
-    expect(await screen.findByRole('heading', { name: 'My care plans' }, { timeout: 5000 })).toBeTruthy();
+  it('are fetched on first use, in the language shown, once', async () => {
+    await page(createElement(PlansTitle));
+    expect(await screen.findByRole('heading', { name: 'Mine indsatsplaner' }, { timeout: 5000 })).toBeTruthy();
     cleanup();
     // Rendered at once, outside an awaited act: a component that suspended would leave only the spinner here.
     render(withTexts(createElement(PlansTitle), 'da'));
     expect(screen.getByRole('heading', { name: 'Mine indsatsplaner' })).toBeTruthy();
-    expect(fetched).toEqual(['plans']);
+    expect(fetched).toEqual(['da/plans']);
+  });
+
+  it('in English only on a page shown in English, which gets them all before it renders', async () => {
+    expect(fetched.filter((file) => file.startsWith('en/'))).toEqual([]);
+    await textsReady('en'); // as bootSurface does for a host in English, and the language switch
+    expect(fetched.filter((file) => file.startsWith('en/')).sort()).toEqual(['en/common', 'en/plans', 'en/shell']);
+    render(withTexts(createElement(PlansTitle), 'en'));
+    expect(screen.getByRole('heading', { name: 'My care plans' })).toBeTruthy();
   });
 
   it('says in Danish that a part could not be fetched, instead of showing raw keys', async () => {
@@ -72,5 +80,22 @@ describe('texts a page did not bring', () => {
     );
     expect(screen.queryByRole('heading')).toBeNull();
     expect(screen.getByRole('button', { name: 'Prøv igen' })).toBeTruthy();
+  });
+
+  it('stay Danish where the English cannot be fetched, rather than break the page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const Compose = () => {
+      const { t } = useTranslation('compose');
+      return createElement('h1', null, t('title'));
+    };
+    await page(createElement(Compose), 'da');
+    expect(await screen.findByRole('heading', { name: 'Gør til indsatsplansmøde' }, { timeout: 5000 })).toBeTruthy();
+    cleanup();
+    failNext = true;
+    await page(createElement(Compose), 'en');
+    await screen.findByRole('heading', {}, { timeout: 5000 });
+    expect(fetched.slice(-2)).toEqual(['da/compose', 'en/compose']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('heading').textContent).toBe('Gør til indsatsplansmøde');
   });
 });

@@ -8,35 +8,57 @@ export const pickLang = (locale: string | null | undefined): UiLang =>
   locale && locale.toLowerCase().startsWith('en') ? 'en' : 'da';
 
 /**
- * The namespaces on the page, both languages (so switching language never waits): those the entry registered
- * before it booted, and those fetched since.
+ * The texts on the page, per language and namespace: those the entry registered before it booted (Danish), and
+ * those fetched since (another namespace, or English when the page is shown in English).
  */
-const onPage = new Map<Namespace, NamespaceTexts<Namespace>>();
+const onPage = new Map<`${UiLang}/${Namespace}`, NamespaceTexts<Namespace>>();
 /**
- * Each namespace's one fetch. A failed one stays failed (React reads the outcome from the same promise), as a
+ * Each text file's one fetch. A failed one stays failed (React reads the outcome from the same promise), as a
  * failed `React.lazy` part does: `<OnDemand>` says so in Danish and its "Prøv igen" reloads the page.
  */
-const fetching = new Map<Namespace, Promise<void>>();
+const fetching = new Map<`${UiLang}/${Namespace}`, Promise<void>>();
 
 /**
- * Puts namespaces on the page: each entry (src/app/*.tsx) registers those its surface renders first, before it
- * boots; the UI tests register every one. Any other namespace is fetched when a component first asks for it.
+ * Puts texts on the page: each entry (src/app/*.tsx) registers the Danish texts its surface renders first, before
+ * it boots; the UI tests register every namespace in both languages. Anything else is fetched on first use.
  */
-export const registerNamespaces = (texts: Partial<{ [N in Namespace]: NamespaceTexts<N> }>): void => {
-  for (const [ns, both] of Object.entries(texts) as [Namespace, NamespaceTexts<Namespace>][]) onPage.set(ns, both);
+export const registerNamespaces = (
+  texts: Partial<{ [N in Namespace]: NamespaceTexts<N> }>,
+  lang: UiLang = 'da',
+): void => {
+  for (const [ns, inLang] of Object.entries(texts) as [Namespace, NamespaceTexts<Namespace>][])
+    onPage.set(`${lang}/${ns}`, inLang);
 };
 
-/** `null` when the namespace is on the page; otherwise the fetch that brings it (one per namespace). */
-export const namespaceArrival = (ns: Namespace): Promise<void> | null => {
-  if (onPage.has(ns)) return null;
-  let arrival = fetching.get(ns);
+/** `null` when the namespace is on the page in `lang`; otherwise the fetch that brings it (one per file). */
+export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | null => {
+  const key = `${lang}/${ns}` as const;
+  if (onPage.has(key)) return null;
+  let arrival = fetching.get(key);
   if (arrival === undefined) {
-    arrival = loadNamespace(ns).then((both) => {
-      onPage.set(ns, both);
-    });
-    fetching.set(ns, arrival);
+    const danish = onPage.get(`da/${ns}`);
+    arrival = loadNamespace(ns, lang).then(
+      (texts) => {
+        onPage.set(key, texts);
+      },
+      (error: unknown) => {
+        // English that cannot be fetched leaves the page in Danish, not broken (the next load tries again).
+        if (lang === 'da' || danish === undefined) throw error;
+        onPage.set(key, danish);
+      },
+    );
+    fetching.set(key, arrival);
   }
   return arrival;
+};
+
+/**
+ * Fetches, in `lang`, every namespace the page has in Danish: `bootSurface` waits for it before the first render
+ * of a page shown in English, and the language switch before it changes language (a transition).
+ */
+export const textsReady = async (lang: UiLang): Promise<void> => {
+  const registered = [...onPage.keys()].filter((key) => key.startsWith('da/')).map((key) => key.slice(3) as Namespace);
+  await Promise.all(registered.map((ns) => namespaceArrival(ns, lang)));
 };
 
 /** Values put into a text's `{{name}}` places; `count` also picks the plural form (`key_one`, `key_other`). */
@@ -70,7 +92,7 @@ const PLACE = /\{\{\s*([\w.]+)\s*\}\}/g;
 export const createI18n = (lang: UiLang): I18n => ({
   language: lang,
   text(ns, key, options) {
-    const texts = onPage.get(ns)?.[lang];
+    const texts = onPage.get(`${lang}/${ns}`);
     const count = options?.count;
     const found =
       (typeof count === 'number' &&

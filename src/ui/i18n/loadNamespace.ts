@@ -1,3 +1,4 @@
+import type { UiLang } from './i18n';
 import type { Namespace, NamespaceTexts } from './resources';
 
 /** Every namespace's name, without importing the texts (a record, so a new namespace missing here is an error). */
@@ -15,26 +16,15 @@ const known: Record<Namespace, true> = {
 
 export const isNamespace = (name: string): name is Namespace => Object.hasOwn(known, name);
 
-/** A namespace's file, fetched on demand (webpack makes a chunk of each file not already on the page). */
-export const loadNamespace = async (ns: Namespace): Promise<NamespaceTexts<Namespace>> => {
-  switch (ns) {
-    case 'common':
-      return (await import(/* webpackChunkName: "i18n-common" */ './namespaces/common')).common;
-    case 'shell':
-      return (await import(/* webpackChunkName: "i18n-shell" */ './namespaces/shell')).shell;
-    case 'launcher':
-      return (await import(/* webpackChunkName: "i18n-launcher" */ './namespaces/launcher')).launcher;
-    case 'compose':
-      return (await import(/* webpackChunkName: "i18n-compose" */ './namespaces/compose')).compose;
-    case 'meeting':
-      return (await import(/* webpackChunkName: "i18n-meeting" */ './namespaces/meeting')).meeting;
-    case 'plans':
-      return (await import(/* webpackChunkName: "i18n-plans" */ './namespaces/plans')).plans;
-    case 'booking':
-      return (await import(/* webpackChunkName: "i18n-booking" */ './namespaces/booking')).booking;
-    case 'privacy':
-      return (await import(/* webpackChunkName: "i18n-privacy" */ './namespaces/privacy')).privacy;
-    case 'cards':
-      return (await import(/* webpackChunkName: "i18n-cards" */ './namespaces/cards')).cards;
-  }
+/**
+ * A namespace's texts in one language, fetched on demand: webpack makes a chunk of each file under namespaces/
+ * (Danish) and namespaces/en/ (English) that is not already on the page.
+ */
+export const loadNamespace = async <N extends Namespace>(ns: N, lang: UiLang): Promise<NamespaceTexts<N>> => {
+  const file = (
+    lang === 'en'
+      ? await import(/* webpackChunkName: "i18n-en-[request]" */ `./namespaces/en/${ns}.ts`)
+      : await import(/* webpackChunkName: "i18n-[request]" */ `./namespaces/${ns}.ts`)
+  ) as Record<N, NamespaceTexts<N>>;
+  return file[ns];
 };

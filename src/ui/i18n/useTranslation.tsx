@@ -53,7 +53,7 @@ export function useTranslation(ns?: Namespace | readonly Namespace[]): {
   const i18n = useI18n();
   const asked: readonly Namespace[] = ns === undefined ? ['common'] : typeof ns === 'string' ? [ns] : ns;
   for (const name of asked) {
-    const arrival = namespaceArrival(name);
+    const arrival = namespaceArrival(name, i18n.language);
     if (arrival !== null) use(arrival);
   }
   const first = asked[0] ?? 'common';

@@ -21,6 +21,9 @@ const storedLang = (): UiLang | null => {
   }
 };
 
+/** The language the shell starts in: the user's choice in this tab, else the host's locale. */
+export const startLang = (host: Services['host']): UiLang => storedLang() ?? pickLang(host.locale());
+
 export interface AppShellProps {
   services: Services;
   children: ReactNode;
@@ -44,7 +47,7 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
   }, [host]);
   const fluentTheme = useFluentTheme(theme);
 
-  const [lang, setLang] = useState<UiLang>(() => storedLang() ?? pickLang(host.locale()));
+  const [lang, setLang] = useState<UiLang>(() => startLang(host));
   const i18n = useMemo(() => createI18n(lang), [lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -55,7 +58,8 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
     } catch {
       // storage disabled: the choice lasts until reload
     }
-    setLang(next);
+    // Texts not on the page in that language are fetched first; meanwhile the old language stays (a transition).
+    startTransition(() => setLang(next));
   };
 
   return (
