@@ -7,10 +7,7 @@ import { onFirstInput } from '../lazy/onFirstInput';
 // Fluent's Tooltip brings its positioning engine (floating-ui, ~16 KB gzip) into every page's first load. The
 // buttons carry their names without it (aria-label), so the tooltip is fetched after the user's first pointer
 // move, touch, key press or focus anywhere on the page.
-const loadTooltip = () =>
-  import(/* webpackChunkName: "tooltip", webpackExports: ["Tooltip"] */ '@fluentui/react-components').then(
-    (m) => m.Tooltip,
-  );
+const loadTooltip = () => import(/* webpackChunkName: "tooltip" */ '@fluentui/react-components').then((m) => m.Tooltip);
 
 // A plain Button with aria-pressed, not Fluent's ToggleButton, whose styles (~5.6 KB gzip) every page would load.
 // The chosen language reads as chosen without colour: semibold, with the tab strip's brand-coloured bar under it.
