@@ -28,6 +28,17 @@ const tabId = (id: string, value: string) => `${id}-tab-${value}`;
 export const tabPanelProps = (id: string, selected: string) =>
   ({ role: 'tabpanel', id: panelId(id), 'aria-labelledby': tabId(id, selected) }) as const;
 
+/** The bar under a tab: neutral on hover (`::before`), brand-coloured under the selected tab (`::after`). */
+const indicatorBar = {
+  content: '""',
+  position: 'absolute',
+  bottom: 0,
+  left: tokens.spacingHorizontalSNudge,
+  right: tokens.spacingHorizontalSNudge,
+  height: tokens.strokeWidthThicker,
+  borderRadius: tokens.borderRadiusCircular,
+} as const;
+
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'row', flexWrap: 'nowrap', flexShrink: 0, alignItems: 'stretch' },
   tab: {
@@ -55,15 +66,7 @@ const useStyles = makeStyles({
       color: tokens.colorNeutralForeground2Pressed,
     },
     // The indicator a tab would get: neutral while the pointer is on an unselected tab.
-    '::before': {
-      content: '""',
-      position: 'absolute',
-      bottom: 0,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      height: tokens.strokeWidthThicker,
-      borderRadius: tokens.borderRadiusCircular,
-    },
+    '::before': indicatorBar,
     ':hover::before': { backgroundColor: tokens.colorNeutralStroke1Hover },
     ':active::before': { backgroundColor: tokens.colorNeutralStroke1Pressed },
     '@media (forced-colors: active)': {
@@ -87,16 +90,7 @@ const useStyles = makeStyles({
     ':active': { color: tokens.colorNeutralForeground1Pressed },
     ':hover::before': { backgroundColor: 'transparent' },
     ':active::before': { backgroundColor: 'transparent' },
-    '::after': {
-      content: '""',
-      position: 'absolute',
-      bottom: 0,
-      left: tokens.spacingHorizontalSNudge,
-      right: tokens.spacingHorizontalSNudge,
-      height: tokens.strokeWidthThicker,
-      borderRadius: tokens.borderRadiusCircular,
-      backgroundColor: tokens.colorCompoundBrandStroke,
-    },
+    '::after': { ...indicatorBar, backgroundColor: tokens.colorCompoundBrandStroke },
     ':hover::after': { backgroundColor: tokens.colorCompoundBrandStrokeHover },
     ':active::after': { backgroundColor: tokens.colorCompoundBrandStrokePressed },
     '@media (forced-colors: active)': {
