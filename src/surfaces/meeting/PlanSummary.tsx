@@ -5,6 +5,7 @@ import type { Effort, Participant } from '../../domain/plan/planDocument';
 import { formatDate } from '../../domain/time/danishTime';
 import { meetingDate } from '../../domain/minutes/defaultNextMeeting';
 import { useMeetingSession } from './MeetingContext';
+import { TextList } from './TextList';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -128,31 +129,24 @@ export const PlanSummary = () => {
       )}
       <section className={styles.section} aria-labelledby="sum-challenges">
         {heading('sum-challenges', t('minutes.challenges.heading'))}
-        {minutes.challenges.length === 0 ? (
-          <Text size={200}>{t('minutes.challenges.empty')}</Text>
-        ) : (
-          <ul className={styles.list}>
-            {minutes.challenges.map((c) => (
-              <li key={c.id} className={styles.text}>
-                {c.text}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TextList
+          items={minutes.challenges}
+          empty={t('minutes.challenges.empty')}
+          emptySize={200}
+          listClassName={styles.list}
+          itemClassName={styles.text}
+        />
       </section>
       <section className={styles.section} aria-labelledby="sum-goals">
         {heading('sum-goals', t('summary.goalsHeading'))}
-        {minutes.goals.length === 0 ? (
-          <Text size={200}>{t('minutes.goals.empty')}</Text>
-        ) : (
-          <ol className={styles.list}>
-            {minutes.goals.map((g) => (
-              <li key={g.id} className={styles.text}>
-                {g.text}
-              </li>
-            ))}
-          </ol>
-        )}
+        <TextList
+          items={minutes.goals}
+          ordered
+          empty={t('minutes.goals.empty')}
+          emptySize={200}
+          listClassName={styles.list}
+          itemClassName={styles.text}
+        />
       </section>
       <section className={styles.section} aria-labelledby="sum-efforts">
         {heading('sum-efforts', t('summary.effortsHeading'))}

@@ -5,6 +5,7 @@ import type { Effort } from '../../domain/plan/planDocument';
 import { formatShortDate } from '../../domain/time/danishTime';
 import { AgendaTimer } from './AgendaTimer';
 import { useMeetingSession } from './MeetingContext';
+import { TextList } from './TextList';
 
 const useStyles = makeStyles({
   root: {
@@ -68,17 +69,14 @@ export const StageView = () => {
         <Text as="h2" size={700} weight="semibold" id="stage-goals">
           {t('stage.goals')}
         </Text>
-        {minutes.goals.length === 0 ? (
-          <Text size={500}>{t('stage.noGoals')}</Text>
-        ) : (
-          <ol className={styles.list}>
-            {minutes.goals.map((g) => (
-              <li key={g.id} className={styles.text}>
-                {g.text}
-              </li>
-            ))}
-          </ol>
-        )}
+        <TextList
+          items={minutes.goals}
+          ordered
+          empty={t('stage.noGoals')}
+          emptySize={500}
+          listClassName={styles.list}
+          itemClassName={styles.text}
+        />
       </section>
       <section className={styles.section} aria-labelledby="stage-efforts">
         <Text as="h2" size={700} weight="semibold" id="stage-efforts">
