@@ -51,10 +51,13 @@ export const bootSurface = (surface: Surface, render: (launch: Launch) => ReactN
       // render: the dark or English texts a page does not bring are fetched now (English that cannot be fetched
       // leaves the page in Danish).
       const { host } = startup.services;
-      await Promise.all([fetchTheme(host.theme()), textsReady(startLang(host))]);
+      const wanted = startLang(host);
+      const [, complete] = await Promise.all([fetchTheme(host.theme()), textsReady(wanted)]);
       root.render(
         <StrictMode>
-          <AppShell services={startup.services}>{render(startup.launch)}</AppShell>
+          <AppShell services={startup.services} lang={complete ? wanted : 'da'}>
+            {render(startup.launch)}
+          </AppShell>
         </StrictMode>,
       );
     },

@@ -61,7 +61,7 @@ describe('texts a page did not bring', () => {
 
   it('in English only on a page shown in English, which gets them all before it renders', async () => {
     expect(fetched.filter((file) => file.startsWith('en/'))).toEqual([]);
-    await textsReady('en'); // as bootSurface does for a host in English, and the language switch
+    expect(await textsReady('en')).toBe(true); // as bootSurface does for a host in English, and the language switch
     expect(fetched.filter((file) => file.startsWith('en/')).sort()).toEqual(['en/common', 'en/plans', 'en/shell']);
     render(withTexts(createElement(PlansTitle), 'en'));
     expect(screen.getByRole('heading', { name: 'My care plans' })).toBeTruthy();
@@ -97,5 +97,20 @@ describe('texts a page did not bring', () => {
     expect(fetched.slice(-2)).toEqual(['da/compose', 'en/compose']);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('heading').textContent).toBe('Gør til indsatsplansmøde');
+  });
+
+  it('report English that did not arrive, so the shell stays Danish, and fetch it again on the next try', async () => {
+    const Compose = () => {
+      const { t } = useTranslation('compose');
+      return createElement('h1', null, t('title'));
+    };
+    registerNamespaces({ compose: (await import('../../src/ui/i18n/namespaces/compose')).compose });
+    failNext = true;
+    expect(await textsReady('en')).toBe(false);
+    expect(fetched.at(-1)).toBe('en/compose');
+    expect(await textsReady('en')).toBe(true);
+    expect(fetched.at(-1)).toBe('en/compose');
+    render(withTexts(createElement(Compose), 'en'));
+    expect(screen.getByRole('heading').textContent).toBe('Make it an indsatsplansmøde');
   });
 });

@@ -17,6 +17,8 @@ const onPage = new Map<`${UiLang}/${Namespace}`, NamespaceTexts<Namespace>>();
  * failed `React.lazy` part does: `<OnDemand>` says so in Danish and its "Prøv igen" reloads the page.
  */
 const fetching = new Map<`${UiLang}/${Namespace}`, Promise<void>>();
+/** English files that could not be fetched, shown in Danish meanwhile (`namespaceArrival`), to try again later. */
+const fellBack = new Set<`${UiLang}/${Namespace}`>();
 
 /**
  * Puts texts on the page: each entry (src/app/*.tsx) registers the Danish texts its surface renders first, before
@@ -42,9 +44,11 @@ export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | n
         onPage.set(key, texts);
       },
       (error: unknown) => {
-        // English that cannot be fetched leaves the page in Danish, not broken (the next load tries again).
+        // English that cannot be fetched leaves that part of the page in Danish, not broken; `textsReady` tells the
+        // shell, which then stays in Danish altogether.
         if (lang === 'da' || danish === undefined) throw error;
         onPage.set(key, danish);
+        fellBack.add(key);
       },
     );
     fetching.set(key, arrival);
@@ -53,12 +57,20 @@ export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | n
 };
 
 /**
- * Fetches, in `lang`, every namespace the page has in Danish: `bootSurface` waits for it before the first render
- * of a page shown in English, and the language switch before it changes language (a transition).
+ * Fetches, in `lang`, every namespace the page has in Danish, and says whether all of them arrived: `bootSurface`
+ * waits for it before the first render of a page shown in English, the language switch before it changes language.
+ * Where one is missing the shell stays in Danish (a page marked English must not read Danish). A file that could
+ * not be fetched before is tried again.
  */
-export const textsReady = async (lang: UiLang): Promise<void> => {
+export const textsReady = async (lang: UiLang): Promise<boolean> => {
+  for (const key of [...fellBack].filter((k) => k.startsWith(`${lang}/`))) {
+    fellBack.delete(key);
+    onPage.delete(key);
+    fetching.delete(key);
+  }
   const registered = [...onPage.keys()].filter((key) => key.startsWith('da/')).map((key) => key.slice(3) as Namespace);
-  await Promise.all(registered.map((ns) => namespaceArrival(ns, lang)));
+  const arrivals = await Promise.allSettled(registered.map((ns) => namespaceArrival(ns, lang)));
+  return arrivals.every((a) => a.status === 'fulfilled') && registered.every((ns) => !fellBack.has(`${lang}/${ns}`));
 };
 
 /** Values put into a text's `{{name}}` places; `count` also picks the plural form (`key_one`, `key_other`). */

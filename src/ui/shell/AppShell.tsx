@@ -2,12 +2,12 @@ import { FluentProvider } from '@fluentui/react-components';
 import { startTransition, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider } from '../i18n/useTranslation';
 import type { Theme } from '../../domain/ports/meetingHost';
-import { createI18n, pickLang, type UiLang } from '../i18n/i18n';
+import { createI18n, pickLang, textsReady, type UiLang } from '../i18n/i18n';
 import { ServicesProvider } from '../services/ServicesContext';
 import type { Services } from '../services/services';
 import { CrashNotice } from './CrashNotice';
 import { ErrorBoundary } from './ErrorBoundary';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageFailed, LanguageSwitch } from './LanguageSwitch';
 import { useFluentTheme } from './themes';
 
 const LANG_KEY = 'tovholder:lang';
@@ -29,6 +29,8 @@ export interface AppShellProps {
   children: ReactNode;
   /** Show the da/en switch in the top corner (default: everywhere but the stage, which everyone watches). */
   languageSwitch?: boolean;
+  /** The language to start in, its texts on the page (`bootSurface`); default `startLang(host)`. */
+  lang?: UiLang;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface AppShellProps {
  * live theme changes), the interface language (from the host's locale, switchable), the injected services,
  * and an error boundary so a bug never leaves a blank frame.
  */
-export const AppShell = ({ services, children, languageSwitch }: AppShellProps) => {
+export const AppShell = ({ services, children, languageSwitch, lang: initialLang }: AppShellProps) => {
   const { host } = services;
   const showSwitch = languageSwitch ?? host.frame() !== 'meetingStage';
   const [theme, setTheme] = useState<Theme>(() => host.theme());
@@ -47,19 +49,26 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
   }, [host]);
   const fluentTheme = useFluentTheme(theme);
 
-  const [lang, setLang] = useState<UiLang>(() => startLang(host));
+  const [lang, setLang] = useState<UiLang>(() => initialLang ?? startLang(host));
+  const [langFailed, setLangFailed] = useState(false);
   const i18n = useMemo(() => createI18n(lang), [lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const changeLang = (next: UiLang) => {
-    try {
-      sessionStorage.setItem(LANG_KEY, next);
-    } catch {
-      // storage disabled: the choice lasts until reload
-    }
-    // Texts not on the page in that language are fetched first; meanwhile the old language stays (a transition).
-    startTransition(() => setLang(next));
+    if (next === lang) return;
+    setLangFailed(false);
+    // The texts not on the page in that language are fetched first; meanwhile the page stays as it is. If one
+    // cannot be fetched, the page keeps its language and says so.
+    void textsReady(next).then((complete) => {
+      if (!complete) return setLangFailed(true);
+      try {
+        sessionStorage.setItem(LANG_KEY, next);
+      } catch {
+        // storage disabled: the choice lasts until reload
+      }
+      startTransition(() => setLang(next));
+    });
   };
 
   return (
@@ -71,6 +80,11 @@ export const AppShell = ({ services, children, languageSwitch }: AppShellProps) 
               <header style={{ display: 'flex', justifyContent: 'flex-end', padding: '4px 8px 0' }}>
                 <LanguageSwitch lang={lang} onChange={changeLang} />
               </header>
+            )}
+            {showSwitch && langFailed && (
+              <div style={{ padding: '0 8px' }}>
+                <LanguageFailed />
+              </div>
             )}
             {children}
           </ServicesProvider>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, mergeClasses, tokens, type Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens, type Tooltip } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import type { UiLang } from '../i18n/i18n';
@@ -105,5 +105,15 @@ export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (la
         );
       })}
     </div>
+  );
+};
+
+/** Said under the switch when the other language's texts could not be fetched (the page keeps its language). */
+export const LanguageFailed = () => {
+  const { t } = useTranslation('shell');
+  return (
+    <Text role="status" size={200}>
+      {t('languageFailed')}
+    </Text>
   );
 };

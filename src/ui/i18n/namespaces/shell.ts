@@ -2,6 +2,7 @@ export const shell = {
   languageSwitch: 'Sprog',
   danish: 'Dansk',
   english: 'English',
+  languageFailed: 'Den engelske tekst kunne ikke hentes, så siden er stadig på dansk. Prøv igen om lidt.',
   loading: 'Tovholder starter …',
   crashed: {
     title: 'Der skete en fejl på siden',

@@ -6,6 +6,7 @@ export const shell: Translation<typeof da> = {
   languageSwitch: 'Language',
   danish: 'Dansk',
   english: 'English',
+  languageFailed: 'The Danish text could not be loaded, so the page is still in English. Try again in a moment.',
   loading: 'Tovholder is starting …',
   crashed: {
     title: 'Something went wrong on this page',
