@@ -63,7 +63,8 @@ describe('sending the minutes after the fælles opsummering', () => {
     expect(screen.getByTitle('E-mailen til Jens Holm')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Forhåndsvis for' }), 'Peter Nielsen – Teams-chat');
     const card = await screen.findByRole('figure', { name: 'Forhåndsvisning af referatkortet til Peter Nielsen' });
-    expect(within(card).getAllByText(/Søge enkeltydelse/).length).toBeGreaterThan(0);
+    // The card is drawn by the Adaptive Cards renderer, which comes on demand: wait for it as the user does.
+    expect((await within(card).findAllByText(/Søge enkeltydelse/, {}, { timeout: 10_000 })).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('radio', { name: 'Mørkt tema' }));
     expect(screen.getByRole('figure').getAttribute('data-theme')).toBe('dark');
 
