@@ -17,6 +17,7 @@ import { addMyEffortsToTodo } from '../../../src/domain/tasks/addMyEffortsToTodo
 import { demoPeople, demoPlan } from '../../support/builders';
 import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
+import { pageWindow } from '../../support/pageWindow';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -34,24 +35,6 @@ const teamsHost: MeetingHost = {
   locale: () => 'da-DK',
   shareToStage: async () => 'notSupported',
   openLink: async () => {},
-};
-
-/** The plans page's window as createServices reads it. */
-const page = (): Window => {
-  const storage = () => {
-    const items = new Map<string, string>();
-    return {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    };
-  };
-  return {
-    location: new URL('http://localhost:5300/plans.html'),
-    localStorage: storage(),
-    sessionStorage: storage(),
-    addEventListener: () => undefined,
-  } as unknown as Window;
 };
 
 /**
@@ -74,7 +57,7 @@ const startRecording = async (upn: string) => {
   };
   const startup = await createServices({
     surface: 'plans',
-    window: page(),
+    window: pageWindow('/plans.html'),
     build: cloudBuild,
     hosts,
     graphBaseUrl: sandbox.graphUrl,

@@ -11,6 +11,7 @@ import type { Surface } from '../../../src/app/launchParams';
 import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { ScriptedHost } from './shellHarness';
+import { pageWindow } from '../../support/pageWindow';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -33,29 +34,8 @@ const localBuild = (): BuildConfig => ({
   pinTab: true,
 });
 
-/** The page's window as createServices sees it: its address, its storage, and message events. */
-const pageAt = (path: string): Window => {
-  const storage = () => {
-    const items = new Map<string, string>();
-    return {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    };
-  };
-  const win = {
-    location: new URL(`http://localhost:5300${path}`),
-    localStorage: storage(),
-    sessionStorage: storage(),
-    addEventListener: () => undefined,
-    open: () => null,
-  } as unknown as Window & { parent: unknown };
-  win.parent = win;
-  return win;
-};
-
 const start = (surface: Surface, path: string, build: unknown = localBuild(), hosts?: HostSdks) =>
-  createServices({ surface, window: pageAt(path), build, ...(hosts ? { hosts } : {}) });
+  createServices({ surface, window: pageWindow(path), build, ...(hosts ? { hosts } : {}) });
 
 const ok = (startup: Startup) => {
   if (!startup.ok) throw new Error(`did not start: ${JSON.stringify(startup.problem)}`);
@@ -159,7 +139,7 @@ describe('createServices for Microsoft 365 (Teams host, Graph backend)', () => {
     // Point "Microsoft Graph" at the sandbox for this test by passing a graph build with the sandbox's Graph URL.
     const startup = await createServices({
       surface: 'plans',
-      window: pageAt('/plans.html'),
+      window: pageWindow('/plans.html'),
       build: cloudBuild,
       hosts,
       graphBaseUrl: sandbox.graphUrl,
