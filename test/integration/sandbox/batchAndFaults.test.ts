@@ -143,6 +143,51 @@ describe('faults', () => {
     expect(lists.body.value.some((list) => list.displayName === 'Aldrig gemt')).toBe(false);
   });
 
+  it('slows a chosen route down by delayMs, then answers it normally', async () => {
+    await tool(sandbox, 'POST', '/_sandbox/faults', {
+      route: '^GET /v1\\.0/me/people',
+      kind: 'slow',
+      delayMs: 600,
+      count: 1,
+    });
+    const started = performance.now();
+    expect((await mette('GET', '/me/people')).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(590);
+    const again = performance.now();
+    expect((await mette('GET', '/me/people')).status).toBe(200);
+    expect(performance.now() - again).toBeLessThan(590);
+  });
+
+  it('answers a fraction of the matching calls with the fault, and the rest normally', async () => {
+    await tool(sandbox, 'POST', '/_sandbox/faults', { route: '^GET /v1\\.0/me$', kind: '429', fraction: 0.5 });
+    const statuses: number[] = [];
+    for (let call = 0; call < 60; call++) statuses.push((await mette('GET', '/me')).status);
+    const throttled = statuses.filter((status) => status === 429).length;
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    // Binomial(60, 0.5): outside 10..50 has a probability below one in a billion.
+    expect(throttled).toBeGreaterThanOrEqual(10);
+    expect(throttled).toBeLessThanOrEqual(50);
+    // A fraction without a count stays until cleared; fraction 0 never fires, fraction 1 always.
+    await tool(sandbox, 'DELETE', '/_sandbox/faults');
+    await tool(sandbox, 'POST', '/_sandbox/faults', { route: '^GET /v1\\.0/me$', kind: '503', fraction: 0 });
+    for (let call = 0; call < 5; call++) expect((await mette('GET', '/me')).status).toBe(200);
+    await tool(sandbox, 'POST', '/_sandbox/faults', { route: '^GET /v1\\.0/me/people', kind: '503', fraction: 1 });
+    for (let call = 0; call < 5; call++) expect((await mette('GET', '/me/people')).status).toBe(503);
+  });
+
+  it('combines a count with a fraction: the fault retires after firing count times', async () => {
+    await tool(sandbox, 'POST', '/_sandbox/faults', {
+      route: '^GET /v1\\.0/me$',
+      kind: '429',
+      fraction: 1,
+      count: 2,
+    });
+    const statuses: number[] = [];
+    for (let call = 0; call < 4; call++) statuses.push((await mette('GET', '/me')).status);
+    expect(statuses).toEqual([429, 429, 200, 200]);
+    expect((await tool<{ faults: unknown[] }>(sandbox, 'GET', '/_sandbox/faults')).faults).toEqual([]);
+  });
+
   it('refuses a fault it cannot understand', async () => {
     const response = await fetch(`${sandbox.origin}/_sandbox/faults`, {
       method: 'POST',

@@ -201,6 +201,59 @@ describe('free/busy', () => {
     expect(unknownRow?.error).toBeDefined();
   });
 
+  it('gives one availabilityView digit per interval: free 0, tentative 1, busy 2', async () => {
+    // Beyond the seeded busy time (six weeks): only what is booked here is in the calendars.
+    const quiet = weekdayAhead(50);
+    const book = async (subject: string, from: number, to: number, showAs: string): Promise<void> => {
+      const reply = await jonas('POST', '/me/events', {
+        subject,
+        start: copenhagen(quiet, Math.floor(from), (from % 1) * 60),
+        end: copenhagen(quiet, Math.floor(to), (to % 1) * 60),
+        showAs,
+      });
+      expect(reply.status).toBe(201);
+    };
+    await book('Supervision', 9, 10, 'busy');
+    await book('Måske', 11, 11.5, 'tentative');
+    const schedule = async (interval: number) =>
+      mette<{ value: { scheduleId: string; availabilityView: string }[] }>('POST', '/me/calendar/getSchedule', {
+        schedules: [USERS.jonas, USERS.aisha],
+        startTime: copenhagen(quiet, 8),
+        endTime: copenhagen(quiet, 12),
+        availabilityViewInterval: interval,
+      });
+    const half = await schedule(30);
+    expect(half.status).toBe(200);
+    expect(half.body.value.map((row) => [row.scheduleId, row.availabilityView])).toEqual([
+      [USERS.jonas, '00220010'],
+      [USERS.aisha, '00000000'],
+    ]);
+    const hour = await schedule(60);
+    expect(hour.body.value[0]?.availabilityView).toBe('0201');
+    const quarter = await schedule(15);
+    expect(quarter.body.value[0]?.availabilityView).toHaveLength(16);
+  });
+
+  it('accepts 20 schedules and a window just under 62 days (21 and 62 are refused, see refusals)', async () => {
+    const start = weekdayAhead(1);
+    const twenty = await mette<{ value: unknown[] }>('POST', '/me/calendar/getSchedule', {
+      schedules: Array.from({ length: 20 }, (_, index) =>
+        index === 0 ? USERS.jonas : `p${index}@sundby-kommune.example`,
+      ),
+      startTime: copenhagen(start, 8),
+      endTime: copenhagen(start, 16),
+    });
+    expect(twenty.status).toBe(200);
+    expect(twenty.body.value).toHaveLength(20);
+    const end = new Date(Date.parse(`${start}T00:00:00Z`) + 61 * 86_400_000).toISOString().slice(0, 10);
+    const long = await mette('POST', '/me/calendar/getSchedule', {
+      schedules: [USERS.jonas],
+      startTime: copenhagen(start, 8),
+      endTime: copenhagen(end, 8),
+    });
+    expect(long.status).toBe(200);
+  });
+
   it('suggests meeting times where the organiser is free, best first', async () => {
     const start = weekdayAhead(2);
     const end = weekdayAhead(9);
