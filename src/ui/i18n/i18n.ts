@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { loadNamespace } from './loadNamespace';
 import type { Namespace, NamespaceTexts } from './resources';
 
@@ -12,6 +13,38 @@ export const pickLang = (locale: string | null | undefined): UiLang =>
  * those fetched since (another namespace, or English when the page is shown in English).
  */
 const onPage = new Map<`${UiLang}/${Namespace}`, NamespaceTexts<Namespace>>();
+
+/**
+ * The text engine: one i18next instance (lookup by dotted key, `{{name}}`, plural forms by `Intl.PluralRules` as
+ * `key_one`/`key_other`). It holds exactly what `onPage` holds; fetching, fallback and React binding are ours
+ * (`useTranslation.tsx`), so react-i18next and i18next's backends are not needed.
+ */
+const engine = i18next.createInstance();
+void engine.init({
+  initAsync: false,
+  resources: {},
+  lng: 'da',
+  fallbackLng: false,
+  supportedLngs: ['da', 'en'],
+  nsSeparator: false,
+  keySeparator: '.',
+  returnNull: false,
+  returnObjects: false,
+  // React escapes what it renders; a place without a value is left empty, never shown as `{{name}}`.
+  interpolation: { escapeValue: false },
+  missingInterpolationHandler: () => '',
+});
+
+const putOnPage = (key: `${UiLang}/${Namespace}`, texts: NamespaceTexts<Namespace>): void => {
+  onPage.set(key, texts);
+  const [lang, ns] = key.split('/') as [UiLang, Namespace];
+  engine.addResourceBundle(lang, ns, texts, false, true);
+};
+const takeOffPage = (key: `${UiLang}/${Namespace}`): void => {
+  onPage.delete(key);
+  const [lang, ns] = key.split('/') as [UiLang, Namespace];
+  engine.removeResourceBundle(lang, ns);
+};
 /**
  * Each text file's one fetch. A failed one stays failed (React reads the outcome from the same promise), as a
  * failed `React.lazy` part does: `<OnDemand>` says so in Danish and its "Prøv igen" reloads the page.
@@ -29,7 +62,7 @@ export const registerNamespaces = (
   lang: UiLang = 'da',
 ): void => {
   for (const [ns, inLang] of Object.entries(texts) as [Namespace, NamespaceTexts<Namespace>][])
-    onPage.set(`${lang}/${ns}`, inLang);
+    putOnPage(`${lang}/${ns}`, inLang);
 };
 
 /** `null` when the namespace is on the page in `lang`; otherwise the fetch that brings it (one per file). */
@@ -41,13 +74,13 @@ export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | n
     const danish = onPage.get(`da/${ns}`);
     arrival = loadNamespace(ns, lang).then(
       (texts) => {
-        onPage.set(key, texts);
+        putOnPage(key, texts);
       },
       (error: unknown) => {
         // English that cannot be fetched leaves that part of the page in Danish, not broken; `textsReady` tells the
         // shell, which then stays in Danish altogether.
         if (lang === 'da' || danish === undefined) throw error;
-        onPage.set(key, danish);
+        putOnPage(key, danish);
         fellBack.add(key);
       },
     );
@@ -65,7 +98,7 @@ export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | n
 export const textsReady = async (lang: UiLang): Promise<boolean> => {
   for (const key of [...fellBack].filter((k) => k.startsWith(`${lang}/`))) {
     fellBack.delete(key);
-    onPage.delete(key);
+    takeOffPage(key);
     fetching.delete(key);
   }
   const registered = [...onPage.keys()].filter((key) => key.startsWith('da/')).map((key) => key.slice(3) as Namespace);
@@ -83,39 +116,10 @@ export interface I18n {
   text(ns: Namespace, key: string, options?: TextOptions): string;
 }
 
-const pluralRules = new Map<UiLang, Intl.PluralRules>();
-const pluralOf = (lang: UiLang, count: number): string => {
-  let rules = pluralRules.get(lang);
-  if (rules === undefined) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return rules.select(count);
-};
-
-const lookup = (texts: unknown, path: string): unknown => {
-  let at = texts;
-  for (const part of path.split('.')) {
-    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, part)) return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
-};
-
-const PLACE = /\{\{\s*([\w.]+)\s*\}\}/g;
-
 export const createI18n = (lang: UiLang): I18n => ({
   language: lang,
   text(ns, key, options) {
-    const texts = onPage.get(`${lang}/${ns}`);
-    const count = options?.count;
-    const found =
-      (typeof count === 'number' &&
-        (lookup(texts, `${key}_${pluralOf(lang, count)}`) ?? lookup(texts, `${key}_other`))) ||
-      lookup(texts, key);
-    if (typeof found !== 'string') return key;
-    if (options === undefined || !found.includes('{{')) return found;
-    // As i18next did with escapeValue off: React escapes what it renders, and a value without a place is dropped.
-    return found.replace(PLACE, (_, name: string) => {
-      const value = options[name];
-      return value === undefined || value === null ? '' : String(value);
-    });
+    const found = engine.t(key, { ...options, lng: lang, ns });
+    return typeof found === 'string' ? found : key;
   },
 });
