@@ -53,11 +53,36 @@ describe('$batch against the sandbox', () => {
     const items = lookups(5);
     const target = userIds[2] ?? '';
     await injectFault(sandbox, { route: `^GET /v1\\.0/users/${target}`, kind: '429', count: 2, retryAfterSeconds: 1 });
-    const results = await sendBatch(graph, items);
+    const started = performance.now();
+    const results = await sendBatch(graph, items, { baseDelayMs: 50 });
     expect([...results.values()].every((outcome) => outcome.ok)).toBe(true);
     const counted = await stats(sandbox);
     expect(counted.byRoute['POST /$batch']).toBe(3);
     expect(counted.batchItemsByRoute['GET /users/{userId}']).toBe(5 + 1 + 1);
+    // Each retry waited the item's Retry-After (1 s), not the helper's own 50 ms back-off.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1950);
+  });
+
+  it('after a partial failure re-sends only the failed reads, and never a post whose fate is unknown', async () => {
+    const items: BatchItem[] = [
+      ...lookups(4),
+      {
+        id: 'list',
+        method: 'POST',
+        path: '/me/todo/lists',
+        body: { displayName: 'Delvis fejl' },
+      },
+    ];
+    await injectFault(sandbox, { route: `^GET /v1\\.0/users/${userIds[1] ?? ''}`, kind: '503', count: 1 });
+    await injectFault(sandbox, { route: `^GET /v1\\.0/users/${userIds[2] ?? ''}`, kind: '500', count: 1 });
+    await injectFault(sandbox, { route: '^POST /v1\\.0/me/todo/lists', kind: '500', count: 1 });
+    const results = await sendBatch(graph, items, { baseDelayMs: 50 });
+    for (const id of ['lookup-0', 'lookup-1', 'lookup-2', 'lookup-3']) expect(results.get(id)?.ok).toBe(true);
+    expect(results.get('list')).toMatchObject({ ok: false, kind: 'failed', code: 'unknownOutcome', status: 500 });
+    const counted = await stats(sandbox);
+    expect(counted.byRoute['POST /$batch']).toBe(2);
+    expect(counted.batchItemsByRoute['GET /users/{userId}']).toBe(4 + 2);
+    expect(counted.batchItemsByRoute['POST /me/todo/lists']).toBe(1);
   });
 
   it('stops after its bounded attempts and says the item is still throttled', async () => {

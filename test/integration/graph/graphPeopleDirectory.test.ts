@@ -151,9 +151,12 @@ describe('GraphPeopleDirectory against the sandbox', () => {
 
   it('waits out a 429 with Retry-After and then answers', async () => {
     await injectFault(sandbox, { route: '^GET /v1\\.0/me', kind: '429', count: 2, retryAfterSeconds: 1 });
+    const started = performance.now();
     const me = await new GraphPeopleDirectory(graphAs(sandbox, upn.mette)).me();
     expect(me.ok).toBe(true);
     expect((await stats(sandbox)).byRoute['GET /me']).toBe(3);
+    // Two waits of the second Graph asked for, not the client's own 0.05 s back-off.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1950);
   });
 
   it('gives up on a throttle longer than the user should wait, and says when to try again', async () => {

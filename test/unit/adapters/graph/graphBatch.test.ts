@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_SIZE, chunkItems, type BatchItem } from '../../../../src/adapters/graph/graphBatch';
-import { failureFromStatus, odataString, parseRetryAfterMs, query } from '../../../../src/adapters/graph/graphClient';
+import * as z from 'zod/mini';
+import {
+  GraphClient,
+  failureFromStatus,
+  odataString,
+  parseResponse,
+  parseRetryAfterMs,
+  query,
+} from '../../../../src/adapters/graph/graphClient';
 
 const get = (id: string, dependsOn?: string[]): BatchItem => ({
   id,
@@ -67,5 +75,38 @@ describe('Graph answers as outcomes', () => {
     expect(query({ $filter: `JoinWebUrl eq ${odataString("https://x/?a=1&b='2'")}` })).toBe(
       "?$filter=JoinWebUrl%20eq%20'https%3A%2F%2Fx%2F%3Fa%3D1%26b%3D''2'''",
     );
+  });
+});
+
+describe('answers parsed with zod', () => {
+  const Me = z.object({ id: z.string(), displayName: z.string(), mail: z.nullish(z.string()) });
+
+  it('keeps the fields the app uses and lets Graph add others', () => {
+    expect(parseResponse(Me, { id: 'u1', displayName: 'Mette', '@odata.context': 'x', extra: 1 }, 'GET /me')).toEqual({
+      ok: true,
+      value: { id: 'u1', displayName: 'Mette' },
+    });
+  });
+
+  it('turns a missing or mistyped field into a failed outcome that says where, not a crash', () => {
+    const outcome = parseResponse(Me, { id: 42, displayName: 'Mette' }, 'GET /me');
+    expect(outcome).toMatchObject({ ok: false, kind: 'failed', code: 'malformedResponse' });
+    expect(outcome.ok || outcome.message).toMatch(/GET \/me \(id: /);
+    expect(parseResponse(Me, null, 'GET /me')).toMatchObject({ ok: false, code: 'malformedResponse' });
+  });
+});
+
+describe('the base URL', () => {
+  const tokenSource = { getToken: () => Promise.resolve('t') };
+
+  it('points at Microsoft Graph or at the sandbox, with /v1.0 or without', () => {
+    const graph = new GraphClient({ baseUrl: 'https://graph.microsoft.com', tokenSource });
+    expect(graph.root).toBe('https://graph.microsoft.com/v1.0');
+    expect(graph.bindUrl("/users('u1')")).toBe("https://graph.microsoft.com/v1.0/users('u1')");
+    const sandbox = new GraphClient({ baseUrl: 'http://127.0.0.1:5301/v1.0/', tokenSource });
+    expect(sandbox.origin).toBe('http://127.0.0.1:5301');
+    expect(sandbox.root).toBe('http://127.0.0.1:5301/v1.0');
+    expect(sandbox.pathOf('http://127.0.0.1:5301/v1.0/me/events?$skip=10')).toBe('/me/events?$skip=10');
+    expect(sandbox.pathOf('https://graph.microsoft.com/v1.0/me/events')).toBeNull();
   });
 });
