@@ -79,18 +79,33 @@ export class MsalTokenSource implements AccessTokenSource {
   }
 }
 
+/** How the two MSAL clients are made; a test passes its own to watch which one is chosen. */
+export interface MsalFactories {
+  nestable: (configuration: Configuration) => Promise<IPublicClientApplication>;
+  standard: (configuration: Configuration) => Promise<IPublicClientApplication>;
+}
+
+const MSAL_FACTORIES: MsalFactories = {
+  nestable: createNestablePublicClientApplication,
+  standard: createStandardPublicClientApplication,
+};
+
 /**
  * Creates the token source: nested app auth inside a Microsoft host, falling back to the standard client when the
- * host does not offer it (older clients) or when running outside a Microsoft host.
+ * host does not offer it (older clients; MSAL itself then returns a standard client) or when running outside a
+ * Microsoft host.
  */
-export const createMsalTokenSource = async (options: MsalAuthOptions): Promise<MsalTokenSource> => {
+export const createMsalTokenSource = async (
+  options: MsalAuthOptions,
+  factories: MsalFactories = MSAL_FACTORIES,
+): Promise<MsalTokenSource> => {
   const configuration = msalConfiguration(options);
   if (options.hosted) {
     try {
-      return new MsalTokenSource(await createNestablePublicClientApplication(configuration));
+      return new MsalTokenSource(await factories.nestable(configuration));
     } catch {
       // The host has no nested app auth bridge: sign in the ordinary way.
     }
   }
-  return new MsalTokenSource(await createStandardPublicClientApplication(configuration));
+  return new MsalTokenSource(await factories.standard(configuration));
 };

@@ -1,11 +1,19 @@
+import {
+  InteractionRequiredAuthError,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
+  type IPublicClientApplication,
+} from '@azure/msal-browser';
 import { describe, expect, it } from 'vitest';
+import { SignInRequiredError } from '../../../../src/adapters/auth/accessTokenSource';
 import {
   GRAPH_SCOPES,
   SEND_SCOPES,
   TODO_SCOPES,
   qualifiedGraphScopes,
 } from '../../../../src/adapters/auth/graphScopes';
-import { msalConfiguration } from '../../../../src/adapters/auth/msalAuth';
+import { createMsalTokenSource, msalConfiguration, type MsalFactories } from '../../../../src/adapters/auth/msalAuth';
 
 describe('MSAL sign-in configuration', () => {
   it('keeps tokens in session storage by default, never in local storage', () => {
@@ -60,5 +68,127 @@ describe('delegated Graph permissions', () => {
 
   it('qualifies scopes for Microsoft Graph', () => {
     expect(qualifiedGraphScopes(['User.Read'])).toEqual(['https://graph.microsoft.com/User.Read']);
+  });
+});
+
+/** A stand-in for MSAL's client: what it was asked, and answers chosen by the test. */
+class FakeMsalApp {
+  readonly calls: string[] = [];
+  active: AccountInfo | null = null;
+  constructor(
+    readonly kind: 'nestable' | 'standard',
+    private readonly behaviour: {
+      accounts?: AccountInfo[];
+      silent?: () => Promise<string>;
+      popup?: () => Promise<string>;
+    } = {},
+  ) {}
+
+  private result(accessToken: string, account: AccountInfo): AuthenticationResult {
+    return { accessToken, account } as AuthenticationResult;
+  }
+
+  getActiveAccount(): AccountInfo | null {
+    return this.active;
+  }
+  getAllAccounts(): AccountInfo[] {
+    return this.behaviour.accounts ?? [];
+  }
+  setActiveAccount(account: AccountInfo | null): void {
+    this.active = account;
+  }
+  async acquireTokenSilent(request: { scopes: string[] }): Promise<AuthenticationResult> {
+    this.calls.push(`silent ${request.scopes.join(' ')}`);
+    return this.result(await (this.behaviour.silent ?? (() => Promise.resolve('silent-token')))(), ACCOUNT);
+  }
+  async ssoSilent(request: { scopes: string[] }): Promise<AuthenticationResult> {
+    this.calls.push(`sso ${request.scopes.join(' ')}`);
+    return this.result(await (this.behaviour.silent ?? (() => Promise.resolve('sso-token')))(), ACCOUNT);
+  }
+  async acquireTokenPopup(request: { scopes: string[] }): Promise<AuthenticationResult> {
+    this.calls.push(`popup ${request.scopes.join(' ')}`);
+    return this.result(await (this.behaviour.popup ?? (() => Promise.resolve('popup-token')))(), ACCOUNT);
+  }
+}
+
+const ACCOUNT = { homeAccountId: 'h', username: 'mette.larsen@sundby-kommune.dk' } as AccountInfo;
+
+const factoriesFor = (
+  apps: { nestable?: FakeMsalApp | Error; standard?: FakeMsalApp },
+  seen: { kind: string; configuration: Configuration }[],
+): MsalFactories => ({
+  nestable: (configuration) => {
+    seen.push({ kind: 'nestable', configuration });
+    const app = apps.nestable ?? new FakeMsalApp('nestable');
+    return app instanceof Error ? Promise.reject(app) : Promise.resolve(app as unknown as IPublicClientApplication);
+  },
+  standard: (configuration) => {
+    seen.push({ kind: 'standard', configuration });
+    return Promise.resolve((apps.standard ?? new FakeMsalApp('standard')) as unknown as IPublicClientApplication);
+  },
+});
+
+describe('choosing the MSAL client', () => {
+  it('uses nested app auth inside a Microsoft host, with tokens in session storage', async () => {
+    const seen: { kind: string; configuration: Configuration }[] = [];
+    const source = await createMsalTokenSource({ clientId: 'c', hosted: true }, factoriesFor({}, seen));
+    expect(seen.map((entry) => entry.kind)).toEqual(['nestable']);
+    expect(seen[0]?.configuration.cache?.cacheLocation).toBe('sessionStorage');
+    expect(await source.getToken(['User.Read'])).toBe('sso-token');
+  });
+
+  it('falls back to the standard client when the host has no nested app auth', async () => {
+    const seen: { kind: string; configuration: Configuration }[] = [];
+    const source = await createMsalTokenSource(
+      { clientId: 'c', hosted: true },
+      factoriesFor({ nestable: new Error('no bridge') }, seen),
+    );
+    expect(seen.map((entry) => entry.kind)).toEqual(['nestable', 'standard']);
+    expect(await source.getToken(['User.Read'])).toBe('sso-token');
+  });
+
+  it('uses the standard client outside a Microsoft host, and never tries nested app auth', async () => {
+    const seen: { kind: string; configuration: Configuration }[] = [];
+    await createMsalTokenSource(
+      { clientId: 'c', hosted: false, cacheLocation: 'memoryStorage' },
+      factoriesFor({}, seen),
+    );
+    expect(seen.map((entry) => entry.kind)).toEqual(['standard']);
+    expect(seen[0]?.configuration.cache?.cacheLocation).toBe('memoryStorage');
+  });
+});
+
+describe('getting a token', () => {
+  const sourceWith = async (app: FakeMsalApp) =>
+    createMsalTokenSource({ clientId: 'c', hosted: true }, factoriesFor({ nestable: app }, []));
+
+  it('asks silently for the signed-in account, with Graph-qualified scopes', async () => {
+    const app = new FakeMsalApp('nestable', { accounts: [ACCOUNT] });
+    expect(await (await sourceWith(app)).getToken(['User.Read', 'Chat.Create'])).toBe('silent-token');
+    expect(app.calls).toEqual(['silent https://graph.microsoft.com/User.Read https://graph.microsoft.com/Chat.Create']);
+    expect(app.active).toBe(ACCOUNT);
+  });
+
+  it('shows the host’s prompt when consent or a fresh sign-in is needed', async () => {
+    const app = new FakeMsalApp('nestable', {
+      accounts: [ACCOUNT],
+      silent: () => Promise.reject(new InteractionRequiredAuthError('consent_required', 'test')),
+    });
+    expect(await (await sourceWith(app)).getToken(['Mail.ReadWrite'])).toBe('popup-token');
+    expect(app.calls.map((call) => call.split(' ')[0])).toEqual(['silent', 'popup']);
+  });
+
+  it('says "sign in again" when the prompt is refused or silent sign-in breaks', async () => {
+    const refused = new FakeMsalApp('nestable', {
+      silent: () => Promise.reject(new InteractionRequiredAuthError('login_required', 'test')),
+      popup: () => Promise.reject(new Error('user_cancelled')),
+    });
+    await expect((await sourceWith(refused)).getToken(['User.Read'])).rejects.toBeInstanceOf(SignInRequiredError);
+    const broken = new FakeMsalApp('nestable', {
+      accounts: [ACCOUNT],
+      silent: () => Promise.reject(new Error('network_error')),
+    });
+    await expect((await sourceWith(broken)).getToken(['User.Read'])).rejects.toThrow(/Log ind igen/);
+    expect(broken.calls.map((call) => call.split(' ')[0])).toEqual(['silent']);
   });
 });
