@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -120,7 +121,7 @@ export const TimeSection = memo(function TimeSection({ draft, problems, onChange
   const known = useMemo(() => participants.filter((p) => p.reach === 'inTenant' && p.email), [participants]);
   const unknown = useMemo(() => participants.filter((p) => !(p.reach === 'inTenant' && p.email)), [participants]);
   const emails = useMemo(() => known.map((p) => p.email as string), [known]);
-  const schedule = useSchedule(emails, draft.weekStart);
+  const [schedule, retrySchedule] = useSchedule(emails, draft.weekStart);
 
   const slots = useMemo(() => {
     if (schedule.status !== 'ready') return [];
@@ -229,11 +230,14 @@ export const TimeSection = memo(function TimeSection({ draft, problems, onChange
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {schedule.failure.kind === 'forbidden'
-              ? t('failure.forbidden', { what: t('failure.whatEvent'), code: schedule.failure.code })
+              ? t('time.scheduleForbidden', { code: schedule.failure.code })
               : schedule.failure.kind === 'throttled'
-                ? t('failure.throttled')
-                : t('failure.failed')}
+                ? t('time.scheduleThrottled')
+                : t('time.scheduleFailed')}
           </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retrySchedule}>{t('time.scheduleRetry')}</Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {schedule.status === 'ready' && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ScheduleRow } from '../../../domain/ports/calendar';
 import type { Failure } from '../../../domain/ports/outcome';
 import { scheduleRequestFor } from '../../../domain/booking/timeSlots';
@@ -16,12 +16,15 @@ export type ScheduleView =
 
 /**
  * Free/busy for the in-tenant participants over one working week, in one getSchedule call (the adapter splits
- * it above 20 people). Asked again only when the week or the people have settled for a moment.
+ * it above 20 people). Asked again only when the week or the people have settled for a moment, or when the user
+ * asks again after a failure (the returned `retry`).
  */
-export const useSchedule = (emails: readonly string[], weekStart: string): ScheduleView => {
+export const useSchedule = (emails: readonly string[], weekStart: string): [ScheduleView, retry: () => void] => {
   const { calendar } = useServices();
   const key = useDebouncedValue(JSON.stringify([weekStart, [...emails].sort()]), 400);
   const [view, setView] = useState<ScheduleView>({ status: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {
     const [week, people] = JSON.parse(key) as [string, string[]];
@@ -43,7 +46,7 @@ export const useSchedule = (emails: readonly string[], weekStart: string): Sched
     return () => {
       current = false;
     };
-  }, [key, calendar]);
+  }, [key, calendar, attempt]);
 
-  return view;
+  return [view, retry];
 };

@@ -126,6 +126,13 @@ export const booking = {
     gridTime: 'Kl.',
     slotLabel: '{{when}}: {{summary}}',
     past: 'passeret',
+    scheduleForbidden:
+      'Tovholder har ikke tilladelse til at se deltagernes ledige tid i jeres Microsoft 365 ({{code}}). Bed jeres IT-afdeling om tilladelsen, eller vælg dato og tid selv ovenfor.',
+    scheduleThrottled:
+      'Microsoft 365 har travlt lige nu, så ledig tid kunne ikke hentes. Tryk "Hent igen" om et minut, eller vælg dato og tid selv ovenfor.',
+    scheduleFailed:
+      'Ledig tid kunne ikke hentes: Microsoft 365 svarede ikke i tide, eller der skete en fejl hos Microsoft. Tryk "Hent igen" om lidt, eller vælg dato og tid selv ovenfor.',
+    scheduleRetry: 'Hent igen',
   },
   agenda: {
     heading: 'Dagsorden',

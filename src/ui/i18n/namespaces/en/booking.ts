@@ -133,6 +133,13 @@ export const booking: Translation<typeof da> = {
     gridTime: 'Time',
     slotLabel: '{{when}}: {{summary}}',
     past: 'past',
+    scheduleForbidden:
+      "Tovholder is not allowed to see the participants' free time in your Microsoft 365 ({{code}}). Ask your IT department for the permission, or choose the date and time yourself above.",
+    scheduleThrottled:
+      'Microsoft 365 is busy right now, so free time could not be fetched. Press "Fetch again" in a minute, or choose the date and time yourself above.',
+    scheduleFailed:
+      'Free time could not be fetched: Microsoft 365 did not answer in time, or an error happened at Microsoft. Press "Fetch again" in a moment, or choose the date and time yourself above.',
+    scheduleRetry: 'Fetch again',
   },
   agenda: {
     heading: 'Agenda',
