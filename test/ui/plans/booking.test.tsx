@@ -99,6 +99,122 @@ describe('booking a new plan', { timeout: 60_000 }, () => {
   });
 });
 
+describe('finding a time', { timeout: 60_000 }, () => {
+  it('puts the times everyone is free first, shows people outside the organisation as unknown, and books 90 minutes unless changed', async () => {
+    // Jonas is busy all Monday 30 November (08.00–16.00 Copenhagen).
+    const world = aPlansWorld({
+      as: 'mette',
+      plans: [],
+      busy: [{ email: people.jonas.email ?? '', start: '2026-11-30T07:00:00.000Z', end: '2026-11-30T15:00:00.000Z' }],
+    });
+    const { user } = await startNewPlan(world);
+    await write(user, field('Sagsreference'), 'KI-2026-035');
+    await addFromDirectory(user, 'jonas', people.jonas.name);
+    await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
+    expect(screen.getByText('Ukendt ledighed: Ole Bak.')).toBeTruthy();
+
+    const best = await screen.findByRole('list', { name: 'Bedste tider' });
+    const offered = within(best)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+    // Monday 08.00 is the earliest time, but Jonas is busy: the first best time is Tuesday's, with the GP unknown.
+    expect(offered[0]).toBe('tirsdag 1. december 2026 kl. 08.00–09.30 · alle kendte er ledige · 1 ukendt');
+    expect(offered.every((text) => text?.endsWith('alle kendte er ledige · 1 ukendt'))).toBe(true);
+    // The week grid: Monday 08.00 shows the conflict; the GP is never counted as free, only as unknown.
+    const monday = screen.getByRole('button', { name: /^mandag 30\. november 2026 kl\. 08\.00–09\.30: / });
+    expect(monday.getAttribute('aria-label')).toMatch(/: 1 optaget · 1 ukendt$/);
+    expect(monday.textContent).toBe('1');
+    // Only the people in the organisation are asked for, in one call.
+    expect([...(world.calendar.scheduleCalls.at(-1)?.emails ?? [])].sort()).toEqual([
+      people.jonas.email,
+      people.mette.email,
+    ]);
+
+    await user.click(within(best).getAllByRole('button')[0] as HTMLElement);
+    expect(dateOrTime('Dato').value).toBe('2026-12-01');
+    expect(dateOrTime('Start').value).toBe('08:00');
+    expect(dateOrTime('Slut').value).toBe('09:30');
+    expect((screen.getByRole('combobox', { name: 'Mødets længde' }) as HTMLSelectElement).value).toBe('90');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Mødets længde' }), '60');
+    expect(dateOrTime('Slut').value).toBe('09:00');
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    const draft = world.calendar.created[0]?.draft;
+    expect(draft?.start).toBe('2026-12-01T07:00:00.000Z');
+    expect(draft?.end).toBe('2026-12-01T08:00:00.000Z');
+  });
+
+  it('says in Danish when free time cannot be fetched, and fetches again when asked', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.calendar.failNext('schedule', failure('forbidden', 'ErrorAccessDenied', 'Access is denied', 403));
+    const { user } = await startNewPlan(world);
+    expect(
+      await screen.findByText(
+        'Tovholder har ikke tilladelse til at se deltagernes ledige tid i jeres Microsoft 365 (ErrorAccessDenied). Bed jeres IT-afdeling om tilladelsen, eller vælg dato og tid selv ovenfor.',
+      ),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Hent igen' }));
+    expect(await screen.findByRole('list', { name: 'Bedste tider' })).toBeTruthy();
+  });
+});
+
+describe('the citizen, the relatives, optional people and the consent', { timeout: 60_000 }, () => {
+  it('keeps the citizen and a relative out of the invitation, invites one person as optional, and saves the consent', async () => {
+    const { user, world } = await startNewPlan();
+    await fillInABooking(user);
+    const form = screen.getByRole('group', { name: 'Tilføj en person uden for adressebogen' });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Sektor' }), 'Borger');
+    expect(
+      within(form).getByText('Kan udelades for borgeren og pårørende, hvis de ikke skal have invitationen.'),
+    ).toBeTruthy();
+    await addByEmail(user, 'Jens Holm', '');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Sektor' }), 'Pårørende');
+    await addByEmail(user, 'Lise Holm', 'lise.holm@post.example');
+    await user.click(screen.getByRole('checkbox', { name: `Valgfri deltagelse: ${people.aisha.name}` }));
+
+    await user.click(screen.getByRole('button', { name: 'Registrér samtykke' }));
+    await write(user, screen.getByRole('textbox', { name: /^Hvilke oplysninger må deles/ }), 'Helbred og bolig');
+    await user.click(screen.getByRole('checkbox', { name: people.jonas.organisation }));
+    await user.click(screen.getByRole('checkbox', { name: 'Lise Holm (person)' }));
+    await write(user, screen.getByRole('textbox', { name: /^Formål/ }), 'At koordinere indsatsen');
+    await user.click(screen.getByRole('radio', { name: 'Mundtligt' }));
+    setValue('Gælder til', '2027-11-27');
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    expect(screen.getByText(/^Jens Holm, Lise Holm får ikke kalenderinvitationen/)).toBeTruthy();
+    expect(screen.queryByText(/Samtykke mangler/)).toBeNull();
+    const event = world.calendar.created[0]?.draft;
+    expect(event?.attendees.map((a) => `${a.email}:${a.required}`)).toEqual([
+      `${people.mette.email}:true`,
+      `${people.jonas.email}:true`,
+      `${people.aisha.email}:false`,
+      'ole.bak@laegehuset-sundby.example:true',
+    ]);
+    expect(JSON.stringify(event)).not.toMatch(/Jens|Holm|Lise/);
+
+    const listed = await world.store.list();
+    const plan = world.store.current(listed.ok ? (listed.value[0]?.planId ?? '') : '').plan;
+    const lise = plan.participants.find((x) => x.name === 'Lise Holm');
+    expect(plan.participants.find((x) => x.name === 'Jens Holm')).toMatchObject({ sector: 'borger', email: null });
+    expect(lise?.sector).toBe('paaroerende');
+    expect(plan.consent).toEqual({
+      information: 'Helbred og bolig',
+      recipients: [
+        { kind: 'organisation', organisation: people.jonas.organisation },
+        { kind: 'participant', participantId: lise?.id },
+      ],
+      purpose: 'At koordinere indsatsen',
+      form: 'mundtligt',
+      givenOn: '2026-11-27',
+      validUntil: '2027-11-27',
+      withdrawnOn: null,
+    });
+    expect(plan.meetings[0]?.invitees.find((i) => i.participantId === lise?.id)?.required).toBe(true);
+  });
+});
+
 describe('people from the address book', { timeout: 60_000 }, () => {
   it('come with the sector their department points to, which the koordinator can still change', async () => {
     const { user } = await startNewPlan();
@@ -198,6 +314,23 @@ describe('Graph failures while booking', { timeout: 60_000 }, () => {
       ),
     ).toBeTruthy();
     expect(field('Sagsreference').value).toBe('KI-2026-031');
+  });
+
+  it('says Microsoft had an error on a 5xx, and books once on "Prøv igen"', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.calendar.failNext('create', failure('failed', 'ServiceUnavailable', 'Service unavailable', 503));
+    const { user } = await startNewPlan(world);
+    await fillInABooking(user);
+    await user.click(screen.getByRole('button', { name: 'Book mødet' }));
+    expect(
+      await screen.findByText(
+        'Microsoft 365 svarede ikke i tide, eller der skete en fejl hos Microsoft. Tryk "Prøv igen" om lidt. Der bliver ikke oprettet to møder.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Mødet er ikke booket endnu')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prøv igen' }));
+    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    expect(world.calendar.created).toHaveLength(1);
   });
 
   it('does not create the meeting again when only saving the plan failed', async () => {
