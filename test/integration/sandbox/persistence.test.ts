@@ -73,6 +73,41 @@ describe('restart survival', () => {
     await reset.stop();
   });
 
+  it('keeps every answered write of a burst that a SIGKILL cuts off, and its state file is never half written', async () => {
+    const first = await startSandbox();
+    running.push(first);
+    const token = await first.token(USERS.mette);
+    const answered: string[] = [];
+    let enough: () => void = () => undefined;
+    const tenAnswered = new Promise<void>((resolve) => (enough = resolve));
+    const burst = Array.from({ length: 60 }, (_, index) =>
+      fetch(`${first.graphUrl}/me/todo/lists`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ displayName: `Byge ${index}` }),
+      })
+        .then((response) => {
+          if (response.status === 201) answered.push(`Byge ${index}`);
+          if (answered.length >= 10) enough();
+        })
+        .catch(() => undefined),
+    );
+    await tenAnswered;
+    await first.kill();
+    const seen = [...answered];
+    await Promise.all(burst);
+
+    // It starts again from the same file (a torn state.json would not parse), with every answered list in it.
+    const second = await startSandbox({ dataDir: first.dataDir, reset: false });
+    running.push(second);
+    const mette = await signIn(second, USERS.mette);
+    const lists = await mette<{ value: { displayName: string }[] }>('GET', '/me/todo/lists?$top=100');
+    const names = lists.body.value.map((list) => list.displayName);
+    expect(seen.length).toBeGreaterThanOrEqual(10);
+    for (const name of seen) expect(names).toContain(name);
+    await second.stop();
+  });
+
   it('keeps a draft (immutable id, extended property) and a soft delete across a SIGKILL, and the draft still sends once', async () => {
     const mark = 'String {66f5a359-4659-4830-9070-00047ec6ac6e} Name TovholderDelivery';
     const immutable = { Prefer: 'IdType="ImmutableId"' };
