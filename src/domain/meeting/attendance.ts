@@ -15,13 +15,23 @@ export const setAttendance = (meeting: Meeting, participantId: string, attendanc
 export const setWrittenInput = (meeting: Meeting, participantId: string, writtenInput: string): Meeting =>
   setAttendance(meeting, participantId, { kind: 'apologies', writtenInput });
 
-/** Copy the answers from the calendar event onto the invitees; people the event does not know keep theirs. */
+/**
+ * Copy the answers from the calendar event onto the invitees; people the event does not know keep theirs.
+ * Declining the invitation is sending afbud: someone whose fremmøde is not yet marked becomes afbud (with room for
+ * their written input). Fremmøde someone already marked is theirs to keep.
+ */
 export const applyResponses = (plan: Plan, meeting: Meeting, responses: readonly AttendeeResponse[]): Meeting => ({
   ...meeting,
   invitees: meeting.invitees.map((i) => {
     const email = plan.participants.find((p) => p.id === i.participantId)?.email;
     const answer = responses.find((r) => sameEmail(r.email, email));
-    return answer ? { ...i, response: answer.response } : i;
+    if (!answer) return i;
+    const sentAfbud = answer.response === 'declined' && i.attendance.kind === 'unknown';
+    return {
+      ...i,
+      response: answer.response,
+      attendance: sentAfbud ? { kind: 'apologies' as const, writtenInput: '' } : i.attendance,
+    };
   }),
 });
 

@@ -72,7 +72,10 @@ export const InviteeList = () => {
     if (can.prepare) {
       editMeeting((m) => {
         const next = applyResponses(plan, m, outcome.value);
-        return next.invitees.every((i, n) => i.response === m.invitees[n]?.response) ? m : next;
+        const same = next.invitees.every(
+          (i, n) => i.response === m.invitees[n]?.response && i.attendance === m.invitees[n]?.attendance,
+        );
+        return same ? m : next;
       });
     }
     // Read the answers when the tab opens; the button reads them again.

@@ -2,7 +2,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { success } from '../../../src/domain/ports/outcome';
-import { FakeMeetingHost, aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan } from './meetingHarness';
+import {
+  FakeMeetingHost,
+  aMeetingWorld,
+  people,
+  PLAN_ID,
+  renderMeeting,
+  secondMeetingPlan,
+  todaysPlan,
+} from './meetingHarness';
 
 beforeEach(() => sessionStorage.clear());
 
@@ -23,7 +31,7 @@ describe('the details tab before the meeting', () => {
     expect(screen.getByText(/I alt 90 af 90 min/)).toBeTruthy();
   });
 
-  it('shows the answers to the invitation and takes the written input of someone who sent afbud to the round', async () => {
+  it('shows the answers to the invitation, makes a decline an afbud, and takes its written input to the round', async () => {
     const user = userEvent.setup();
     const plan = todaysPlan((p) => void (p.meetings[0]!.eventId = 'event-ki-2027-003'));
     const world = aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan });
@@ -40,7 +48,10 @@ describe('the details tab before the meeting', () => {
       within(screen.getByText('Peter Nielsen').closest('li') as HTMLElement).getByText('Har takket ja'),
     ).toBeTruthy();
 
-    await user.selectOptions(within(ole).getByRole('combobox', { name: 'Fremmøde' }), 'Afbud');
+    // Declining the invitation is sending afbud: the place for Ole's written input is there without a click.
+    await waitFor(() =>
+      expect((within(ole).getByRole('combobox', { name: 'Fremmøde' }) as HTMLSelectElement).value).toBe('apologies'),
+    );
     await user.type(
       within(ole).getByRole('textbox', { name: 'Skriftligt input fra Ole Bak' }),
       'Blodprøverne er fine.',
@@ -64,6 +75,25 @@ describe('the details tab before the meeting', () => {
     const turn = (await screen.findByRole('checkbox', { name: /Ole Bak/ })).closest('li') as HTMLElement;
     expect(within(turn).getByText('Skriftligt input (afbud)')).toBeTruthy();
     expect(within(turn).getByText('Blodprøverne er fine.')).toBeTruthy();
+  });
+
+  it("lists the previous meeting's efforts for follow-up, with their owner and how far they are", async () => {
+    renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan: secondMeetingPlan() }));
+    const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
+    const job = within(previous).getByRole('group', { name: 'Afklaringsforløb i jobcentret' });
+    expect(within(job).getByText('Ansvarlig: Peter Nielsen')).toBeTruthy();
+    expect(within(job).getByText('I gang')).toBeTruthy();
+    const support = within(previous).getByRole('group', { name: 'Bostøtte to gange om ugen' });
+    expect(within(support).getByText('Ansvarlig: Jonas Berg')).toBeTruthy();
+    expect(within(support).getByText('Ikke gennemgået')).toBeTruthy();
+    // Before the meeting they are only shown: the referent marks them in the meeting.
+    expect(within(previous).queryAllByRole('combobox')).toEqual([]);
+  });
+
+  it('says so when the plan has no earlier meeting', async () => {
+    renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00' }));
+    const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
+    expect(within(previous).getByText('Der er ingen indsatser fra et tidligere møde.')).toBeTruthy();
   });
 });
 

@@ -10,6 +10,7 @@ import type { Clock } from '../../../src/domain/ports/clock';
 import type { Frame, MeetingHost, ShareResult, Theme } from '../../../src/domain/ports/meetingHost';
 import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
 import { failure } from '../../../src/domain/ports/outcome';
+import { startNextMeeting } from '../../../src/domain/followUp/carryOver';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { AppShell } from '../../../src/ui/shell/AppShell';
@@ -43,6 +44,45 @@ export const todaysPlan = (change: (plan: Plan) => void = () => {}): Plan => {
   change(plan);
   return plan;
 };
+
+/**
+ * Today's plan as the second meeting of the plan: the first was held 3 December 2026, where Peter took
+ * "Afklaringsforløb i jobcentret" (marked i gang since) and Jonas "Bostøtte to gange om ugen". Today's meeting was
+ * booked from it (startNextMeeting), so its referat follows those efforts up.
+ */
+export const secondMeetingPlan = (): Plan =>
+  todaysPlan((plan) => {
+    const today = plan.meetings[0]!;
+    const earlier = {
+      ...structuredClone(today),
+      id: 'm-2026-12-03',
+      start: copenhagenInstant('2026-12-03', '13:00').toISOString(),
+      end: copenhagenInstant('2026-12-03', '14:30').toISOString(),
+    };
+    earlier.minutes.efforts = [
+      {
+        id: 'e-job',
+        what: 'Afklaringsforløb i jobcentret',
+        goalId: null,
+        ownerId: people.peter.id,
+        due: '2027-02-01',
+        status: 'iGang',
+      },
+      {
+        id: 'e-bo',
+        what: 'Bostøtte to gange om ugen',
+        goalId: null,
+        ownerId: people.jonas.id,
+        due: '2027-02-15',
+        status: 'aaben',
+      },
+    ];
+    const next = startNextMeeting(
+      { ...plan, meetings: [earlier] },
+      { id: today.id, start: today.start, end: today.end, now: new Date(earlier.end) },
+    );
+    plan.meetings = [earlier, next];
+  });
 
 export class SettableClock implements Clock {
   constructor(private time: Date) {}

@@ -29,4 +29,25 @@ describe('attendance and answers', () => {
       [p.karen.id, 'declined'],
     ]);
   });
+
+  it('makes a declined invitation an afbud with room for written input, unless fremmøde was already marked', () => {
+    const marked = setAttendance(meeting, p.ole.id, { kind: 'present' });
+    const m = applyResponses(plan, marked, [
+      { email: p.karen.email!, response: 'declined' },
+      { email: p.ole.email!, response: 'declined' },
+      { email: p.mette.email!, response: 'accepted' },
+    ]);
+    expect(m.invitees.map((i) => [i.participantId, i.attendance])).toEqual([
+      [p.jens.id, { kind: 'unknown' }],
+      [p.mette.id, { kind: 'unknown' }],
+      // Ole said at the door that he came after all: what was marked stands.
+      [p.ole.id, { kind: 'present' }],
+      [p.karen.id, { kind: 'apologies', writtenInput: '' }],
+    ]);
+    // Written input already typed is kept when the answers are read again.
+    const written = setWrittenInput(m, p.karen.id, 'Kan ikke komme, men støtter planen.');
+    expect(apologies(applyResponses(plan, written, [{ email: p.karen.email!, response: 'declined' }]))).toEqual([
+      { participantId: p.karen.id, writtenInput: 'Kan ikke komme, men støtter planen.' },
+    ]);
+  });
 });
