@@ -2,7 +2,7 @@ import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/rea
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { addChallenge, removeChallenge, updateChallenge } from '../../domain/minutes/editMinutes';
-import { fieldDomId } from './fieldProblems';
+import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';
 import { newId } from './newId';
 
@@ -20,11 +20,14 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column' },
 });
 
-/** Udfordringer: the primary and acute challenges, as short texts. */
-export const ChallengesEditor = () => {
+/**
+ * Udfordringer: the primary and acute challenges, as short texts. What may not leave with the referat (a CPR
+ * number; the citizen's name where the tenant sends challenges in full) is marked under the challenge.
+ */
+export const ChallengesEditor = ({ problems }: { problems: ProblemsByField }) => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { meeting, editMinutes } = useMeetingSession();
+  const { meeting, editMinutes, lang } = useMeetingSession();
   const challenges = meeting.minutes.challenges;
   const [focusId, setFocusId] = useState<string | null>(null);
   useEffect(() => {
@@ -45,7 +48,10 @@ export const ChallengesEditor = () => {
         <ol className={styles.list}>
           {challenges.map((c, i) => (
             <li key={c.id} className={styles.item}>
-              <Field label={t('minutes.challenges.label', { n: i + 1 })}>
+              <Field
+                label={t('minutes.challenges.label', { n: i + 1 })}
+                {...validationOf(problems.get(`challenges.${c.id}.text`), lang)}
+              >
                 <Textarea
                   id={fieldDomId(`challenges.${c.id}.text`)}
                   value={c.text}

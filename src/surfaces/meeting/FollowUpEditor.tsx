@@ -66,7 +66,10 @@ export const FollowUpEditor = ({ problems, readOnly }: { problems: ProblemsByFie
                       ))}
                     </Select>
                   </Field>
-                  <Field label={t('previous.note')}>
+                  <Field
+                    label={t('previous.note')}
+                    {...validationOf(problems.get(`followUp.${f.effortId}.note`), lang)}
+                  >
                     <Input
                       id={fieldDomId(`followUp.${f.effortId}.note`)}
                       value={f.note}

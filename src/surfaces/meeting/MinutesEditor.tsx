@@ -81,8 +81,8 @@ export const MinutesEditor = memo(function MinutesEditor({ problems }: { problem
         </Section>
       )}
       <Section id="minutes-challenges" title={text.challenges}>
-        <Steady on={[minutes.challenges, lang]}>
-          <ChallengesEditor />
+        <Steady on={[minutes.challenges, problems, lang]}>
+          <ChallengesEditor problems={problems} />
         </Steady>
       </Section>
       <Section id="minutes-goals" title={text.goals}>

@@ -39,9 +39,9 @@ vi.mock('../../../src/surfaces/meeting/GoalsEditor', async (original) => {
 });
 vi.mock('../../../src/surfaces/meeting/ChallengesEditor', async (original) => {
   const real = (await original()) as typeof ChallengesModule;
-  const ChallengesEditor = () => {
+  const ChallengesEditor = (props: ComponentProps<typeof real.ChallengesEditor>) => {
     renders.challenges += 1;
-    return real.ChallengesEditor();
+    return real.ChallengesEditor(props);
   };
   return { ...real, ChallengesEditor };
 });

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aMeetingWorld, currentMinutes, people, renderMeeting, todaysPlan } from './meetingHarness';
+import { copenhagenInstant } from '../../../src/domain/time/danishTime';
+import { aMeetingWorld, currentMinutes, people, renderMeeting, secondMeetingPlan, todaysPlan } from './meetingHarness';
 
 beforeEach(() => sessionStorage.clear());
 
@@ -72,6 +73,71 @@ describe('the referent writing the minutes in the side panel', () => {
     await waitFor(() => expect(currentMinutes(world).goals.map((g) => g.id)).toEqual(['g-rus', 'g-job', 'g-bolig']));
   });
 
+  it('reorders the shared goals with the pointer, by dragging a goal by its handle onto another', async () => {
+    const world = aMeetingWorld({ plan: planWithGoals() });
+    renderMeeting(world);
+    await screen.findByRole('button', { name: 'Flyt ned (mål 1)' });
+    const itemOf = (n: number) => screen.getByRole('textbox', { name: `Mål ${n}` }).closest('li') as HTMLElement;
+    // What the browser's drag carries (jsdom has no DataTransfer of its own).
+    const carried = new Map<string, string>();
+    const dataTransfer = {
+      effectAllowed: 'none',
+      dropEffect: 'none',
+      setData: (type: string, value: string) => void carried.set(type, value),
+      getData: (type: string) => carried.get(type) ?? '',
+    };
+    const handle = screen.getByTitle('Træk for at flytte mål 3');
+    expect(handle.getAttribute('draggable')).toBe('true');
+
+    // "Jens har noget at stå op til" is dragged up onto the first goal.
+    fireEvent.dragStart(handle, { dataTransfer });
+    fireEvent.dragOver(itemOf(2), { dataTransfer });
+    fireEvent.dragOver(itemOf(1), { dataTransfer });
+    fireEvent.drop(itemOf(1), { dataTransfer });
+    fireEvent.dragEnd(handle, { dataTransfer });
+
+    expect(goalTexts()).toEqual(['Jens har noget at stå op til', 'Jens beholder sin lejlighed', 'Jens drikker mindre']);
+    expect(screen.getByText('"Jens har noget at stå op til" er flyttet til plads 1 af 3')).toBeTruthy();
+    await waitFor(() => expect(currentMinutes(world).goals.map((g) => g.id)).toEqual(['g-job', 'g-bolig', 'g-rus']));
+
+    // And down again: dropped on the last goal, it takes the last place.
+    fireEvent.dragStart(screen.getByTitle('Træk for at flytte mål 1'), { dataTransfer });
+    fireEvent.dragOver(itemOf(3), { dataTransfer });
+    fireEvent.drop(itemOf(3), { dataTransfer });
+    expect(goalTexts()).toEqual(['Jens beholder sin lejlighed', 'Jens drikker mindre', 'Jens har noget at stå op til']);
+    await waitFor(() => expect(currentMinutes(world).goals.map((g) => g.id)).toEqual(['g-bolig', 'g-rus', 'g-job']));
+  });
+
+  it("marks the previous meeting's efforts udført, i gang, ændret or droppet, asking what changed", async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({ plan: secondMeetingPlan() });
+    renderMeeting(world);
+    const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
+    const job = within(previous).getByRole('group', { name: 'Afklaringsforløb i jobcentret' });
+    const support = within(previous).getByRole('group', { name: 'Bostøtte to gange om ugen' });
+    // Marked i gang between the meetings, so it arrives with that status; the other is not yet gone through.
+    expect(within(job).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', 'iGang');
+    expect(within(support).getByRole('combobox', { name: 'Status' })).toHaveProperty('value', '');
+    expect(
+      within(job)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Ikke gennemgået', 'Udført', 'I gang', 'Ændret', 'Droppet']);
+
+    await user.selectOptions(within(job).getByRole('combobox', { name: 'Status' }), 'Udført');
+    await user.selectOptions(within(support).getByRole('combobox', { name: 'Status' }), 'Ændret');
+    // "Ændret" without a word on what changed is marked under the note, without stopping anything.
+    expect(await within(support).findByText(/er markeret som ændret\. Skriv kort, hvad der er ændret\./)).toBeTruthy();
+    await user.type(within(support).getByRole('textbox', { name: 'Note' }), 'Nu én gang om ugen');
+    await waitFor(() => expect(within(support).queryByText(/er markeret som ændret/)).toBeNull());
+    await waitFor(() =>
+      expect(currentMinutes(world).followUp).toEqual([
+        expect.objectContaining({ effortId: 'e-job', status: 'udfoert' }),
+        expect.objectContaining({ effortId: 'e-bo', status: 'aendret', note: 'Nu én gang om ugen' }),
+      ]),
+    );
+  });
+
   it('marks an effort without owner inline without stopping the typing, and lists it before "Send referat"', async () => {
     const user = userEvent.setup();
     const world = aMeetingWorld({
@@ -119,6 +185,20 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(what.getAttribute('aria-invalid')).toBe('true');
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
     expect(await screen.findByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
+  });
+
+  it('marks a CPR number in a challenge under that challenge, where the tenant sends challenges in full', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld();
+    world.services.policy = { ...world.services.policy, cardDetail: 'full' };
+    renderMeeting(world);
+    await user.click(await screen.findByRole('button', { name: 'Tilføj udfordring' }));
+    await user.keyboard('Huslejerestance, jf. 010190-1234');
+    const challenge = screen.getByRole('textbox', { name: 'Udfordring 1' });
+    expect(challenge).toHaveProperty('value', 'Huslejerestance, jf. 010190-1234');
+    await waitFor(() => expect(challenge.getAttribute('aria-invalid')).toBe('true'));
+    const field = challenge.closest('[class*="fui-Field"]') as HTMLElement;
+    expect(within(field).getByText(/CPR-nummer/)).toBeTruthy();
   });
 
   it('brings back unsaved text after a reload of the panel', async () => {
@@ -188,6 +268,39 @@ describe('who drives the agenda', () => {
         'afdaekning',
       ]),
     );
+  });
+
+  it('fits the items still to come into the time that is left once an item has run over', async () => {
+    const user = userEvent.setup();
+    // 13.00–14.30. Stamoplysninger (5 min) from 13.00, afdækning (35 min) from 13.05: at 13.50 it is 10 min over.
+    const world = aMeetingWorld({
+      as: 'jonas',
+      at: '13:50',
+      plan: todaysPlan(
+        (p) =>
+          void (p.meetings[0]!.agendaSteps = [
+            { key: 'stamoplysninger', at: copenhagenInstant('2027-03-04', '13:00').toISOString() },
+            { key: 'afdaekning', at: copenhagenInstant('2027-03-04', '13:05').toISOString() },
+          ]),
+      ),
+    });
+    renderMeeting(world);
+    const clock = await screen.findByRole('region', { name: 'Dagsorden' });
+    expect(within(clock).getByText('Afdækning')).toBeTruthy();
+    expect(within(clock).getByText('10 min over')).toBeTruthy();
+    expect(within(clock).getByText('40 min til mødet slutter')).toBeTruthy();
+    await user.click(within(clock).getByText('Resten af mødet'));
+    // 40 minutes for udfordringer, mål and opfølgning (planned 15 + 20 + 15 = 50), in proportion.
+    expect(within(clock).getByText('Udfordringer: nu 12 min (planlagt 15 min)')).toBeTruthy();
+    expect(within(clock).getByText('Fælles mål og prioritering: nu 16 min (planlagt 20 min)')).toBeTruthy();
+    expect(within(clock).getByText('Opfølgning: nu 12 min (planlagt 15 min)')).toBeTruthy();
+
+    // "Næste punkt" at once: udfordringer's own box now counts, and the two after it share what is left.
+    await user.click(within(clock).getByRole('button', { name: 'Næste punkt' }));
+    expect(await within(clock).findByText('Udfordringer')).toBeTruthy();
+    expect(within(clock).getByText('15 min tilbage')).toBeTruthy();
+    expect(within(clock).getByText('Fælles mål og prioritering: nu 14 min (planlagt 20 min)')).toBeTruthy();
+    expect(within(clock).getByText('Opfølgning: nu 11 min (planlagt 15 min)')).toBeTruthy();
   });
 
   it('shows a reader where the meeting is, without "Næste punkt" and without fields to write in', async () => {
