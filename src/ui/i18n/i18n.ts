@@ -65,14 +65,32 @@ export const registerNamespaces = (
     putOnPage(`${lang}/${ns}`, inLang);
 };
 
-/** `null` when the namespace is on the page in `lang`; otherwise the fetch that brings it (one per file). */
+/**
+ * Marks a promise with its outcome the way React's `use` reads it, so a component that renders after the texts
+ * arrived reads them at once instead of suspending for a tick.
+ */
+const tracked = (promise: Promise<void>): Promise<void> => {
+  const marked = promise as Promise<void> & { status?: string; value?: unknown; reason?: unknown };
+  marked.status = 'pending';
+  promise.then(
+    (value) => Object.assign(marked, { status: 'fulfilled', value }),
+    (reason: unknown) => Object.assign(marked, { status: 'rejected', reason }),
+  );
+  return promise;
+};
+
+/**
+ * The fetch that brings the namespace in `lang` (one per file), or `null` when it came with the page. A fetch is
+ * returned also after it arrived: a component that waited for it must ask React's `use` for it on every render.
+ */
 export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | null => {
   const key = `${lang}/${ns}` as const;
-  if (onPage.has(key)) return null;
   let arrival = fetching.get(key);
-  if (arrival === undefined) {
-    const danish = onPage.get(`da/${ns}`);
-    arrival = loadNamespace(ns, lang).then(
+  if (arrival !== undefined) return arrival;
+  if (onPage.has(key)) return null;
+  const danish = onPage.get(`da/${ns}`);
+  arrival = tracked(
+    loadNamespace(ns, lang).then(
       (texts) => {
         putOnPage(key, texts);
       },
@@ -83,9 +101,9 @@ export const namespaceArrival = (ns: Namespace, lang: UiLang): Promise<void> | n
         putOnPage(key, danish);
         fellBack.add(key);
       },
-    );
-    fetching.set(key, arrival);
-  }
+    ),
+  );
+  fetching.set(key, arrival);
   return arrival;
 };
 
