@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   InteractionRequiredAuthError,
   type AccountInfo,
@@ -190,5 +192,16 @@ describe('getting a token', () => {
     });
     await expect((await sourceWith(broken)).getToken(['User.Read'])).rejects.toThrow(/Log ind igen/);
     expect(broken.calls.map((call) => call.split(' ')[0])).toEqual(['silent']);
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the delegated Graph permissions the app asks for', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const section = readme.split('### Permissions')[1]?.split('\n## ')[0] ?? '';
+    // Resource-specific consent (in the manifest) is listed after the delegated permissions.
+    const delegated = section.split('Resource-specific consent')[0] ?? '';
+    const listed = new Set([...delegated.matchAll(/`([A-Z][A-Za-z]*(?:\.[A-Za-z]+)+)`/g)].map((match) => match[1]));
+    expect([...listed].sort()).toEqual([...GRAPH_SCOPES, ...SEND_SCOPES, ...TODO_SCOPES].sort());
   });
 });
