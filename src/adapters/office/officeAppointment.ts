@@ -82,7 +82,7 @@ export class OfficeAppointment implements AppointmentItem {
   }
 
   /** Adds only addresses not already on the invitation (Outlook would otherwise list a person twice). */
-  async addAttendees(attendees: AppointmentAttendee[]): Promise<Outcome<void>> {
+  async addAttendees(attendees: Cleared<AppointmentAttendee[]>): Promise<Outcome<void>> {
     const present = await this.getAttendees();
     if (!present.ok) return present;
     const known = new Set(present.value.map((a) => a.email.toLowerCase()));

@@ -71,7 +71,7 @@ export class StandaloneAppointment implements AppointmentItem {
   }
 
   /** Like Outlook: an address already on the invitation is not added twice. */
-  async addAttendees(attendees: AppointmentAttendee[]): Promise<Outcome<void>> {
+  async addAttendees(attendees: Cleared<AppointmentAttendee[]>): Promise<Outcome<void>> {
     const known = new Set(this.state.attendees.map((a) => a.email.toLowerCase()));
     const added = attendees.filter((a) => {
       const key = a.email.toLowerCase();

@@ -13,6 +13,7 @@ export interface AppointmentItem {
   setSubject(subject: Cleared<string>): Promise<Outcome<void>>;
   setBodyHtml(html: Cleared<string>): Promise<Outcome<void>>;
   getAttendees(): Promise<Outcome<AppointmentAttendee[]>>;
-  addAttendees(attendees: AppointmentAttendee[]): Promise<Outcome<void>>;
+  /** The attendee list is seen by every attendee, delegate and anyone the invitation is forwarded to. */
+  addAttendees(attendees: Cleared<AppointmentAttendee[]>): Promise<Outcome<void>>;
   getTimes(): Promise<Outcome<{ start: string; end: string }>>;
 }

@@ -1,3 +1,4 @@
+import type { Cleared } from '../privacy/cleared';
 import type { Outcome } from './outcome';
 
 export interface TabToPin {
@@ -5,8 +6,9 @@ export interface TabToPin {
   /** teamsAppId of our app in the tenant's catalogue. */
   teamsAppId: string;
   entityId: string;
-  contentUrl: string;
-  websiteUrl: string;
+  /** Both URLs are seen by everyone in the meeting chat, so they pass the privacy guard (clearUrl) first. */
+  contentUrl: Cleared<string>;
+  websiteUrl: Cleared<string>;
 }
 
 /** The Teams meeting's chat: found from the join URL, the app's tab pinned in it. */

@@ -35,6 +35,7 @@
 import { mayReceiveMinutes } from '../consent/consentStatus';
 import type { Participant, Plan } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
+import type { AppointmentAttendee } from '../ports/appointmentItem';
 import type { EventDraft, EventPatch } from '../ports/calendar';
 import type { LogEntry } from '../ports/logger';
 import type { ChatMessageToPost, MailToSend } from '../ports/minutesTransport';
@@ -330,6 +331,23 @@ export const clearAppointmentText = (
       texts: [
         part === 'subject' ? { field: 'appointmentSubject', text } : { field: 'appointmentBody', text, format: 'html' },
       ],
+    },
+    ctx,
+  );
+
+/**
+ * Attendees added to the Outlook appointment being composed. Like a calendar event's attendee list, every attendee,
+ * delegate and forwarded copy shows it, so the citizen (or anyone named like them) is kept off it.
+ */
+export const clearAppointmentAttendees = (
+  attendees: AppointmentAttendee[],
+  ctx: PrivacyContext,
+): GuardVerdict<AppointmentAttendee[]> =>
+  guardOutbound(
+    {
+      channel: 'calendar',
+      payload: attendees,
+      texts: attendees.map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
     },
     ctx,
   );

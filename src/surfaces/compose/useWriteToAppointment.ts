@@ -4,7 +4,11 @@ import { meetingBodyHtml, meetingSubject } from '../../domain/booking/eventConte
 import { planDeepLink } from '../../domain/links/planLink';
 import type { AppointmentItem } from '../../domain/ports/appointmentItem';
 import type { StoredPlan } from '../../domain/ports/planStore';
-import { clearAppointmentText, type PrivacyContext } from '../../domain/privacy/privacyGuard';
+import {
+  clearAppointmentAttendees,
+  clearAppointmentText,
+  type PrivacyContext,
+} from '../../domain/privacy/privacyGuard';
 import type { Problem } from '../../domain/problems';
 import { copenhagenDate } from '../../domain/time/danishTime';
 import { useServices } from '../../ui/services/ServicesContext';
@@ -111,13 +115,15 @@ export const useWriteToAppointment = (appointment: AppointmentItem) => {
         ctx,
         'body',
       );
-      const blocked = [subject, body].flatMap((v) => (v.verdict === 'blocked' ? v.reasons : []));
-      if (subject.verdict === 'blocked' || body.verdict === 'blocked') return fail(t('errors.blocked'), blocked);
+      const { attendees, withoutEmail } = attendeesFor(plan, me);
+      const invited = clearAppointmentAttendees(attendees, ctx);
+      const blocked = [subject, body, invited].flatMap((v) => (v.verdict === 'blocked' ? v.reasons : []));
+      if (subject.verdict === 'blocked' || body.verdict === 'blocked' || invited.verdict === 'blocked')
+        return fail(t('errors.blocked'), blocked);
 
       // 3. Into the appointment.
-      const { attendees, withoutEmail } = attendeesFor(plan, me);
       for (const step of [
-        () => appointment.addAttendees(attendees),
+        () => appointment.addAttendees(invited.cleared),
         () => appointment.setSubject(subject.cleared),
         () => appointment.setBodyHtml(body.cleared),
       ]) {

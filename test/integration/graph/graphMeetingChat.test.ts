@@ -6,6 +6,7 @@ import { GraphMeetingChat } from '../../../src/adapters/graph/graphMeetingChat';
 import { defaultPolicy } from '../../../src/domain/policy';
 import type { TabToPin } from '../../../src/domain/ports/meetingChat';
 import type { Outcome } from '../../../src/domain/ports/outcome';
+import type { Cleared } from '../../../src/domain/privacy/cleared';
 import { clearEventDraft, verdictOutcome } from '../../../src/domain/privacy/privacyGuard';
 import { demoPlan } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
@@ -23,8 +24,9 @@ const tab: TabToPin = {
   displayName: 'Tovholder',
   teamsAppId: 'tovholder-app-id',
   entityId: 'plan-ki-2026-014',
-  contentUrl: 'https://tovholder.example/meeting.html?planId=plan-ki-2026-014',
-  websiteUrl: 'https://tovholder.example/plans.html?planId=plan-ki-2026-014',
+  // As the privacy guard (clearUrl) hands them on; the guard has its own tests.
+  contentUrl: 'https://tovholder.example/meeting.html?planId=plan-ki-2026-014' as Cleared<string>,
+  websiteUrl: 'https://tovholder.example/plans.html?planId=plan-ki-2026-014' as Cleared<string>,
 };
 
 /** Books a Teams meeting as the koordinator and returns its join URL. */

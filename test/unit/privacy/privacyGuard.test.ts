@@ -4,6 +4,7 @@ import type { TenantPolicy } from '../../../src/domain/policy';
 import type { EventDraft } from '../../../src/domain/ports/calendar';
 import type { ChatMessageToPost, MailToSend } from '../../../src/domain/ports/minutesTransport';
 import {
+  clearAppointmentAttendees,
   clearAppointmentText,
   clearChatMessage,
   clearEventDraft,
@@ -112,6 +113,29 @@ describe('the privacy guard on the calendar', () => {
     expect(messagesOf(clearAppointmentText('<p>holm</p>', ctx(), 'body'))).toEqual([
       'Aftalens tekst indeholder borgerens navn — brug sagsreferencen.',
     ]);
+  });
+});
+
+describe("the privacy guard on the Outlook appointment's attendees", () => {
+  const karen = { email: 'karen.skov@regionms.example', name: 'Karen Skov', required: true };
+
+  it('lets the professionals onto the attendee list', () => {
+    const jonas = { email: 'jonas.berg@sundby-kommune.example', name: 'Jonas Berg', required: true };
+    const verdict = clearAppointmentAttendees([karen, jonas], ctx());
+    expect(verdict.verdict === 'allowed' && verdict.cleared).toEqual([karen, jonas]);
+  });
+
+  it("keeps off a relative whose address carries the family's surname: it says who the case is about", () => {
+    const lise = { email: 'lise.holm@post.example', name: 'Lise Holm', required: false };
+    expect(clearAppointmentAttendees([karen, lise], ctx(full)).verdict).toBe('blocked');
+  });
+
+  it('keeps the citizen off it under any policy, and says where and what to do', () => {
+    const jens = { email: 'jens.holm@post.example', name: 'Jens Holm', required: true };
+    const verdict = clearAppointmentAttendees([karen, jens], ctx(full));
+    expect(verdict.verdict).toBe('blocked');
+    expect(verdict.verdict === 'blocked' && verdict.reasons[0]?.field).toBe('eventAttendees');
+    expect(messagesOf(verdict)[0]).toMatch(/^Mødeindkaldelsens deltagerliste indeholder borgerens navn — /);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   StandaloneAppointment,
   type AppointmentState,
 } from '../../../../src/adapters/standalone/standaloneAppointment';
+import type { AppointmentAttendee } from '../../../../src/domain/ports/appointmentItem';
 import type { Cleared } from '../../../../src/domain/privacy/cleared';
 
 const empty: AppointmentState = {
@@ -28,6 +29,9 @@ const memoryStorage = (): Storage => {
   };
 };
 
+/** Attendees as the privacy guard (clearAppointmentAttendees) hands them on; the guard has its own tests. */
+const cleared = (attendees: AppointmentAttendee[]) => attendees as Cleared<AppointmentAttendee[]>;
+
 describe('the standalone appointment (local stand-in for Outlook)', () => {
   it('shows what the pane wrote, as the page re-renders on each change', async () => {
     const appointment = new StandaloneAppointment(empty);
@@ -44,11 +48,15 @@ describe('the standalone appointment (local stand-in for Outlook)', () => {
 
   it('does not invite the same address twice, whatever its case', async () => {
     const appointment = new StandaloneAppointment(empty);
-    await appointment.addAttendees([{ email: 'karen.skov@regionms.example', name: 'Karen Skov', required: true }]);
-    await appointment.addAttendees([
-      { email: 'Karen.Skov@regionms.example', name: 'Karen Skov', required: true },
-      { email: 'ole.bak@laegehuset-sundby.example', name: 'Ole Bak', required: false },
-    ]);
+    await appointment.addAttendees(
+      cleared([{ email: 'karen.skov@regionms.example', name: 'Karen Skov', required: true }]),
+    );
+    await appointment.addAttendees(
+      cleared([
+        { email: 'Karen.Skov@regionms.example', name: 'Karen Skov', required: true },
+        { email: 'ole.bak@laegehuset-sundby.example', name: 'Ole Bak', required: false },
+      ]),
+    );
     const attendees = await appointment.getAttendees();
     expect(attendees.ok && attendees.value.map((a) => a.email)).toEqual([
       'karen.skov@regionms.example',
