@@ -21,6 +21,13 @@ describe('finding CPR numbers', () => {
     expect(found('120380-1111 og 2802994321')).toEqual(['120380-1111', '2802994321']);
   });
 
+  it('needs no modulus-11 check: numbers issued since 2007 that fail it are found too', () => {
+    // Weights 4,3,2,7,6,5,4,3,2,1: 010190-1234 sums to 84 and 150385-0013 to 118, neither a multiple of 11.
+    expect(found('010190-1234 og 1503850013')).toEqual(['010190-1234', '1503850013']);
+    // A number that does pass modulus 11 (sum 154) is found all the same.
+    expect(found('0707614285')).toEqual(['0707614285']);
+  });
+
   it('gives no alarm for ten digits whose first six are not a date (a phone or case number)', () => {
     expect(found('Ring på 4512345678')).toEqual([]); // day 45
     expect(found('Sag 3213001234')).toEqual([]); // month 13
