@@ -226,6 +226,34 @@ describe('people from the address book', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the address book refusing a search', { timeout: 60_000 }, () => {
+  it('says which permission is missing on a 403, and that the person can be added by e-mail meanwhile', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.directory.failNext(failure('forbidden', 'Authorization_RequestDenied', 'Insufficient privileges', 403));
+    const { user } = await startNewPlan(world);
+    const search = screen.getByRole('search', { name: 'Søg i adressebogen' });
+    await write(user, within(search).getByRole('searchbox', { name: 'Søg i adressebogen' }), 'jonas');
+    expect(
+      await within(search).findByText(
+        'Tovholder har ikke tilladelse til at søge i jeres adressebog (Authorization_RequestDenied). Bed jeres IT-afdeling om tilladelsen, og tilføj indtil da personen med e-mail nedenfor.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('asks to wait a minute on a 429', async () => {
+    const world = aPlansWorld({ as: 'mette', plans: [] });
+    world.directory.failNext(failure('throttled', 'TooManyRequests', 'Too many requests', 429, 60000));
+    const { user } = await startNewPlan(world);
+    const search = screen.getByRole('search', { name: 'Søg i adressebogen' });
+    await write(user, within(search).getByRole('searchbox', { name: 'Søg i adressebogen' }), 'jonas');
+    expect(
+      await within(search).findByText(
+        'Microsoft 365 har travlt lige nu. Vent et minut, og søg igen, eller tilføj personen med e-mail nedenfor.',
+      ),
+    ).toBeTruthy();
+  });
+});
+
 describe('bad input while booking', { timeout: 60_000 }, () => {
   it('refuses an invalid e-mail address beside the field and keeps what was typed', async () => {
     const { user } = await startNewPlan();

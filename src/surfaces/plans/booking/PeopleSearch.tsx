@@ -1,6 +1,7 @@
 import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
+import type { Failure } from '../../../domain/ports/outcome';
 import type { DirectoryPerson } from '../../../domain/ports/peopleDirectory';
 import { sameEmail } from '../../../domain/roles/roles';
 import { useServices } from '../../../ui/services/ServicesContext';
@@ -36,7 +37,7 @@ type SearchState =
   | { status: 'idle' }
   | { status: 'searching'; query: string }
   | { status: 'done'; query: string; people: DirectoryPerson[] }
-  | { status: 'failed'; query: string };
+  | { status: 'failed'; query: string; failure: Failure };
 
 export interface PeopleSearchProps {
   /** E-mail addresses already invited, so the button says "Tilføjet" instead of adding twice. */
@@ -63,7 +64,9 @@ export const PeopleSearch = ({ invitedEmails, onAdd }: PeopleSearchProps) => {
     void people.search(settled).then((outcome) => {
       if (!current) return;
       setState(
-        outcome.ok ? { status: 'done', query: settled, people: outcome.value } : { status: 'failed', query: settled },
+        outcome.ok
+          ? { status: 'done', query: settled, people: outcome.value }
+          : { status: 'failed', query: settled, failure: outcome },
       );
     });
     return () => {
@@ -75,7 +78,11 @@ export const PeopleSearch = ({ invitedEmails, onAdd }: PeopleSearchProps) => {
     state.status === 'searching'
       ? t('participants.searching')
       : state.status === 'failed'
-        ? t('participants.searchFailed')
+        ? state.failure.kind === 'forbidden'
+          ? t('participants.searchForbidden', { code: state.failure.code })
+          : state.failure.kind === 'throttled'
+            ? t('participants.searchThrottled')
+            : t('participants.searchFailed')
         : state.status === 'done'
           ? state.people.length === 0
             ? t('participants.noneFound', { query: state.query })

@@ -40,6 +40,10 @@ export const booking = {
     addNamed: 'Tilføj {{name}}',
     alreadyAdded: 'Tilføjet',
     searchFailed: 'Søgningen virkede ikke lige nu. Prøv igen, eller tilføj personen med e-mail nedenfor.',
+    searchForbidden:
+      'Tovholder har ikke tilladelse til at søge i jeres adressebog ({{code}}). Bed jeres IT-afdeling om tilladelsen, og tilføj indtil da personen med e-mail nedenfor.',
+    searchThrottled:
+      'Microsoft 365 har travlt lige nu. Vent et minut, og søg igen, eller tilføj personen med e-mail nedenfor.',
     addedStatus: '{{name}} er tilføjet som deltager.',
     removedStatus: '{{name}} er fjernet.',
     externalHeading: 'Tilføj en person uden for adressebogen',

@@ -43,6 +43,10 @@ export const booking: Translation<typeof da> = {
     addNamed: 'Add {{name}}',
     alreadyAdded: 'Added',
     searchFailed: 'The search did not work just now. Try again, or add the person by e-mail below.',
+    searchForbidden:
+      'Tovholder is not allowed to search your address book ({{code}}). Ask your IT department for the permission, and until then add the person by e-mail below.',
+    searchThrottled:
+      'Microsoft 365 is busy right now. Wait a minute and search again, or add the person by e-mail below.',
     addedStatus: '{{name}} has been added as a participant.',
     removedStatus: '{{name}} has been removed.',
     externalHeading: 'Add a person outside the directory',
