@@ -303,6 +303,21 @@ describe('bad input while booking', { timeout: 60_000 }, () => {
     expect(screen.getByText(/Samme person er både mødeleder og referent/)).toBeTruthy();
   });
 
+  it('says beside the case reference why it may not hold the name, and beside the name that it stays in the plan', async () => {
+    await startNewPlan();
+    const describedBy = (input: HTMLElement) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(describedBy(field('Sagsreference'))).toContain(
+      'Fx initialer og et nummer: KI-2026-014. Sagsreferencen står i kalenderinvitationen, som mange kan se (stedfortrædere, videresendte invitationer). Skriv derfor aldrig navn eller CPR-nummer her.',
+    );
+    expect(describedBy(field('Borgerens navn'))).toContain(
+      'Gemmes kun i planen. Navnet kommer aldrig i kalenderen, mødechatten eller e-mails.',
+    );
+  });
+
   it('warns while typing a CPR number in the case reference', async () => {
     const { user } = await startNewPlan();
     await user.type(field('Sagsreference'), 'Jens 010190-1234');
