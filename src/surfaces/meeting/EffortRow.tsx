@@ -115,7 +115,7 @@ const EffortDetails = memo(
             >
               <option value="">{t('minutes.efforts.noOwner')}</option>
               {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
-              {!ownerKnown && ownerId && <option value={ownerId}>{ownerId}</option>}
+              {!ownerKnown && ownerId && <option value={ownerId}>{t('summary.unknownPerson')}</option>}
               {participants.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}

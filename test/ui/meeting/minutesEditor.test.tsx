@@ -187,6 +187,64 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(await screen.findByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
   });
 
+  it('marks an owner who is not a participant, a due date passed and no next tovholder inline; only "Send referat" waits', async () => {
+    const user = userEvent.setup();
+    const world = aMeetingWorld({
+      plan: todaysPlan((plan) => {
+        const minutes = plan.meetings[0]!.minutes;
+        minutes.efforts = [
+          // Owned by someone who has left the plan since, and due before today (4 March 2027).
+          { id: 'e-1', what: 'Søge boligstøtte', goalId: null, ownerId: 'p-gone', due: '2027-02-01', status: 'aaben' },
+        ];
+        minutes.nextMeetingBy = '2027-06-04';
+      }),
+    });
+    renderMeeting(world);
+    const row = await screen.findByRole('group', { name: 'Indsats 1' });
+    const owner = within(row).getByRole('combobox', { name: 'Ansvarlig' }) as HTMLSelectElement;
+    expect(owner.selectedOptions[0]?.textContent).toBe('ukendt person');
+    expect(await within(row).findByText(/er ikke deltager i planen\. Vælg en af deltagerne/)).toBeTruthy();
+    expect(owner.getAttribute('aria-invalid')).toBe('true');
+    expect(within(row).getByText(/er allerede passeret\. Vælg en ny frist/)).toBeTruthy();
+    expect(within(row).getByLabelText('Senest').getAttribute('aria-invalid')).toBe('true');
+    const tovholder = screen.getByRole('combobox', { name: /^Næste tovholder/ });
+    expect(screen.getByText(/Der er ingen næste tovholder\. Vælg den deltager/)).toBeTruthy();
+    expect(tovholder.getAttribute('aria-invalid')).toBe('true');
+
+    // Typing goes on regardless.
+    await user.type(within(row).getByRole('textbox', { name: 'Hvad' }), ' i april');
+    expect(within(row).getByRole('textbox', { name: 'Hvad' })).toHaveProperty('value', 'Søge boligstøtte i april');
+
+    // "Send referat" waits, with the list of what to fix.
+    await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
+    await user.click(await screen.findByRole('button', { name: 'Bekræftet med borgeren' }));
+    expect(screen.getByRole('button', { name: 'Send referat' }).getAttribute('aria-disabled')).toBe('true');
+    const list = screen.getByText('Ret disse 3 ting, før referatet kan sendes').closest('[id="send-problems"]');
+    const links = within(list as HTMLElement)
+      .getAllByRole('link')
+      .map((l) => l.textContent);
+    expect(links).toEqual([
+      expect.stringMatching(/^Den ansvarlige for indsatsen .*Søge boligstøtte i april.* er ikke deltager/),
+      expect.stringMatching(/^Fristen for indsatsen .*Søge boligstøtte i april.* er allerede passeret/),
+      expect.stringMatching(/^Der er ingen næste tovholder/),
+    ]);
+  });
+
+  it('proposes the next meeting three months on, and warns past six months without holding the send back', async () => {
+    const world = aMeetingWorld();
+    renderMeeting(world);
+    // Today's meeting is 4 March 2027: by 4 June 2027 (a Friday).
+    const by = await screen.findByLabelText(/^Næste møde senest/);
+    await waitFor(() => expect(by).toHaveProperty('value', '2027-06-04'));
+    await waitFor(() => expect(currentMinutes(world).nextMeetingBy).toBe('2027-06-04'));
+
+    fireEvent.change(by, { target: { value: '2027-10-01' } });
+    expect(await screen.findByText(/Næste møde er mere end 6 måneder ude/)).toBeTruthy();
+    // A warning, not an error: the field is not marked invalid, and it is not among what blocks the send.
+    expect(by.getAttribute('aria-invalid')).toBeNull();
+    await waitFor(() => expect(currentMinutes(world).nextMeetingBy).toBe('2027-10-01'));
+  });
+
   it('marks a CPR number in a challenge under that challenge, where the tenant sends challenges in full', async () => {
     const user = userEvent.setup();
     const world = aMeetingWorld();
