@@ -237,6 +237,26 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
   });
 });
 
+describe('the tab where the tenant does not allow it, against the sandbox', () => {
+  it('books the meeting and saves the plan when the app may not be added to the chat: the user gets the two clicks', async () => {
+    await injectFault(sandbox, { route: 'installedApps', kind: '403', count: 1 });
+    const form = aFilledInForm('KI-2027-106', '08:00');
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    expect(result.progress.tab).toBe('notAllowed');
+    expect((await meetingChatOf(upn.mette, result.progress.chatId ?? ''))?.tabs).toEqual([]);
+    expect(result.stored.plan.meetings[0]?.eventId).toBe(result.progress.eventId);
+  });
+
+  it('books the meeting and saves the plan when the meeting chat cannot be looked up', async () => {
+    await injectFault(sandbox, { route: 'onlineMeetings', kind: '403', count: 1 });
+    const form = aFilledInForm('KI-2027-107', '08:30');
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    expect(result.progress.tab).toBe('failed');
+    expect(result.progress.chatId).toBeNull();
+    expect(await calendarOf(upn.jonas, 'Koordinerende indsatsplansmøde – KI-2027-107')).toHaveLength(1);
+  });
+});
+
 describe('Graph refusing the booking, against the sandbox', () => {
   let next = 110;
   const failureOf = async (fault: Parameters<typeof injectFault>[1], options: Partial<GraphClientOptions> = {}) => {
