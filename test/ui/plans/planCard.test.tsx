@@ -46,4 +46,25 @@ describe("the plan's card on the plans tab", () => {
     const card = screen.getByRole('article', { name: 'KI-2026-014' });
     expect(within(card).getByRole('button', { name: 'Book næste møde' })).toBeTruthy();
   });
+
+  it('names the plan by its case reference, with next meeting, tovholder and consent, and never the citizen', async () => {
+    renderPlansTab(aPlansWorld({ as: 'mette', plans: [demoPlan()], at: '2026-11-27 10:00' }));
+    const card = await screen.findByRole('article', { name: 'KI-2026-014' });
+    const value = (term: string) => within(card).getByText(term).nextElementSibling?.textContent ?? '';
+    expect(value('Næste møde')).toBe('Ikke booket — senest 3. december 2026');
+    // The next tovholder named in the last referat convenes the next meeting.
+    expect(value('Tovholder')).toBe('Peter Nielsen');
+    expect(value('Samtykke')).toBe('Samtykke gælder til 3. september 2027');
+    expect(card.textContent).not.toMatch(/Jens|Holm/);
+  });
+
+  it('says the consent runs out before the date the next meeting must be held by, and what to do', async () => {
+    const plan = demoPlan();
+    const soon = { ...plan, consent: plan.consent && { ...plan.consent, validUntil: '2026-12-01' } };
+    renderPlansTab(aPlansWorld({ as: 'mette', plans: [soon], at: '2026-11-27 10:00' }));
+    const card = await screen.findByRole('article', { name: 'KI-2026-014' });
+    expect(
+      within(card).getByText('Samtykket udløber 1. december 2026 — før næste møde. Indhent nyt samtykke.'),
+    ).toBeTruthy();
+  });
 });
