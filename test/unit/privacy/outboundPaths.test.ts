@@ -5,10 +5,12 @@
  * the plan's texts (the leaky renderer below writes what the plan does not hold).
  *
  * Other paths' block-and-pass tests: deep links test/unit/privacy/planLink.test.ts, To Do
- * test/unit/tasks/addMyEffortsToTodo.test.ts, the Outlook appointment test/ui/compose/composeApp.test.tsx, the
- * stage share test/ui/meeting (ShareToStageButton). Calendar.updateEvent has no caller yet; its guard
- * (clearEventPatch) is in privacyGuard.test.ts, and test/unit/architecture/outboundPorts.test.ts proves the port
- * refuses an unchecked patch at compile time.
+ * test/unit/tasks/addMyEffortsToTodo.test.ts and test/unit/privacy/clearTask.test.ts, the Outlook appointment
+ * test/ui/compose/composeApp.test.tsx (and clearAppointmentAttendees in privacyGuard.test.ts). Not here, and why:
+ * "Vis for alle" builds its URL from the plan id alone; it passes in test/ui/meeting/meetingFrames.test.tsx and
+ * its refusal is clearUrl's (privacyGuard.test.ts). Calendar.updateEvent has no caller yet; its guard
+ * (clearEventPatch) is in privacyGuard.test.ts. test/unit/architecture/outboundPorts.test.ts proves every sending
+ * port refuses an unchecked payload at compile time.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleLogger } from '../../../src/adapters/standalone/consoleLogger';
