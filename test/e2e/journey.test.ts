@@ -160,7 +160,10 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect(await invitee(people.peter.name).innerText()).toContain('Har takket nej');
     expect(await invitee(people.aisha.name).innerText()).toContain('Har ikke svaret');
 
-    await invitee(people.peter.name).getByRole('combobox', { name: 'Fremmøde' }).selectOption({ label: 'Afbud' });
+    // Declining the invitation is sending afbud: the place for Peter's written input is there already.
+    await expect
+      .poll(() => invitee(people.peter.name).getByRole('combobox', { name: 'Fremmøde' }).inputValue())
+      .toBe('apologies');
     await invitee(people.peter.name)
       .getByRole('textbox', { name: `Skriftligt input fra ${people.peter.name}` })
       .fill(petersInput);
@@ -202,12 +205,21 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
 
     const referent = await aisha.openSidePanel(plan.id);
     expect(await referent.yourRole()).toBe('Du er referent');
+    // The round in afdækning: Peter sent afbud, so his written input is read out at his turn.
+    await referent.openTab('Runde');
+    const petersTurn = referent.turn(people.peter.name);
+    expect(await petersTurn.innerText()).toContain('Skriftligt input (afbud)');
+    expect(await petersTurn.innerText()).toContain(petersInput);
+    await petersTurn.getByRole('checkbox').check();
+    await checkpoint(aisha.page, 'side-panel', 'round');
+    await referent.openTab('Referat');
     await referent.addChallenge('Huslejerestance og risiko for udsættelse');
     await referent.addGoal(goals.housing);
     await referent.addGoal(goals.alcohol);
     await referent.addGoal(goals.work);
-    // The meeting decides that the alcohol comes first.
-    await referent.moveGoalUp(2);
+    // The meeting decides that the alcohol comes first: dragged there with the mouse (the keyboard's way, "Flyt op",
+    // is in sidePanelKeyboard.test.ts).
+    await referent.dragGoal(2, 1);
     expect(await referent.goals()).toEqual([goals.alcohol, goals.housing, goals.work]);
     for (const effort of efforts.slice(0, 2)) await referent.addEffort({ ...effort, owner: effort.owner.name });
 
@@ -218,6 +230,9 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect((await referent.efforts()).map((e) => [e.what, e.goal, e.owner, e.due])).toEqual(
       efforts.slice(0, 2).map((e) => [e.what, e.goal, e.owner.name, e.due]),
     );
+    await referent.openTab('Runde');
+    expect(await referent.turn(people.peter.name).getByRole('checkbox').isChecked()).toBe(true);
+    await referent.openTab('Referat');
     // …and what was typed before the reload reaches the plan in the library.
     await expect
       .poll(async () => (await world.sandbox.plan(plan.id)).meetings[0]?.minutes.efforts.map((e) => e.what), {

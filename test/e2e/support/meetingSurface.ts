@@ -164,6 +164,29 @@ export class SidePanel extends MeetingPage {
       .evaluateAll((els) => els.map((el) => (el as HTMLTextAreaElement).value));
   }
 
+  /**
+   * Drag goal `from` by its handle onto goal `to` with the mouse (1-based), and wait until it has moved. The drag
+   * is the browser's own (Chromium turns the mouse moves into dragstart, dragover and drop).
+   */
+  async dragGoal(from: number, to: number): Promise<void> {
+    const section = this.goalsSection();
+    const text = (await this.goals())[from - 1];
+    const target = section.getByRole('listitem').nth(to - 1);
+    await section.getByTitle(`Træk for at flytte mål ${from}`).dragTo(target);
+    for (const started = Date.now(); (await this.goals())[to - 1] !== text;) {
+      if (Date.now() - started > 10_000) throw new Error(`goal ${from} did not move to ${to} when dragged there`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Runden: the turn of `name` (their checkbox, notes, and written input if they sent afbud). */
+  turn(name: string): Locator {
+    return this.page
+      .getByRole('tabpanel', { name: 'Runde' })
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)} `) }) });
+  }
+
   async moveGoalUp(n: number): Promise<void> {
     await this.goalsSection()
       .getByRole('button', { name: `Flyt op (mål ${n})` })
