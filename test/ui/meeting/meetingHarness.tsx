@@ -165,10 +165,10 @@ export const aMeetingWorld = (
 /** Fast saves so tests need no fake timers; polling off unless asked for. */
 export const FAST: MeetingPlanTiming = { saveDelayMs: 30, pollMs: 60 * 60000, retryMs: 50 };
 
-export const renderMeeting = (world: MeetingWorld, timing: MeetingPlanTiming = FAST) =>
+export const renderMeeting = (world: MeetingWorld, timing: MeetingPlanTiming = FAST, planId: string = PLAN_ID) =>
   render(
     <AppShell services={world.services} languageSwitch={false}>
-      <MeetingApp planId={PLAN_ID} timing={timing} />
+      <MeetingApp planId={planId} timing={timing} />
     </AppShell>,
   );
 
