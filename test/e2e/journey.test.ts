@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan/planDocument';
 import { addDays, copenhagenDate, formatDateTime } from '../../src/domain/time/danishTime';
-import { checkpoint, screenshot } from './support/checkpoint';
+import { NO_SERIOUS_VIOLATIONS, seriousViolations } from './support/accessibility';
+import { checkpoint, screenshot, settled, sidewaysOverflow, switchTheme } from './support/checkpoint';
 import { people, type Person } from './support/demoPeople';
 import { SIDE_PANEL, STAGE, MeetingPage } from './support/meetingSurface';
 import { BookingConfirmationPage } from './support/plansTab';
@@ -253,6 +254,16 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     );
     await referent.waitUntilSaved();
     await checkpoint(aisha.page, 'side-panel', 'minutes-written');
+    // Teams' high-contrast theme, switched to during the meeting: the panel follows, fits 320 px and stays accessible.
+    await aisha.page.evaluate(() =>
+      window.postMessage({ type: 'tovholder:theme', theme: 'contrast' }, window.location.origin),
+    );
+    await aisha.page.locator('[data-theme="contrast"]').first().waitFor();
+    await settled(aisha.page);
+    expect.soft(await seriousViolations(aisha.page, 'side panel (contrast)')).toBe(NO_SERIOUS_VIOLATIONS);
+    expect.soft(await sidewaysOverflow(aisha.page), 'reflow: side panel (contrast)').toBe('fits the width');
+    await screenshot(aisha.page, 'side-panel-minutes-written-contrast');
+    await switchTheme(aisha.page, 'dark');
 
     // The chair's reload in the middle of the agenda keeps the clock where it was.
     await chair.nextItem();
