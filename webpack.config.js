@@ -24,6 +24,18 @@ const SURFACES = [
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
+/**
+ * Not a surface: where the browser sign-in's popup returns (MSAL's redirect bridge, src/app/authEnd.ts). A page of
+ * its own with nothing else on it, so the app never starts inside the popup.
+ */
+const AUTH_END = { name: 'authEnd', file: 'auth-end.html' };
+const AUTH_END_HTML = `<!doctype html>
+<html lang="da">
+  <head><meta charset="utf-8" /><title>Tovholder – log ind</title></head>
+  <body><p id="failed" hidden>Log-ind kunne ikke afsluttes her. Luk vinduet, og prøv igen fra Tovholder.</p></body>
+</html>
+`;
+
 /** The icons the manifest's add-in command points at (https://<domain>/icons/command-<size>.png). */
 const ICONS = ['command-16.png', 'command-32.png', 'command-80.png', 'color.png', 'outline.png'];
 
@@ -186,7 +198,10 @@ export default (_env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     context: root,
-    entry: Object.fromEntries(SURFACES.map(({ name }) => [name, `./src/app/${name}.tsx`])),
+    entry: {
+      ...Object.fromEntries(SURFACES.map(({ name }) => [name, `./src/app/${name}.tsx`])),
+      [AUTH_END.name]: `./src/app/${AUTH_END.name}.ts`,
+    },
     output: {
       path: join(root, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -248,6 +263,7 @@ export default (_env, argv) => {
             template: join(root, 'src/app/page.ejs'),
           }),
       ),
+      new HtmlWebpackPlugin({ filename: AUTH_END.file, chunks: [AUTH_END.name], templateContent: AUTH_END_HTML }),
       new IconsPlugin(),
       ...(production ? [new EntrySizesPlugin()] : []),
     ],

@@ -66,6 +66,19 @@ const deferredPorts = () => import(/* webpackChunkName: "graph-ports" */ './defe
 
 const defaultFrame: Record<Surface, Frame> = { plans: 'personal', meeting: 'content', compose: 'taskPane' };
 
+/**
+ * The page MSAL's standard client returns to from a popup or silent iframe (src/app/authEnd.ts): it hands the answer
+ * back to the page that signs in. Registered in Entra beside nested app auth's `brk-multihub://<domain>`.
+ */
+export const AUTH_END_PAGE = 'auth-end.html';
+
+/**
+ * Whether the page is a plain browser tab rather than inside a Microsoft host: Teams (desktop and web), Outlook and
+ * the Microsoft 365 app frame the page in an iframe, and Teams mobile runs it top-level beside its native bridge
+ * (`nativeInterface`). Decided at once, without waiting for teams-js to give up.
+ */
+export const isPlainBrowser = (win: Window): boolean => win.parent === win && !('nativeInterface' in win);
+
 /** A new appointment in local mode starts like Outlook's: the next working day, here 13.00–14.30 Copenhagen. */
 const nextWorkingAfternoon = (now: Date): { start: string; end: string } => {
   let day = addDays(copenhagenDate(now), 1);
@@ -83,7 +96,8 @@ const storageOf = (win: Window, kind: 'sessionStorage' | 'localStorage'): Storag
 };
 
 /**
- * The composition root: picks the host (Teams, Outlook, or standalone in local mode) and the backend (Microsoft
+ * The composition root: picks the host (Teams, Outlook, a plain browser tab for the plans page, or standalone in
+ * local mode) and the backend (Microsoft
  * Graph, or the local sandbox's Graph), signs in, and wires every port. Only this calls teams-js
  * `app.initialize()`, once, before MSAL. Never throws for an expected failure: the page shows the problem.
  */
@@ -106,6 +120,11 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
   let planId = params.planId ?? null;
   let appointment: AppointmentItem | null = null;
   let standaloneAppointment: StandaloneAppointment | null = null;
+  const msalApp = {
+    clientId: config.clientId,
+    tenantId: config.tenantId,
+    redirectUri: `${config.appBaseUrl.replace(/\/+$/, '')}/${AUTH_END_PAGE}`,
+  };
 
   if (config.backend === 'sandbox') {
     // Local mode: the URL plays Teams' part, and the sandbox signs the demo user in.
@@ -144,7 +163,13 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     if (!office) return fail({ kind: 'host', detail: 'Office.js found no Outlook item' });
     host = office.host;
     appointment = office.appointment;
-    tokenSource = await hosts.msal({ clientId: config.clientId, tenantId: config.tenantId, hosted: true });
+    tokenSource = await hosts.msal({ ...msalApp, hosted: true });
+  } else if (surface === 'plans' && isPlainBrowser(win)) {
+    // The plans page in a plain browser tab (Teams' "open in browser", a bookmark): no Microsoft host to wait for
+    // (teams-js would only time out), so the browser is the host and MSAL's standard client signs in with a popup.
+    const { BrowserHost } = await import(/* webpackChunkName: "host-browser" */ '../adapters/browser/browserHost');
+    host = new BrowserHost(win);
+    tokenSource = await hosts.msal({ ...msalApp, hosted: false });
   } else {
     // Teams (also Outlook and the Microsoft 365 app for the plans tab): initialise once, then read the context.
     const teams = await hosts.teams(defaultFrame[surface]);
@@ -152,7 +177,7 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     host = teams.host;
     tenantId = teams.tenantId ?? tenantId;
     planId = planId ?? planIdFromSubEntityId(teams.subPageId);
-    tokenSource = await hosts.msal({ clientId: config.clientId, tenantId: config.tenantId, hosted: true });
+    tokenSource = await hosts.msal({ ...msalApp, hosted: true });
   }
 
   const graph = createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource });

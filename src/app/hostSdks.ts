@@ -14,7 +14,16 @@ export interface HostSdks {
   teams(defaultFrame: Frame): Promise<TeamsStart>;
   /** Null when the page is not running in Outlook's appointment form. */
   office(): Promise<{ host: MeetingHost; appointment: AppointmentItem } | null>;
-  msal(options: { clientId: string; tenantId: string | null; hosted: boolean }): Promise<AccessTokenSource>;
+  /**
+   * `hosted`: a Microsoft host is initialised, so nested app auth is tried first. `redirectUri`: the page the standard
+   * client's popup and silent iframe return to (auth-end.html, which hands the answer back to this page).
+   */
+  msal(options: {
+    clientId: string;
+    tenantId: string | null;
+    hosted: boolean;
+    redirectUri: string;
+  }): Promise<AccessTokenSource>;
 }
 
 /** teams-js never settles inside a frame that is not Teams; give up after this long and say so. */
@@ -62,9 +71,9 @@ export const defaultHostSdks: HostSdks = {
     return { host, appointment: new OfficeAppointment(item, office) };
   },
 
-  async msal({ clientId, tenantId, hosted }) {
+  async msal({ clientId, tenantId, hosted, redirectUri }) {
     const { createMsalTokenSource } = await import(/* webpackChunkName: "auth-msal" */ '../adapters/auth/msalAuth');
-    const options: MsalAuthOptions = { clientId, hosted, ...(tenantId ? { tenantId } : {}) };
+    const options: MsalAuthOptions = { clientId, hosted, redirectUri, ...(tenantId ? { tenantId } : {}) };
     return createMsalTokenSource(options);
   },
 };

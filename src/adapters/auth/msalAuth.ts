@@ -1,4 +1,6 @@
 import {
+  BrowserAuthError,
+  BrowserAuthErrorCodes,
   BrowserCacheLocation,
   InteractionRequiredAuthError,
   createNestablePublicClientApplication,
@@ -13,7 +15,8 @@ import { qualifiedGraphScopes } from './graphScopes';
 /**
  * Sign-in in Teams, Outlook and the Microsoft 365 app: nested app auth (NAA) through `@azure/msal-browser`, one SPA
  * registration whose redirect `brk-multihub://<domain>` serves every host. Outside a Microsoft host (the plain
- * browser fallback) the standard client signs in with a popup.
+ * browser fallback) the standard client signs in with a popup, or by redirect when the browser blocks the popup
+ * (a page that signs in while it loads has no click behind it); both return through auth-end.html.
  *
  * Tokens live in session storage (gone when the tab closes) or in memory — never in local storage, where any script
  * on the origin could read them for days.
@@ -48,8 +51,17 @@ export const msalConfiguration = (options: MsalAuthOptions): Configuration => ({
   cache: { cacheLocation: CACHE_LOCATIONS[options.cacheLocation ?? 'sessionStorage'] },
 });
 
+/** The browser refused to open the sign-in popup (no click behind it, as when a page signs in while it loads). */
+const popupBlocked = (error: unknown): boolean =>
+  error instanceof BrowserAuthError &&
+  [BrowserAuthErrorCodes.popupWindowError, BrowserAuthErrorCodes.emptyWindowError].includes(error.errorCode);
+
 export class MsalTokenSource implements AccessTokenSource {
-  constructor(private readonly app: IPublicClientApplication) {}
+  /** `redirectIfBlocked`: the standard client in a plain browser tab signs in by redirect when the popup is blocked. */
+  constructor(
+    private readonly app: IPublicClientApplication,
+    private readonly redirectIfBlocked = false,
+  ) {}
 
   async getToken(scopes: string[]): Promise<string> {
     const request = { scopes: qualifiedGraphScopes(scopes) };
@@ -69,8 +81,16 @@ export class MsalTokenSource implements AccessTokenSource {
       this.app.setActiveAccount(result.account);
       return result.accessToken;
     } catch (error) {
+      if (!this.redirectIfBlocked || !popupBlocked(error)) throw this.signInRequired(error);
+    }
+    // The page leaves for the sign-in and comes back through auth-end.html, which returns it here
+    // (createMsalTokenSource then reads the answer); until it has left, the page keeps showing that it loads.
+    try {
+      await this.app.acquireTokenRedirect(request);
+    } catch (error) {
       throw this.signInRequired(error);
     }
+    return new Promise<string>(() => {});
   }
 
   private signInRequired(error: unknown): SignInRequiredError {
@@ -107,5 +127,14 @@ export const createMsalTokenSource = async (
       // The host has no nested app auth bridge: sign in the ordinary way.
     }
   }
-  return new MsalTokenSource(await factories.standard(configuration));
+  const app = await factories.standard(configuration);
+  if (options.hosted) return new MsalTokenSource(app);
+  // A plain browser tab may be coming back from a sign-in by redirect: take the account it signed in with.
+  try {
+    const returned = await app.handleRedirectPromise();
+    if (returned?.account) app.setActiveAccount(returned.account);
+  } catch {
+    // A failed or abandoned redirect: the first token request asks again.
+  }
+  return new MsalTokenSource(app, true);
 };

@@ -7,9 +7,12 @@ export type Theme = 'light' | 'dark' | 'contrast';
 
 export type ShareResult = 'shared' | 'notPresenter' | 'notSupported' | 'failed';
 
-/** What the surfaces need from the host (Teams, Outlook, or the standalone local page). */
+/**
+ * What the surfaces need from the host (Teams, Outlook, the standalone local page, or a plain browser tab: the plans
+ * page opened outside any Microsoft host in a real tenant).
+ */
 export interface MeetingHost {
-  readonly kind: 'teams' | 'office' | 'standalone';
+  readonly kind: 'teams' | 'office' | 'standalone' | 'browser';
   frame(): Frame;
   theme(): Theme;
   onThemeChange(listener: (theme: Theme) => void): () => void;

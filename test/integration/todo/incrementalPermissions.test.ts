@@ -57,7 +57,8 @@ const startRecording = async (upn: string) => {
   };
   const startup = await createServices({
     surface: 'plans',
-    window: pageWindow('/plans.html'),
+    // Framed, as Teams shows the tab (a top-level page would be the plain-browser path).
+    window: pageWindow('/plans.html', { framed: true }),
     build: cloudBuild,
     hosts,
     graphBaseUrl: sandbox.graphUrl,

@@ -139,7 +139,7 @@ describe('createServices for Microsoft 365 (Teams host, Graph backend)', () => {
     // Point "Microsoft Graph" at the sandbox for this test by passing a graph build with the sandbox's Graph URL.
     const startup = await createServices({
       surface: 'plans',
-      window: pageWindow('/plans.html'),
+      window: pageWindow('/plans.html', { framed: true }),
       build: cloudBuild,
       hosts,
       graphBaseUrl: sandbox.graphUrl,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  BrowserAuthError,
+  BrowserAuthErrorCodes,
   InteractionRequiredAuthError,
   type AccountInfo,
   type AuthenticationResult,
@@ -83,6 +85,8 @@ class FakeMsalApp {
       accounts?: AccountInfo[];
       silent?: () => Promise<string>;
       popup?: () => Promise<string>;
+      /** What handleRedirectPromise finds: the account a sign-in by redirect came back with. */
+      returned?: AccountInfo;
     } = {},
   ) {}
 
@@ -106,6 +110,13 @@ class FakeMsalApp {
   async ssoSilent(request: { scopes: string[] }): Promise<AuthenticationResult> {
     this.calls.push(`sso ${request.scopes.join(' ')}`);
     return this.result(await (this.behaviour.silent ?? (() => Promise.resolve('sso-token')))(), ACCOUNT);
+  }
+  async handleRedirectPromise(): Promise<AuthenticationResult | null> {
+    this.calls.push('handleRedirect');
+    return this.behaviour.returned ? this.result('redirect-token', this.behaviour.returned) : null;
+  }
+  async acquireTokenRedirect(request: { scopes: string[] }): Promise<void> {
+    this.calls.push(`redirect ${request.scopes.join(' ')}`);
   }
   async acquireTokenPopup(request: { scopes: string[] }): Promise<AuthenticationResult> {
     this.calls.push(`popup ${request.scopes.join(' ')}`);
@@ -158,6 +169,17 @@ describe('choosing the MSAL client', () => {
     expect(seen.map((entry) => entry.kind)).toEqual(['standard']);
     expect(seen[0]?.configuration.cache?.cacheLocation).toBe('memoryStorage');
   });
+
+  it("returns the standard client's popup to the redirect page it is given (auth-end.html)", async () => {
+    const seen: { kind: string; configuration: Configuration }[] = [];
+    const redirectUri = 'https://tovholder.sundby-kommune.example/auth-end.html';
+    await createMsalTokenSource({ clientId: 'c', hosted: false, redirectUri }, factoriesFor({}, seen));
+    expect(seen.map((entry) => [entry.kind, entry.configuration.auth.redirectUri])).toEqual([
+      ['standard', redirectUri],
+    ]);
+    // Without one MSAL would return to the page itself, which starts the app instead of handing the answer back.
+    expect(msalConfiguration({ clientId: 'c', hosted: false }).auth.redirectUri).toBeUndefined();
+  });
 });
 
 describe('getting a token', () => {
@@ -192,6 +214,45 @@ describe('getting a token', () => {
     });
     await expect((await sourceWith(broken)).getToken(['User.Read'])).rejects.toThrow(/Log ind igen/);
     expect(broken.calls.map((call) => call.split(' ')[0])).toEqual(['silent']);
+  });
+});
+
+describe('signing in from a plain browser tab (the standard client)', () => {
+  const blocked = () => Promise.reject(new BrowserAuthError(BrowserAuthErrorCodes.popupWindowError, 'test'));
+  const needsSignIn = () => Promise.reject(new InteractionRequiredAuthError('login_required', 'test'));
+  const settled = (promise: Promise<unknown>) =>
+    Promise.race([
+      promise.then(
+        () => 'settled',
+        () => 'settled',
+      ),
+      new Promise((r) => setTimeout(() => r('pending'), 20)),
+    ]);
+
+  it('signs in by redirect when the browser blocks the popup (no click behind a page that loads)', async () => {
+    const app = new FakeMsalApp('standard', { silent: needsSignIn, popup: blocked });
+    const source = await createMsalTokenSource({ clientId: 'c', hosted: false }, factoriesFor({ standard: app }, []));
+    // The page is leaving for the sign-in: the token request neither answers nor fails.
+    expect(await settled(source.getToken(['User.Read']))).toBe('pending');
+    expect(app.calls.map((call) => call.split(' ')[0])).toEqual(['handleRedirect', 'sso', 'popup', 'redirect']);
+  });
+
+  it('takes the account a sign-in by redirect came back with, and then asks silently', async () => {
+    const app = new FakeMsalApp('standard', { returned: ACCOUNT });
+    const source = await createMsalTokenSource({ clientId: 'c', hosted: false }, factoriesFor({ standard: app }, []));
+    expect(app.active).toBe(ACCOUNT);
+    expect(await source.getToken(['User.Read'])).toBe('silent-token');
+    expect(app.calls.map((call) => call.split(' ')[0])).toEqual(['handleRedirect', 'silent']);
+  });
+
+  it('never redirects inside a Microsoft host: a blocked prompt there asks to sign in again', async () => {
+    const app = new FakeMsalApp('standard', { silent: needsSignIn, popup: blocked });
+    const source = await createMsalTokenSource(
+      { clientId: 'c', hosted: true },
+      factoriesFor({ nestable: new Error('no bridge'), standard: app }, []),
+    );
+    await expect(source.getToken(['User.Read'])).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(app.calls.map((call) => call.split(' ')[0])).toEqual(['sso', 'popup']);
   });
 });
 
