@@ -1,5 +1,6 @@
 import type { Frame, MeetingHost, ShareResult, Theme } from '../../domain/ports/meetingHost';
 import type { Cleared } from '../../domain/privacy/cleared';
+import type { StageSharing } from '../../domain/meeting/stageSharing';
 import { TeamsContextSchema, type TeamsContext } from './teamsContext';
 
 export type SdkError = { errorCode: number; message?: string } | null;
@@ -94,11 +95,11 @@ export class TeamsMeetingHost implements MeetingHost {
   }
 
   /**
-   * Screen-share protocol first: the others see the presenter's stage as a shared screen, so federated
-   * and external participants (whose tenant cannot read our plan store) still follow. Collaborative
-   * sharing is the fallback on clients that lack it.
+   * The protocol the meeting's people can follow first (collaborative where all are colleagues in our tenant,
+   * who can each read the plan; screen share where guests or other organisations take part), the other one on
+   * a client that lacks it.
    */
-  async shareToStage(url: Cleared<string>): Promise<ShareResult> {
+  async shareToStage(url: Cleared<string>, prefer: StageSharing): Promise<ShareResult> {
     const frame = this.frame();
     if (frame !== 'sidePanel' && frame !== 'meetingStage') return 'notSupported';
     const capability = await new Promise<ShareAttempt | boolean>((resolve) => {
@@ -113,9 +114,11 @@ export class TeamsMeetingHost implements MeetingHost {
     });
     if (capability === false) return 'notPresenter';
     if (capability !== true) return capability;
-    const screenShare = await this.share(url, 'ScreenShare');
-    if (screenShare !== 'notSupported') return screenShare;
-    return this.share(url, 'Collaborative');
+    const [first, second]: [SharingProtocol, SharingProtocol] =
+      prefer === 'collaborative' ? ['Collaborative', 'ScreenShare'] : ['ScreenShare', 'Collaborative'];
+    const attempt = await this.share(url, first);
+    if (attempt !== 'notSupported') return attempt;
+    return this.share(url, second);
   }
 
   async openLink(url: Cleared<string>): Promise<void> {

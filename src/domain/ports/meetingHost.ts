@@ -1,3 +1,4 @@
+import type { StageSharing } from '../meeting/stageSharing';
 import type { Cleared } from '../privacy/cleared';
 
 /** Where a meeting surface runs (teams-js FrameContexts, or the URL in local mode). */
@@ -18,8 +19,11 @@ export interface MeetingHost {
   onThemeChange(listener: (theme: Theme) => void): () => void;
   /** Language tag from the host, e.g. "da-DK". */
   locale(): string;
-  /** Show this app's stage view to everyone in the meeting. */
-  shareToStage(url: Cleared<string>): Promise<ShareResult>;
+  /**
+   * Show this app's stage view to everyone in the meeting, by the sharing protocol `prefer`
+   * (`stageSharingFor`), or the other one where the client does not offer it.
+   */
+  shareToStage(url: Cleared<string>, prefer: StageSharing): Promise<ShareResult>;
   /** Open a deep link in the host. */
   openLink(url: Cleared<string>): Promise<void>;
 }

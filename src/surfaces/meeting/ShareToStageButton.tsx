@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isMeetingHeld } from '../../domain/agenda/runningMeeting';
+import { stageSharingFor } from '../../domain/meeting/stageSharing';
 import type { ShareResult } from '../../domain/ports/meetingHost';
 import { clearUrl } from '../../domain/privacy/privacyGuard';
 import { copenhagenDate } from '../../domain/time/danishTime';
@@ -38,7 +39,7 @@ export const ShareToStageButton = () => {
         setShown({ kind: 'blocked', reason: verdict.reasons.map((r) => r.message[lang]).join(' ') });
         return;
       }
-      setShown({ kind: await host.shareToStage(verdict.cleared) });
+      setShown({ kind: await host.shareToStage(verdict.cleared, stageSharingFor(plan.participants)) });
     } finally {
       setBusy(false);
     }

@@ -144,6 +144,8 @@ describe('the stage and "Vis for alle"', () => {
     await user.click(await screen.findByRole('button', { name: 'Vis for alle' }));
     expect(await screen.findByText('Visningen deles nu med alle i mødet.')).toBeTruthy();
     expect(world.host.shared).toEqual([`http://localhost:5300/meeting.html?planId=${PLAN_ID}&frame=meetingStage`]);
+    // The citizen takes part, and cannot run the app's own copy: a screen share, which everyone can follow.
+    expect(world.host.protocols).toEqual(['screenShare']);
   });
 });
 

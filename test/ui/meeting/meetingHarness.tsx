@@ -5,6 +5,7 @@
 import { configure, render } from '@testing-library/react';
 import { MeetingApp } from '../../../src/surfaces/meeting/MeetingApp';
 import type { MeetingPlanTiming } from '../../../src/surfaces/meeting/useMeetingPlan';
+import type { StageSharing } from '../../../src/domain/meeting/stageSharing';
 import { defaultPolicy } from '../../../src/domain/policy';
 import type { Clock } from '../../../src/domain/ports/clock';
 import type { Frame, MeetingHost, ShareResult, Theme } from '../../../src/domain/ports/meetingHost';
@@ -97,6 +98,8 @@ export class SettableClock implements Clock {
 export class FakeMeetingHost implements MeetingHost {
   readonly kind = 'standalone' as const;
   readonly shared: string[] = [];
+  /** The sharing protocol asked for with each share. */
+  readonly protocols: StageSharing[] = [];
   constructor(
     private readonly currentFrame: Frame,
     private readonly shareResult: ShareResult = 'shared',
@@ -113,8 +116,9 @@ export class FakeMeetingHost implements MeetingHost {
   locale(): string {
     return 'da-DK';
   }
-  async shareToStage(url: string): Promise<ShareResult> {
+  async shareToStage(url: string, prefer: StageSharing): Promise<ShareResult> {
     this.shared.push(url);
+    this.protocols.push(prefer);
     return this.shareResult;
   }
   async openLink(): Promise<void> {}

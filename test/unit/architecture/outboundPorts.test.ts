@@ -198,7 +198,7 @@ void calendar.createEvent(draft);
 void calendar.updateEvent('e1', patch);
 void transport.prepare({ partners: [], mails: [mail], deliveryId: 'd' });
 void transport.send({ messages: [message], drafts: [] });
-void host.shareToStage(url);
+void host.shareToStage(url, 'screenShare');
 void host.openLink(url);
 void chat.pinTab('c1', { displayName: 'Tovholder', teamsAppId: 'a', entityId: 'e', contentUrl: url, websiteUrl: url });
 void tasks.addTasks([task]);

@@ -72,33 +72,44 @@ describe('the Teams host', () => {
     expect(host.theme()).toBe('light');
   });
 
-  it('shares the stage as a screen share, so guests without the app still follow', async () => {
+  it('shares the stage as a screen share when guests take part, so they follow without the app', async () => {
     const teams = fakeTeams();
     const host = await TeamsMeetingHost.connect(teams.sdk, 'content');
-    expect(await host.shareToStage(stageUrl)).toBe('shared');
+    expect(await host.shareToStage(stageUrl, 'screenShare')).toBe('shared');
     expect(teams.shared).toEqual([{ url: stageUrl, protocol: 'ScreenShare' }]);
+  });
+
+  it('shares collaboratively when everyone can run the app, and falls back to a screen share without it', async () => {
+    const teams = fakeTeams();
+    const host = await TeamsMeetingHost.connect(teams.sdk, 'content');
+    expect(await host.shareToStage(stageUrl, 'collaborative')).toBe('shared');
+    expect(teams.shared).toEqual([{ url: stageUrl, protocol: 'Collaborative' }]);
+    const older = fakeTeams({ share: { Collaborative: { errorCode: 100, message: 'not supported' } } });
+    const olderHost = await TeamsMeetingHost.connect(older.sdk, 'content');
+    expect(await olderHost.shareToStage(stageUrl, 'collaborative')).toBe('shared');
+    expect(older.shared.map((s) => s.protocol)).toEqual(['Collaborative', 'ScreenShare']);
   });
 
   it('falls back to collaborative sharing on a client without the screen-share protocol', async () => {
     const teams = fakeTeams({ share: { ScreenShare: { errorCode: 100, message: 'not supported' } } });
     const host = await TeamsMeetingHost.connect(teams.sdk, 'content');
-    expect(await host.shareToStage(stageUrl)).toBe('shared');
+    expect(await host.shareToStage(stageUrl, 'screenShare')).toBe('shared');
     expect(teams.shared.map((s) => s.protocol)).toEqual(['ScreenShare', 'Collaborative']);
   });
 
   it('says the user is not a presenter when Teams denies the share permission, and shares nothing', async () => {
     const teams = fakeTeams({ permission: false });
     const host = await TeamsMeetingHost.connect(teams.sdk, 'content');
-    expect(await host.shareToStage(stageUrl)).toBe('notPresenter');
+    expect(await host.shareToStage(stageUrl, 'screenShare')).toBe('notPresenter');
     expect(teams.shared).toEqual([]);
     const denied = fakeTeams({ share: { ScreenShare: { errorCode: 1000 } } });
-    expect(await (await TeamsMeetingHost.connect(denied.sdk, 'content')).shareToStage(stageUrl)).toBe('notPresenter');
+    expect(await (await TeamsMeetingHost.connect(denied.sdk, 'content')).shareToStage(stageUrl, 'screenShare')).toBe('notPresenter');
   });
 
   it('does not try to share from the details tab, where Teams offers no stage', async () => {
     const teams = fakeTeams({ context: context('content') });
     const host = await TeamsMeetingHost.connect(teams.sdk, 'content');
-    expect(await host.shareToStage(stageUrl)).toBe('notSupported');
+    expect(await host.shareToStage(stageUrl, 'collaborative')).toBe('notSupported');
     expect(teams.shared).toEqual([]);
   });
 });
