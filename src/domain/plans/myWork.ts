@@ -4,12 +4,11 @@
  * Whether a meeting is held or still to come is decided by instants, not days: a meeting booked for 15.00 today
  * is the next meeting at 9.00, and one that began at 10.00 today is held (as in the history) from 10.00 on.
  */
-import { consentExpiresBefore, consentStateProblem, consentStatus, type ConsentState } from '../consent/consentStatus';
+import { consentExpiresBefore, consentStatus, type ConsentState } from '../consent/consentStatus';
 import { meetingDate } from '../minutes/defaultNextMeeting';
 import type { Effort, EffortStatus, Goal, Meeting, Participant, Plan } from '../plan/planDocument';
-import { problem, type Problem } from '../problems';
 import { participantByEmail } from '../roles/roles';
-import { copenhagenDate, formatDate } from '../time/danishTime';
+import { copenhagenDate } from '../time/danishTime';
 
 /**
  * A meeting is held once it has begun (the history lists it from then on); before that it is booked. A meeting
@@ -112,34 +111,18 @@ export const nextMeetingDate = (plan: Plan, now: Date): string | null => {
   return lastHeldMeeting(plan, now)?.minutes.nextMeetingBy ?? null;
 };
 
-export interface ConsentWarning {
-  planId: string;
-  caseReference: string;
-  problem: Problem;
-}
-
-/** Plans whose consent is missing, expired or withdrawn, or runs out before the next meeting, with what to do. */
-export const consentWarnings = (plans: readonly Plan[], now: Date): ConsentWarning[] =>
-  plans.flatMap((plan): ConsentWarning[] => {
-    const state = consentStateProblem(plan.consent, copenhagenDate(now));
-    if (state) return [{ planId: plan.id, caseReference: plan.caseReference, problem: state }];
-    const next = nextMeetingDate(plan, now);
-    const until = plan.consent?.validUntil ?? null;
-    if (next === null || until === null || !consentExpiresBefore(plan.consent, next)) return [];
-    return [
-      {
-        planId: plan.id,
-        caseReference: plan.caseReference,
-        problem: problem(
-          'consent.expiresBeforeNextMeeting',
-          'warning',
-          'consent.validUntil',
-          `Samtykket for ${plan.caseReference} udløber ${formatDate(until, 'da')}, før næste møde (${formatDate(next, 'da')}). Forny samtykket med borgeren inden mødet, og registrér det i planen.`,
-          `The consent for ${plan.caseReference} expires on ${formatDate(until, 'en')}, before the next meeting (${formatDate(next, 'en')}). Renew the consent with the citizen before the meeting and record it in the plan.`,
-        ),
-      },
-    ];
-  });
+/**
+ * Samtykke that is valid today but runs out before the next meeting (booked, or due by the last referat): its last
+ * day and the meeting's date, so the home screen can say so and what to do. `null` when it covers the next meeting,
+ * when there is no next meeting yet, and when it is not valid at all (the badge says missing, expired or withdrawn).
+ */
+export const consentRunsOut = (plan: Plan, now: Date): { until: string; nextMeeting: string } | null => {
+  if (consentStatus(plan.consent, copenhagenDate(now)) !== 'valid') return null;
+  const nextMeeting = nextMeetingDate(plan, now);
+  const until = plan.consent?.validUntil ?? null;
+  if (nextMeeting === null || until === null || !consentExpiresBefore(plan.consent, nextMeeting)) return null;
+  return { until, nextMeeting };
+};
 
 export interface PlanOverview {
   planId: string;

@@ -1,8 +1,8 @@
 import { Badge, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
-import { consentExpiresBefore, consentStatus } from '../../../domain/consent/consentStatus';
+import { consentStatus } from '../../../domain/consent/consentStatus';
 import type { Plan } from '../../../domain/plan/planDocument';
-import { nextMeetingDate } from '../../../domain/plans/myWork';
+import { consentRunsOut } from '../../../domain/plans/myWork';
 import { copenhagenDate } from '../../../domain/time/danishTime';
 import { formatDayWithYear } from '../dates';
 import { useLang } from '../useLang';
@@ -16,8 +16,7 @@ export const ConsentState = ({ plan, now }: { plan: Plan; now: Date }) => {
   const lang = useLang();
   const state = consentStatus(plan.consent, copenhagenDate(now));
   const until = plan.consent?.validUntil ?? null;
-  const next = nextMeetingDate(plan, now);
-  const runsOut = state === 'valid' && next !== null && until !== null && consentExpiresBefore(plan.consent, next);
+  const runsOut = consentRunsOut(plan, now);
 
   const badge =
     state === 'valid'
@@ -33,7 +32,7 @@ export const ConsentState = ({ plan, now }: { plan: Plan; now: Date }) => {
             ? { color: 'danger' as const, text: t('consent.withdrawn') }
             : { color: 'warning' as const, text: t('consent.notYetValid') };
   const action = runsOut
-    ? t('consent.expiresBeforeNext', { until: formatDayWithYear(until, lang) })
+    ? t('consent.expiresBeforeNext', { until: formatDayWithYear(runsOut.until, lang) })
     : state === 'missing'
       ? t('consent.missingAction')
       : state === 'expired' && until

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consentWarnings,
+  consentRunsOut,
   myOpenEfforts,
   nextMeetingDate,
   planOverview,
@@ -110,14 +110,9 @@ describe('the next tovholder', () => {
 });
 
 describe('consent running out', () => {
-  it('warns when the consent expires before the next meeting, with what to do', () => {
+  it('is found when the consent expires before the next meeting (due by the referat), with both dates', () => {
     const plan = { ...demoPlan(), consent: aConsent({ validUntil: '2026-11-30' }) };
-    const warnings = consentWarnings([plan], noonOn('2026-11-01'));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.problem).toMatchObject({ code: 'consent.expiresBeforeNextMeeting', severity: 'warning' });
-    expect(warnings[0]?.problem.message.da).toBe(
-      'Samtykket for KI-2026-014 udløber mandag 30. november 2026, før næste møde (torsdag 3. december 2026). Forny samtykket med borgeren inden mødet, og registrér det i planen.',
-    );
+    expect(consentRunsOut(plan, noonOn('2026-11-01'))).toEqual({ until: '2026-11-30', nextMeeting: '2026-12-03' });
   });
 
   it('measures against the booked meeting when there is one', () => {
@@ -125,20 +120,16 @@ describe('consent running out', () => {
       ...withNextMeetingBooked(demoPlan(), '2026-11-25'),
       consent: aConsent({ validUntil: '2026-11-30' }),
     };
-    expect(consentWarnings([plan], noonOn('2026-11-01'))).toEqual([]);
+    expect(consentRunsOut(plan, noonOn('2026-11-01'))).toBeNull();
   });
 
-  it('says so when the consent is missing or withdrawn', () => {
-    const missing = { ...demoPlan(), consent: null };
-    const withdrawn = { ...demoPlan(), id: 'w', consent: aConsent({ withdrawnOn: '2026-10-01' }) };
-    expect(consentWarnings([missing, withdrawn], noonOn('2026-11-01')).map((w) => w.problem.code)).toEqual([
-      'consent.missing',
-      'consent.withdrawn',
-    ]);
+  it('leaves a missing, expired or withdrawn consent to the badge', () => {
+    for (const consent of [null, aConsent({ withdrawnOn: '2026-10-01' }), aConsent({ validUntil: '2026-10-31' })])
+      expect(consentRunsOut({ ...demoPlan(), consent }, noonOn('2026-11-01'))).toBeNull();
   });
 
   it('is quiet while the consent covers the next meeting', () => {
-    expect(consentWarnings([demoPlan()], noonOn('2026-11-01'))).toEqual([]);
+    expect(consentRunsOut(demoPlan(), noonOn('2026-11-01'))).toBeNull();
   });
 });
 
