@@ -103,7 +103,9 @@ describe('the Teams host', () => {
     expect(await host.shareToStage(stageUrl, 'screenShare')).toBe('notPresenter');
     expect(teams.shared).toEqual([]);
     const denied = fakeTeams({ share: { ScreenShare: { errorCode: 1000 } } });
-    expect(await (await TeamsMeetingHost.connect(denied.sdk, 'content')).shareToStage(stageUrl, 'screenShare')).toBe('notPresenter');
+    expect(await (await TeamsMeetingHost.connect(denied.sdk, 'content')).shareToStage(stageUrl, 'screenShare')).toBe(
+      'notPresenter',
+    );
   });
 
   it('does not try to share from the details tab, where Teams offers no stage', async () => {
