@@ -72,9 +72,14 @@ export const registerNamespaces = (
 const tracked = (promise: Promise<void>): Promise<void> => {
   const marked = promise as Promise<void> & { status?: string; value?: unknown; reason?: unknown };
   marked.status = 'pending';
+  // Block bodies: returning `marked` itself from a handler would make the chained promise adopt its rejection.
   promise.then(
-    (value) => Object.assign(marked, { status: 'fulfilled', value }),
-    (reason: unknown) => Object.assign(marked, { status: 'rejected', reason }),
+    (value) => {
+      Object.assign(marked, { status: 'fulfilled', value });
+    },
+    (reason: unknown) => {
+      Object.assign(marked, { status: 'rejected', reason });
+    },
   );
   return promise;
 };
