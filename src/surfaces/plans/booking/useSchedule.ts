@@ -21,7 +21,8 @@ export type ScheduleView =
  */
 export const useSchedule = (emails: readonly string[], weekStart: string): [ScheduleView, retry: () => void] => {
   const { calendar } = useServices();
-  const key = useDebouncedValue(JSON.stringify([weekStart, [...emails].sort()]), 400);
+  const wanted = JSON.stringify([weekStart, [...emails].sort()]);
+  const key = useDebouncedValue(wanted, 400);
   const [view, setView] = useState<ScheduleView>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -48,5 +49,8 @@ export const useSchedule = (emails: readonly string[], weekStart: string): [Sche
     };
   }, [key, calendar, attempt]);
 
-  return [view, retry];
+  // While the people or the week settle, the last answer is about other people: show it as being fetched, so a
+  // person just added is never counted as free before their calendar has been asked.
+  const settling = wanted !== key && view.status !== 'idle';
+  return [settling ? { status: 'loading' } : view, retry];
 };
