@@ -11,13 +11,13 @@ import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth
 import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
 import { createServices } from '../../../src/app/createServices';
 import type { HostSdks } from '../../../src/app/hostSdks';
-import type { MeetingHost } from '../../../src/domain/ports/meetingHost';
 import { defaultPolicy } from '../../../src/domain/policy';
 import { addMyEffortsToTodo } from '../../../src/domain/tasks/addMyEffortsToTodo';
 import { demoPeople, demoPlan } from '../../support/builders';
 import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { pageWindow } from '../../support/pageWindow';
+import { quietHost } from '../../support/fakes/quietHost';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -27,15 +27,7 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
-const teamsHost: MeetingHost = {
-  kind: 'teams',
-  frame: () => 'personal',
-  theme: () => 'light',
-  onThemeChange: () => () => {},
-  locale: () => 'da-DK',
-  shareToStage: async () => 'notSupported',
-  openLink: async () => {},
-};
+const teamsHost = quietHost('teams');
 
 /**
  * Starts the plans tab in Teams as `upn`, with a token source that stands in for MSAL and records the scopes of

@@ -8,7 +8,6 @@ import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { defaultPolicy, type TenantPolicy } from '../../../src/domain/policy';
 import type { Clock } from '../../../src/domain/ports/clock';
-import type { MeetingHost } from '../../../src/domain/ports/meetingHost';
 import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
 import type { DirectoryPerson } from '../../../src/domain/ports/peopleDirectory';
 import { failure } from '../../../src/domain/ports/outcome';
@@ -23,6 +22,7 @@ import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
 import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
 import { FakeTaskList } from '../../support/fakes/FakeTaskList';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
+import { quietHost } from '../../support/fakes/quietHost';
 
 export const people = demoPeople;
 
@@ -37,15 +37,7 @@ class FixedClock implements Clock {
   }
 }
 
-const standaloneHost: MeetingHost = {
-  kind: 'standalone',
-  frame: () => 'personal',
-  theme: () => 'light',
-  onThemeChange: () => () => {},
-  locale: () => 'da-DK',
-  shareToStage: async () => 'notSupported',
-  openLink: async () => {},
-};
+const standaloneHost = quietHost('standalone');
 
 const noTransport: MinutesTransport = {
   prepare: async () => ({ chats: new Map(), drafts: new Map() }),

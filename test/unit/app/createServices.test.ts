@@ -9,21 +9,13 @@ import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSo
 import { createServices, isPlainBrowser } from '../../../src/app/createServices';
 import type { HostSdks } from '../../../src/app/hostSdks';
 import type { Surface } from '../../../src/app/launchParams';
-import type { MeetingHost } from '../../../src/domain/ports/meetingHost';
 import { cloudBuild } from '../../support/cloudBuild';
 import { pageWindow } from '../../support/pageWindow';
+import { quietHost } from '../../support/fakes/quietHost';
 
 const AUTH_END = 'https://tovholder.sundby-kommune.example/auth-end.html';
 
-const teamsHost: MeetingHost = {
-  kind: 'teams',
-  frame: () => 'personal',
-  theme: () => 'light',
-  onThemeChange: () => () => {},
-  locale: () => 'da-DK',
-  shareToStage: async () => 'notSupported',
-  openLink: async () => {},
-};
+const teamsHost = quietHost('teams');
 
 /** Fake host SDKs that record what the composition root asked of them. */
 const recordingHosts = () => {

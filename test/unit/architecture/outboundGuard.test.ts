@@ -14,6 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { mentions, parse, walk } from './sourceTree';
 
 const ROOT = process.cwd();
 
@@ -37,28 +38,6 @@ interface Violation {
   rule: 'forgesCleared' | 'brandSymbol' | 'network' | 'console';
   code: string;
 }
-
-const parse = (file: string, text: string) =>
-  ts.createSourceFile(
-    file,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
-
-const walk = (node: ts.Node, visit: (node: ts.Node) => void): void => {
-  visit(node);
-  node.forEachChild((child) => walk(child, visit));
-};
-
-const mentions = (node: ts.Node, names: ReadonlySet<string>): boolean => {
-  let found = false;
-  walk(node, (n) => {
-    if (ts.isIdentifier(n) && names.has(n.text)) found = true;
-  });
-  return found;
-};
 
 /**
  * Every type name that means Cleared: Cleared itself, renamed imports of it, and type aliases or interfaces

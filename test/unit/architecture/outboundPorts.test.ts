@@ -13,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { mentions, parse, walk } from './sourceTree';
 
 const ROOT = process.cwd();
 const PORTS = 'src/domain/ports';
@@ -46,21 +47,6 @@ interface PortMethod {
   name: string;
   takesCleared: boolean;
 }
-
-const parse = (path: string, text: string) => ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
-
-const walk = (node: ts.Node, visit: (node: ts.Node) => void): void => {
-  visit(node);
-  node.forEachChild((child) => walk(child, visit));
-};
-
-const mentions = (node: ts.Node, names: ReadonlySet<string>): boolean => {
-  let found = false;
-  walk(node, (n) => {
-    if (ts.isIdentifier(n) && names.has(n.text)) found = true;
-  });
-  return found;
-};
 
 /**
  * The methods of every interface in the given port files, and whether one of their parameters carries a Cleared:
