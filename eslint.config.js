@@ -22,11 +22,24 @@ const classicZod = {
   message: "Use 'zod/mini' (classic zod adds ~11 KB gzip of methods and JSON-schema code to every page).",
 };
 const sdkPatterns = (message) => [
-  { group: ['@microsoft/teams-js/*', '@microsoft/microsoft-graph-client/*', '@azure/msal-browser/*'], message },
+  {
+    group: [
+      '@microsoft/teams-js/*',
+      '@microsoft/microsoft-graph-*',
+      '@microsoft/microsoft-graph-*/*',
+      '@azure/msal-*',
+      '@azure/msal-*/*',
+      '@microsoft/office-js/*',
+    ],
+    message,
+  },
 ];
+/** Office.js is a script global, not an import: only the adapters (and the composition root) may touch it. */
+const officeGlobals = (message) => ['Office', 'OfficeRuntime', 'Outlook'].map((name) => ({ name, message }));
 
 export const layerRules = {
   'src/domain/**': {
+    globals: officeGlobals('src/domain is pure: Office.js lives in src/adapters/office.'),
     paths: [
       ...sdk('src/domain is pure: no SDKs.'),
       ...['react', 'react-dom', 'adaptivecards', 'react-i18next', 'i18next'].map((name) => ({
@@ -37,7 +50,10 @@ export const layerRules = {
     ],
     patterns: [
       ...sdkPatterns('src/domain is pure: no SDKs.'),
-      { group: ['@fluentui/*', 'react-dom/*'], message: 'src/domain is pure: no UI libraries.' },
+      {
+        group: ['@fluentui/*', '@griffel/*', 'react/*', 'react-dom/*'],
+        message: 'src/domain is pure: no UI libraries.',
+      },
       layer('cards'),
       layer('adapters'),
       layer('ui'),
@@ -46,6 +62,7 @@ export const layerRules = {
     ],
   },
   'src/cards/**': {
+    globals: officeGlobals('src/cards is pure: Office.js lives in src/adapters/office.'),
     paths: [
       ...sdk('src/cards is pure: no SDKs.'),
       ...['react', 'react-dom', 'adaptivecards', 'react-i18next'].map((name) => ({
@@ -56,7 +73,7 @@ export const layerRules = {
     ],
     patterns: [
       ...sdkPatterns('src/cards is pure: no SDKs.'),
-      { group: ['@fluentui/*'], message: 'src/cards is pure.' },
+      { group: ['@fluentui/*', '@griffel/*', 'react/*', 'react-dom/*'], message: 'src/cards is pure.' },
       layer('adapters'),
       layer('ui'),
       layer('surfaces'),
@@ -68,10 +85,12 @@ export const layerRules = {
     patterns: [layer('ui'), layer('surfaces'), layer('app')],
   },
   'src/ui/**': {
+    globals: officeGlobals('SDKs live in src/adapters: reach Outlook through the AppointmentItem port.'),
     paths: [...sdk('src/ui talks to the world only through domain ports; SDKs live in src/adapters.'), classicZod],
     patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('surfaces'), layer('app')],
   },
   'src/surfaces/**': {
+    globals: officeGlobals('SDKs live in src/adapters: reach Outlook through the AppointmentItem port.'),
     paths: [...sdk('Surfaces talk to the world only through domain ports; SDKs live in src/adapters.'), classicZod],
     patterns: [...sdkPatterns('SDKs live in src/adapters.'), layer('adapters'), layer('app')],
   },
@@ -109,9 +128,24 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  ...Object.entries(layerRules).map(([glob, { paths, patterns }]) => ({
+  ...Object.entries(layerRules).map(([glob, { paths, patterns, globals = [] }]) => ({
     files: [glob],
-    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths, patterns }],
+      ...(globals.length > 0
+        ? {
+            'no-restricted-globals': ['error', ...globals],
+            // The same globals' types (`Office.AppointmentCompose`), which no-restricted-globals does not see.
+            'no-restricted-syntax': [
+              'error',
+              ...globals.map(({ name, message }) => ({
+                selector: `TSQualifiedName > Identifier.left[name="${name}"]`,
+                message,
+              })),
+            ],
+          }
+        : {}),
+    },
   })),
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

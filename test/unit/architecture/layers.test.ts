@@ -8,6 +8,51 @@ const restrictedImports = async (filePath: string, code: string): Promise<string
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 };
 
+/** Every layer rule's finding: restricted imports, and Office.js reached as a script global or its types. */
+const layerFindings = async (filePath: string, code: string): Promise<string[]> => {
+  const eslint = new ESLint({ cwd: process.cwd() });
+  const [result] = await eslint.lintText(code, { filePath });
+  const rules = ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax'];
+  return (result?.messages ?? []).filter((m) => m.ruleId !== null && rules.includes(m.ruleId)).map((m) => m.message);
+};
+
+/** What the issue forbids, library by library, each written the ways code reaches it. */
+const react = [
+  "import React from 'react';",
+  "import { jsx } from 'react/jsx-runtime';",
+  "import { createRoot } from 'react-dom/client';",
+];
+const fluent = [
+  "import { Button } from '@fluentui/react-components';",
+  "import { AddRegular } from '@fluentui/react-icons';",
+  "import { makeStyles } from '@griffel/react';",
+];
+const teamsJs = [
+  "import { app } from '@microsoft/teams-js';",
+  "import { app } from '@microsoft/teams-js/dist/esm/packages/teams-js/src/index';",
+];
+const office = [
+  "import 'office-js';",
+  "import '@microsoft/office-js';",
+  'export const item = () => Office.context.mailbox.item;',
+  'export type Item = Office.AppointmentCompose;',
+  'export const ready = () => OfficeRuntime.storage;',
+];
+const msal = [
+  "import { PublicClientApplication } from '@azure/msal-browser';",
+  "import { MsalProvider } from '@azure/msal-react';",
+];
+const graph = [
+  "import { Client } from '@microsoft/microsoft-graph-client';",
+  "import type { Event } from '@microsoft/microsoft-graph-types';",
+];
+const sdks = { teamsJs, office, msal, graph };
+const everything = { react, fluent, ...sdks };
+const cases = (files: string[], libraries: Record<string, string[]>) =>
+  files.flatMap((file) =>
+    Object.entries(libraries).flatMap(([library, lines]) => lines.map((code) => [file, library, code] as const)),
+  );
+
 describe('the layers of docs/ARCHITECTURE.md, enforced by lint', () => {
   it.each([
     ['src/domain/agenda/x.ts', "import React from 'react';"],
@@ -28,6 +73,36 @@ describe('the layers of docs/ARCHITECTURE.md, enforced by lint', () => {
   ])('refuses in %s: %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).not.toEqual([]);
   });
+
+  it.each(cases(['src/domain/agenda/x.ts', 'src/cards/x.ts'], everything))(
+    'domain and cards import no React, Fluent, teams-js, Office, MSAL or Graph code: %s refuses %s (%s)',
+    async (filePath, _library, code) => {
+      expect(await layerFindings(filePath, code)).not.toEqual([]);
+    },
+  );
+
+  it.each(
+    cases(
+      ['src/ui/shell/x.tsx', 'src/ui/hooks/x.ts', 'src/surfaces/meeting/x.tsx', 'src/surfaces/compose/x.tsx'],
+      sdks,
+    ),
+  )('surfaces and ui import no SDK: %s refuses %s (%s)', async (filePath, _library, code) => {
+    expect(await layerFindings(filePath, code)).not.toEqual([]);
+  });
+
+  it.each(cases(['src/adapters/office/x.ts', 'src/adapters/graph/x.ts', 'src/app/x.ts'], sdks))(
+    'the adapters and the composition root may use the SDKs: %s allows %s (%s)',
+    async (filePath, _library, code) => {
+      expect(await layerFindings(filePath, code)).toEqual([]);
+    },
+  );
+
+  it.each(cases(['src/ui/shell/x.tsx', 'src/surfaces/meeting/x.tsx'], { react, fluent }))(
+    'ui and surfaces render with React and Fluent: %s allows %s (%s)',
+    async (filePath, _library, code) => {
+      expect(await layerFindings(filePath, code)).toEqual([]);
+    },
+  );
 
   it.each([
     'src/domain/plan/x.ts',
