@@ -25,6 +25,30 @@ describe('Danish dates in Europe/Copenhagen', () => {
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
     expect(addMonths('2026-11-27', 3)).toBe('2027-02-27');
   });
+  it('writes the hour as Copenhagen reads it on both sides of the spring change (28 March 2027, 02.00 → 03.00)', () => {
+    expect(formatDateTime(new Date('2027-03-28T00:59:00Z'))).toBe('søndag 28. marts 2027 kl. 01.59');
+    expect(formatDateTime(new Date('2027-03-28T01:00:00Z'))).toBe('søndag 28. marts 2027 kl. 03.00');
+    expect(formatDateTime(new Date('2027-03-28T12:00:00Z'))).toBe('søndag 28. marts 2027 kl. 14.00');
+    expect(copenhagenInstant('2027-03-28', '13:00').toISOString()).toBe('2027-03-28T11:00:00.000Z');
+    expect(copenhagenInstant('2027-03-28', '01:30').toISOString()).toBe('2027-03-28T00:30:00.000Z');
+    // 02.30 does not exist that night: the clock reads 03.30 an hour after 01.30.
+    expect(formatDateTime(copenhagenInstant('2027-03-28', '02:30'))).toBe('søndag 28. marts 2027 kl. 03.30');
+  });
+  it('writes the hour as Copenhagen reads it on both sides of the autumn change (31 October 2027, 03.00 → 02.00)', () => {
+    expect(formatDateTime(new Date('2027-10-31T00:59:00Z'))).toBe('søndag 31. oktober 2027 kl. 02.59');
+    expect(formatDateTime(new Date('2027-10-31T01:00:00Z'))).toBe('søndag 31. oktober 2027 kl. 02.00');
+    expect(formatDateTime(new Date('2027-10-31T12:00:00Z'))).toBe('søndag 31. oktober 2027 kl. 13.00');
+    expect(copenhagenInstant('2027-10-31', '13:00').toISOString()).toBe('2027-10-31T12:00:00.000Z');
+    expect(copenhagenInstant('2027-10-30', '13:00').toISOString()).toBe('2027-10-30T11:00:00.000Z');
+    // 02.30 happens twice: a meeting then is taken to be after the change, and reads back as 02.30.
+    expect(formatDateTime(copenhagenInstant('2027-10-31', '02:30'))).toBe('søndag 31. oktober 2027 kl. 02.30');
+  });
+  it('puts midnight on the right Copenhagen day in summer and in winter time', () => {
+    expect(copenhagenDate(new Date('2027-03-27T23:00:00Z'))).toBe('2027-03-28');
+    expect(copenhagenDate(new Date('2027-10-30T22:00:00Z'))).toBe('2027-10-31');
+    expect(copenhagenDate(new Date('2027-10-30T21:59:00Z'))).toBe('2027-10-30');
+    expect(formatDateTime(new Date('2027-10-30T22:00:00Z'))).toBe('søndag 31. oktober 2027 kl. 00.00');
+  });
   it('formats a day with weekday', () => {
     expect(formatDate('2027-03-04')).toBe('torsdag 4. marts 2027');
   });
