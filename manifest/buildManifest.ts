@@ -96,9 +96,13 @@ export interface BuiltManifest {
   localizations: Record<string, Record<string, unknown>>;
 }
 
-export const buildManifest = (env: ManifestEnv): BuiltManifest => {
-  const manifest = fill(readFileSync(join(here, 'manifest.template.json'), 'utf8'), env) as Record<string, unknown>;
-  const enUs = fill(readFileSync(join(here, 'en-us.template.json'), 'utf8'), env) as Record<string, unknown>;
+/** `templates` is the folder holding the templates: manifest/ itself, or a test's broken copy. */
+export const buildManifest = (env: ManifestEnv, templates = here): BuiltManifest => {
+  const manifest = fill(readFileSync(join(templates, 'manifest.template.json'), 'utf8'), env) as Record<
+    string,
+    unknown
+  >;
+  const enUs = fill(readFileSync(join(templates, 'en-us.template.json'), 'utf8'), env) as Record<string, unknown>;
   const errors = [
     ...validateAgainstSchema(manifest).map((e) => `manifest.json ${e.path}: ${e.message}`),
     ...validateAgainstSchema(enUs, 'MicrosoftTeams.Localization.schema.json').map(

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { readDotEnv } from '../scripts/dotEnv.js';
-import { buildManifest, readManifestEnv } from './buildManifest';
+import { MANIFEST_VERSION, buildManifest, readManifestEnv } from './buildManifest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +26,8 @@ export const writeAppPackage = async (env: Record<string, string | undefined>, o
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const out = join(root, 'build', 'appPackage.zip');
   writeAppPackage({ ...readDotEnv(join(root, '.env')), ...process.env }, out).then(
-    (files) => console.log(`build/appPackage.zip: ${files.join(', ')} (manifest ${'v1.24'}, valideret mod skemaet)`),
+    (files) =>
+      console.log(`build/appPackage.zip: ${files.join(', ')} (manifest v${MANIFEST_VERSION}, valideret mod skemaet)`),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;

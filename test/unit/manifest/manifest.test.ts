@@ -1,9 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, readManifestEnv, validateAgainstSchema } from '../../../manifest/buildManifest';
+import {
+  MANIFEST_VERSION,
+  buildManifest,
+  readManifestEnv,
+  validateAgainstSchema,
+} from '../../../manifest/buildManifest';
 import { writeAppPackage } from '../../../manifest/package';
 
 const env = {
@@ -22,6 +27,82 @@ describe('the app manifest', () => {
   it('the schema check catches a broken manifest (so the test above can fail)', () => {
     const { manifest } = buildManifest(readManifestEnv(env));
     expect(validateAgainstSchema({ ...manifest, id: 'not-a-guid', accentColor: 'teal' }).length).toBeGreaterThan(0);
+  });
+
+  it('fails the build on a schema error in the template, naming where (so `npm run package` writes no zip)', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'tovholder-template-'));
+    const template = JSON.parse(readFileSync('manifest/manifest.template.json', 'utf8')) as {
+      configurableTabs: { context: string[] }[];
+    };
+    template.configurableTabs[0]!.context.push('meetingLobby');
+    writeFileSync(join(broken, 'manifest.template.json'), JSON.stringify(template));
+    copyFileSync('manifest/en-us.template.json', join(broken, 'en-us.template.json'));
+    expect(() => buildManifest(readManifestEnv(env), broken)).toThrow(
+      /does not validate:\n- manifest\.json \/configurableTabs\/0\/context\/4: must be equal to one of the allowed values/,
+    );
+  });
+
+  it('uses a current 1.2x schema version that @microsoft/app-manifest ships', () => {
+    const manifest = buildManifest(readManifestEnv(env)).manifest as { $schema: string; manifestVersion: string };
+    expect(MANIFEST_VERSION).toMatch(/^1\.2\d$/);
+    expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    );
+  });
+
+  it('has the personal plans tab, the meeting tab in every meeting context, the domain, the sign-in and the RSC permissions', () => {
+    const manifest = buildManifest(readManifestEnv(env)).manifest as Record<string, unknown>;
+    const domain = env.TOVHOLDER_DOMAIN;
+    expect(manifest.id).toBe(env.TOVHOLDER_APP_ID);
+    expect(manifest.staticTabs).toEqual([
+      expect.objectContaining({
+        entityId: 'plans',
+        contentUrl: `https://${domain}/plans.html`,
+        scopes: ['personal'],
+      }),
+    ]);
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({
+        configurationUrl: `https://${domain}/meeting.html?view=config`,
+        scopes: ['groupChat'],
+        context: ['meetingDetailsTab', 'meetingChatTab', 'meetingSidePanel', 'meetingStage'],
+      }),
+    ]);
+    expect(manifest.validDomains).toEqual([domain]);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: env.TOVHOLDER_CLIENT_ID,
+      resource: `api://${domain}/${env.TOVHOLDER_CLIENT_ID}`,
+    });
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+          { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Delegated' },
+          { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Delegated' },
+        ],
+      },
+    });
+  });
+
+  it('adds the Outlook appointment-compose command that opens the compose task pane', () => {
+    const { extensions } = buildManifest(readManifestEnv(env)).manifest as {
+      extensions: {
+        requirements: { scopes: string[] };
+        runtimes: { id: string; code: { page: string }; actions: { id: string; type: string; view: string }[] }[];
+        ribbons: { contexts: string[]; tabs: { groups: { controls: { actionId: string; label: string }[] }[] }[] }[];
+      }[];
+    };
+    expect(extensions).toHaveLength(1);
+    const [outlook] = extensions as [(typeof extensions)[number]];
+    expect(outlook.requirements.scopes).toEqual(['mail']);
+    const [runtime] = outlook.runtimes;
+    expect(runtime?.code.page).toBe(`https://${env.TOVHOLDER_DOMAIN}/compose.html`);
+    expect(runtime?.actions).toEqual([{ id: 'openComposePane', type: 'openPage', view: 'compose' }]);
+    const [ribbon] = outlook.ribbons;
+    expect(ribbon?.contexts).toEqual(['meetingDetailsOrganizer']);
+    const control = ribbon?.tabs[0]?.groups[0]?.controls[0];
+    expect(control).toMatchObject({ label: 'Gør til indsatsplansmøde', actionId: 'openComposePane' });
   });
 
   it('offers the plans tab, the meeting surfaces and the Outlook appointment command', () => {
@@ -50,7 +131,17 @@ describe('the app manifest', () => {
     await writeAppPackage(env, out);
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string };
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+      id: string;
+      validDomains: string[];
+      webApplicationInfo: { id: string };
+    };
     expect(manifest.id).toBe(env.TOVHOLDER_APP_ID);
+    expect(manifest.webApplicationInfo.id).toBe(env.TOVHOLDER_CLIENT_ID);
+    expect(manifest.validDomains).toEqual([env.TOVHOLDER_DOMAIN]);
+    expect(validateAgainstSchema(manifest)).toEqual([]);
+    for (const icon of ['color.png', 'outline.png']) {
+      expect(Buffer.from(await zip.file(icon)!.async('uint8array'))).toEqual(readFileSync(join('assets', icon)));
+    }
   });
 });
