@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 
 /** Lints a snippet as if it lived at `filePath`, with the project's own eslint.config.js. */
@@ -131,4 +132,26 @@ describe('the layers of docs/ARCHITECTURE.md, enforced by lint', () => {
   ])('allows in %s: %s', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([]);
   });
+});
+
+describe('TypeScript as strict as the issue asks', () => {
+  it('type-checks with strict and noUncheckedIndexedAccess', () => {
+    const { compilerOptions } = JSON.parse(readFileSync('tsconfig.json', 'utf8')) as {
+      compilerOptions: Record<string, unknown>;
+    };
+    expect(compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true });
+  });
+
+  it.each(['src/domain/plan/x.ts', 'src/ui/shell/x.tsx', 'src/adapters/graph/x.ts', 'test/unit/x.test.ts'])(
+    'refuses `any` in %s',
+    async (filePath) => {
+      const eslint = new ESLint({ cwd: process.cwd() });
+      const [result] = await eslint.lintText('export const parse = (value: any): string => String(value);\n', {
+        filePath,
+      });
+      expect(
+        result?.messages.filter((m) => m.ruleId === '@typescript-eslint/no-explicit-any' && m.severity === 2),
+      ).toHaveLength(1);
+    },
+  );
 });
