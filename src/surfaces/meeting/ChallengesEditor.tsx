@@ -1,4 +1,5 @@
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { addChallenge, removeChallenge, updateChallenge } from '../../domain/minutes/editMinutes';
@@ -52,10 +53,10 @@ export const ChallengesEditor = ({ problems }: { problems: ProblemsByField }) =>
                 label={t('minutes.challenges.label', { n: i + 1 })}
                 {...validationOf(problems.get(`challenges.${c.id}.text`), lang)}
               >
-                <Textarea
+                <GrowingTextarea
                   id={fieldDomId(`challenges.${c.id}.text`)}
                   value={c.text}
-                  resize="vertical"
+
                   onChange={(_, data) => editMinutes((m) => updateChallenge(m, c.id, data.value))}
                 />
               </Field>

@@ -1,4 +1,5 @@
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
 import { memo } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import type { Effort, EffortStatus, Goal, Participant } from '../../domain/plan/planDocument';
@@ -179,10 +180,10 @@ export const EffortRow = memo(
     return (
       <div className={styles.row} role="group" aria-label={t('minutes.efforts.label', { n })}>
         <Field label={t('minutes.efforts.what')} {...validationOf(at(problems, effort.id, 'what'), lang)}>
-          <Textarea
+          <GrowingTextarea
             id={fieldDomId(`efforts.${effort.id}.what`)}
             value={effort.what}
-            resize="vertical"
+
             onChange={(_, data) => onChange(effort.id, { what: data.value })}
           />
         </Field>

@@ -1,4 +1,5 @@
-import { Button, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { addGoal, moveGoal, removeGoal, updateGoal } from '../../domain/minutes/editMinutes';
@@ -154,10 +155,10 @@ export const GoalsEditor = ({ problems }: { problems: ProblemsByField }) => {
                     label={t('minutes.goals.label', { n })}
                     {...validationOf(problems.get(`goals.${goal.id}.text`), lang)}
                   >
-                    <Textarea
+                    <GrowingTextarea
                       id={fieldDomId(`goals.${goal.id}.text`)}
                       value={goal.text}
-                      resize="vertical"
+
                       rows={1}
                       onChange={(_, data) => editMinutes((m) => updateGoal(m, goal.id, data.value))}
                     />

@@ -1,4 +1,5 @@
-import { Badge, Button, Field, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isCalendarInvitee } from '../../domain/booking/calendarInvitees';
@@ -151,9 +152,9 @@ export const InviteeList = () => {
                       label={t('participants.writtenInput', { name: person.name })}
                       hint={t('participants.writtenInputHint')}
                     >
-                      <Textarea
+                      <GrowingTextarea
                         id={fieldDomId(`invitees.${person.id}.writtenInput`)}
-                        resize="vertical"
+
                         value={attendance.writtenInput}
                         onChange={(_, data) => editMeeting((m) => setWrittenInput(m, person.id, data.value))}
                       />

@@ -1,4 +1,5 @@
-import { Checkbox, Field, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { roundProgress, speakerOrder } from '../../domain/agenda/speakerRound';
 import { setRoundEntry } from '../../domain/minutes/editMinutes';
@@ -95,10 +96,10 @@ export const SpeakerRound = ({ problems }: { problems: ProblemsByField }) => {
                     size="small"
                     {...validationOf(problems.get(`round.${turn.participantId}.${field}`), lang)}
                   >
-                    <Textarea
+                    <GrowingTextarea
                       id={fieldDomId(`round.${turn.participantId}.${field}`)}
                       size="small"
-                      resize="vertical"
+
                       value={entry?.[field] ?? ''}
                       onChange={(_, data) =>
                         editMinutes((m) => setRoundEntry(m, turn.participantId, { [field]: data.value }))

@@ -73,8 +73,23 @@ export const sidewaysOverflow = (page: Page): Promise<string> =>
   });
 
 /**
+ * Text fields that hide part of what is written in them (a goal or an effort cut off in the 320 px side panel):
+ * each field's label and how much is out of view. A field grown to its height limit (40 % of the window) may scroll.
+ */
+export const clippedTextFields = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLTextAreaElement>('textarea'))
+      .filter((el) => el.offsetParent !== null && el.value !== '')
+      .filter((el) => el.scrollHeight > el.clientHeight + 2 && el.clientHeight < window.innerHeight * 0.4 - 2)
+      .map((el) => {
+        const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.id;
+        return `"${label}": ${el.scrollHeight - el.clientHeight} px of text out of view`;
+      }),
+  );
+
+/**
  * One state of one surface, checked the way a user meets it: axe-core (zero serious or critical violations), no
- * sideways scrolling (reflow), and a screenshot, in the light AND the dark theme (test-results/screenshots/<surface>-<state>-<theme>.png). The page
+ * sideways scrolling (reflow), no text field hiding part of its text, and a screenshot, in the light AND the dark theme (test-results/screenshots/<surface>-<state>-<theme>.png). The page
  * ends in the theme it started in. Accessibility findings are soft assertions: the journey goes on, so one run
  * reports every surface's problems, and the test fails at the end.
  */
@@ -87,6 +102,7 @@ export const checkpoint = async (page: Page, surface: string, state: string): Pr
     await settled(page);
     expect.soft(await seriousViolations(page, where), where).toBe(NO_SERIOUS_VIOLATIONS);
     expect.soft(await sidewaysOverflow(page), `reflow: ${where}`).toBe('fits the width');
+    expect.soft(await clippedTextFields(page), `whole text in view: ${where}`).toEqual([]);
     await screenshot(page, `${surface}-${state}-${theme}`);
   }
   await switchTheme(page, start);

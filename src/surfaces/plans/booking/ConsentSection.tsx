@@ -7,10 +7,10 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { GrowingTextarea } from '../../../ui/fields/GrowingTextarea';
 import { memo } from 'react';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { sameOrganisation } from '../../../domain/consent/consentStatus';
@@ -170,7 +170,7 @@ export const ConsentSection = memo(function ConsentSection({
     <section aria-labelledby="booking-consent-heading" className={styles.section}>
       <h2 id="booking-consent-heading">{t('consent.heading')}</h2>
       <Field label={t('consent.information')} hint={t('consent.informationHint')} {...v('consent.information')}>
-        <Textarea value={consent.information} onChange={(_, d) => set({ information: d.value })} resize="vertical" />
+        <GrowingTextarea value={consent.information} onChange={(_, d) => set({ information: d.value })} />
       </Field>
       <fieldset className={styles.fieldset} aria-describedby="booking-consent-recipients-hint">
         <legend>{t('consent.recipients')}</legend>
@@ -201,7 +201,7 @@ export const ConsentSection = memo(function ConsentSection({
         )}
       </fieldset>
       <Field label={t('consent.purpose')} hint={t('consent.purposeHint')} {...v('consent.purpose')}>
-        <Textarea value={consent.purpose} onChange={(_, d) => set({ purpose: d.value })} resize="vertical" />
+        <GrowingTextarea value={consent.purpose} onChange={(_, d) => set({ purpose: d.value })} />
       </Field>
       <Field label={t('consent.form')}>
         <RadioGroup
