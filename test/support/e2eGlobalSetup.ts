@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the production build served for the browser tests, or null when they cannot run here. */
     e2eAppOrigin: string | null;
+    /** What the production build printed (its size table), or null when it was not built in this run. */
+    e2eBuildOutput: string | null;
   }
 }
 
@@ -32,7 +34,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** One production build for the whole e2e run (the same bundle the benchmark measures), with the sandbox backend. */
-const build = (outDir: string): Promise<void> =>
+const build = (outDir: string): Promise<string> =>
   new Promise((done, fail) => {
     const started = Date.now();
     const child = spawn(
@@ -51,7 +53,7 @@ const build = (outDir: string): Promise<void> =>
     child.on('exit', (code) => {
       if (code === 0) {
         process.stderr.write(`e2e: app built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-        done();
+        done(output);
       } else fail(new Error(`The app did not build for the browser tests (webpack exit ${code}):\n${output}`));
     });
   });
@@ -97,15 +99,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   rmSync(fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url)), { recursive: true, force: true });
   if (!browser.available) {
     project.provide('e2eAppOrigin', null);
+    project.provide('e2eBuildOutput', null);
     return async () => {};
   }
   // While iterating on a browser test, TOVHOLDER_E2E_BUILD=<dir> serves an earlier build (made with the same
   // environment as build() below) instead of building again. Never set in CI.
   const reuse = process.env.TOVHOLDER_E2E_BUILD?.trim() || null;
   const outDir = reuse ?? mkdtempSync(join(tmpdir(), 'tovholder-e2e-build-'));
+  let printed: string | null = null;
   if (!reuse) {
     try {
-      await build(outDir);
+      printed = await build(outDir);
     } catch (error) {
       rmSync(outDir, { recursive: true, force: true });
       throw error;
@@ -113,6 +117,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const { server, origin } = await serve(outDir);
   project.provide('e2eAppOrigin', origin);
+  project.provide('e2eBuildOutput', printed);
   return async () => {
     const closed = new Promise<void>((done) => server.close(() => done()));
     server.closeAllConnections();
