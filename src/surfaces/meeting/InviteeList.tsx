@@ -1,12 +1,13 @@
 import { Badge, Button, Field, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { GrowingTextarea } from '../../ui/fields/GrowingTextarea';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isCalendarInvitee } from '../../domain/booking/calendarInvitees';
 import type { Attendance, Invitee } from '../../domain/plan/planDocument';
+import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
 import { applyResponses, setAttendance, setWrittenInput } from '../../domain/meeting/attendance';
 import { useServices } from '../../ui/services/ServicesContext';
-import { fieldDomId } from './fieldProblems';
+import { byField, fieldDomId, validationOf } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';
 
 const useStyles = makeStyles({
@@ -50,8 +51,17 @@ const KINDS: readonly Attendance['kind'][] = ['unknown', 'present', 'absent', 'a
 export const InviteeList = () => {
   const { t } = useTranslation('meeting');
   const styles = useStyles();
-  const { calendar } = useServices();
-  const { plan, meeting, editMeeting, can } = useMeetingSession();
+  const { calendar, policy } = useServices();
+  const { plan, meeting, editMeeting, can, lang } = useMeetingSession();
+  // Written input goes into the minutes card: what may not leave the plan (a CPR number, the citizen's name under
+  // the summary policy) is marked under the field as it is typed, as in the referat.
+  const inputProblems = useMemo(
+    () =>
+      byField(
+        minutesPrivacyProblems(plan, meeting, policy.cardDetail).filter((p) => p.field?.startsWith('attendance.')),
+      ),
+    [plan, meeting, policy.cardDetail],
+  );
   const [fetched, setFetched] = useState<Map<string, Response>>(new Map());
   const [state, setState] = useState<'idle' | 'busy' | 'done' | { failed: string }>('idle');
   const eventId = meeting.eventId;
@@ -151,10 +161,10 @@ export const InviteeList = () => {
                     <Field
                       label={t('participants.writtenInput', { name: person.name })}
                       hint={t('participants.writtenInputHint')}
+                      {...validationOf(inputProblems.get(`attendance.${person.id}.writtenInput`), lang)}
                     >
                       <GrowingTextarea
                         id={fieldDomId(`invitees.${person.id}.writtenInput`)}
-
                         value={attendance.writtenInput}
                         onChange={(_, data) => editMeeting((m) => setWrittenInput(m, person.id, data.value))}
                       />

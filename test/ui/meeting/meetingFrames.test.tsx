@@ -77,6 +77,27 @@ describe('the details tab before the meeting', () => {
     expect(within(turn).getByText('Blodprøverne er fine.')).toBeTruthy();
   });
 
+  it('marks a CPR number in written input under the field as it is typed, where the minutes card carries the input', async () => {
+    const user = userEvent.setup();
+    const plan = todaysPlan((p) => void (p.meetings[0]!.eventId = 'event-ki-2027-003'));
+    const world = aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan });
+    // The tenant sends the minutes in full (with the round and written input); under the summary policy the
+    // written input stays in the plan and nothing is marked.
+    world.services.policy = { ...world.services.policy, cardDetail: 'full' };
+    world.services.calendar.getResponses = async () => success([{ email: people.ole.email!, response: 'declined' }]);
+    renderMeeting(world);
+    const ole = (await screen.findByText('Ole Bak')).closest('li') as HTMLElement;
+    const input = await within(ole).findByRole('textbox', { name: 'Skriftligt input fra Ole Bak' });
+    await user.type(input, 'Prøvesvar for 010190-1234 er fine.');
+    expect(await within(ole).findByText(/CPR-nummer/)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    // Nothing typed is lost, and taking the number out clears the mark.
+    expect((input as HTMLTextAreaElement).value).toBe('Prøvesvar for 010190-1234 er fine.');
+    await user.clear(input);
+    await user.type(input, 'Prøvesvarene er fine.');
+    await waitFor(() => expect(within(ole).queryByText(/CPR-nummer/)).toBeNull());
+  });
+
   it("lists the previous meeting's efforts for follow-up, with their owner and how far they are", async () => {
     renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan: secondMeetingPlan() }));
     const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
