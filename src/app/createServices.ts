@@ -74,10 +74,12 @@ export const AUTH_END_PAGE = 'auth-end.html';
 
 /**
  * Whether the page is a plain browser tab rather than inside a Microsoft host: Teams (desktop and web), Outlook and
- * the Microsoft 365 app frame the page in an iframe, and Teams mobile runs it top-level beside its native bridge
- * (`nativeInterface`). Decided at once, without waiting for teams-js to give up.
+ * the Microsoft 365 app frame the page in an iframe, Teams mobile runs it top-level beside its native bridge
+ * (`nativeInterface`), and a window Teams opens itself (a pop-out) talks to Teams through its opener, as teams-js
+ * does. Decided at once, without waiting for teams-js to give up.
  */
-export const isPlainBrowser = (win: Window): boolean => win.parent === win && !('nativeInterface' in win);
+export const isPlainBrowser = (win: Window): boolean =>
+  win.parent === win && !win.opener && !('nativeInterface' in win);
 
 /** A new appointment in local mode starts like Outlook's: the next working day, here 13.00–14.30 Copenhagen. */
 const nextWorkingAfternoon = (now: Date): { start: string; end: string } => {

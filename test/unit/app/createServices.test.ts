@@ -135,5 +135,9 @@ describe('telling a plain browser tab from a Microsoft host', () => {
     const mobile = pageWindow('/plans.html') as Window & { nativeInterface?: unknown };
     mobile.nativeInterface = {};
     expect(isPlainBrowser(mobile)).toBe(false);
+    // A window Teams opened (a pop-out) reaches Teams through its opener.
+    const popOut = pageWindow('/plans.html') as Window & { opener: unknown };
+    popOut.opener = { postMessage: () => undefined };
+    expect(isPlainBrowser(popOut)).toBe(false);
   });
 });
