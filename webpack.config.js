@@ -32,7 +32,7 @@ const AUTH_END = { name: 'authEnd', file: 'auth-end.html' };
 const AUTH_END_HTML = `<!doctype html>
 <html lang="da">
   <head><meta charset="utf-8" /><title>Tovholder – log ind</title></head>
-  <body><p id="failed" hidden>Log-ind kunne ikke afsluttes her. Luk vinduet, og prøv igen fra Tovholder.</p></body>
+  <body><p id="failed" hidden>Du kunne ikke logges ind her. Luk vinduet, og prøv igen fra Tovholder.</p></body>
 </html>
 `;
 

@@ -56,7 +56,6 @@ export const ChallengesEditor = ({ problems }: { problems: ProblemsByField }) =>
                 <GrowingTextarea
                   id={fieldDomId(`challenges.${c.id}.text`)}
                   value={c.text}
-
                   onChange={(_, data) => editMinutes((m) => updateChallenge(m, c.id, data.value))}
                 />
               </Field>

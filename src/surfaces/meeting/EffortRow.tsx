@@ -116,7 +116,7 @@ const EffortDetails = memo(
             >
               <option value="">{t('minutes.efforts.noOwner')}</option>
               {/* An owner who is no longer a participant stays visible, so the problem can be seen and fixed. */}
-              {!ownerKnown && ownerId && <option value={ownerId}>{t('summary.unknownPerson')}</option>}
+              {!ownerKnown && ownerId && <option value={ownerId}>{t('minutes.efforts.ownerGone')}</option>}
               {participants.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.id === citizenId ? t('minutes.efforts.citizenOwner', { name: p.name }) : p.name}
@@ -183,7 +183,6 @@ export const EffortRow = memo(
           <GrowingTextarea
             id={fieldDomId(`efforts.${effort.id}.what`)}
             value={effort.what}
-
             onChange={(_, data) => onChange(effort.id, { what: data.value })}
           />
         </Field>

@@ -158,7 +158,6 @@ export const GoalsEditor = ({ problems }: { problems: ProblemsByField }) => {
                     <GrowingTextarea
                       id={fieldDomId(`goals.${goal.id}.text`)}
                       value={goal.text}
-
                       rows={1}
                       onChange={(_, data) => editMinutes((m) => updateGoal(m, goal.id, data.value))}
                     />

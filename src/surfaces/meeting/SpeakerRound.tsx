@@ -99,7 +99,6 @@ export const SpeakerRound = ({ problems }: { problems: ProblemsByField }) => {
                     <GrowingTextarea
                       id={fieldDomId(`round.${turn.participantId}.${field}`)}
                       size="small"
-
                       value={entry?.[field] ?? ''}
                       onChange={(_, data) =>
                         editMinutes((m) => setRoundEntry(m, turn.participantId, { [field]: data.value }))

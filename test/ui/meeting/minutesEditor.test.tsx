@@ -202,7 +202,7 @@ describe('the referent writing the minutes in the side panel', () => {
     renderMeeting(world);
     const row = await screen.findByRole('group', { name: 'Indsats 1' });
     const owner = within(row).getByRole('combobox', { name: 'Ansvarlig' }) as HTMLSelectElement;
-    expect(owner.selectedOptions[0]?.textContent).toBe('ukendt person');
+    expect(owner.selectedOptions[0]?.textContent).toBe('Ukendt person (ikke længere deltager)');
     expect(await within(row).findByText(/er ikke deltager i planen\. Vælg en af deltagerne/)).toBeTruthy();
     expect(owner.getAttribute('aria-invalid')).toBe('true');
     expect(within(row).getByText(/er allerede passeret\. Vælg en ny frist/)).toBeTruthy();

@@ -12,7 +12,7 @@ const stateFor = (id: string) => btoa(JSON.stringify({ id, meta: { interactionTy
 
 beforeEach(() => {
   vi.resetModules();
-  document.body.innerHTML = '<p id="failed" hidden>Log-ind kunne ikke afsluttes her.</p>';
+  document.body.innerHTML = '<p id="failed" hidden>Du kunne ikke logges ind her.</p>';
   vi.spyOn(window, 'close').mockImplementation(() => undefined);
 });
 afterEach(() => {

@@ -236,6 +236,8 @@ export const meeting = {
       noGoal: 'Intet mål valgt',
       owner: 'Ansvarlig',
       noOwner: 'Vælg ansvarlig',
+      /** An owner who is no longer a participant (the choice stays visible so it can be changed). */
+      ownerGone: 'Ukendt person (ikke længere deltager)',
       due: 'Senest',
       status: 'Status',
       statuses: {

@@ -240,6 +240,7 @@ export const meeting: Translation<typeof da> = {
       noGoal: 'No goal chosen',
       owner: 'Owner',
       noOwner: 'Choose an owner',
+      ownerGone: 'Unknown person (no longer a participant)',
       due: 'Due',
       status: 'Status',
       statuses: {
