@@ -15,6 +15,20 @@ interface MinutesText {
   text: string;
 }
 
+/** Written input from those who sent afbud, which the card carries with the round. */
+const writtenInputTexts = (meeting: Meeting): MinutesText[] =>
+  meeting.invitees.flatMap((i) =>
+    i.attendance.kind === 'apologies'
+      ? [
+          {
+            field: `attendance.${i.participantId}.writtenInput`,
+            kind: 'writtenInput' as const,
+            text: i.attendance.writtenInput,
+          },
+        ]
+      : [],
+  );
+
 const minutesTexts = (meeting: Meeting): MinutesText[] => {
   const m = meeting.minutes;
   return [
@@ -32,17 +46,7 @@ const minutesTexts = (meeting: Meeting): MinutesText[] => {
         text: r[part],
       })),
     ),
-    ...meeting.invitees.flatMap((i) =>
-      i.attendance.kind === 'apologies'
-        ? [
-            {
-              field: `attendance.${i.participantId}.writtenInput`,
-              kind: 'writtenInput' as const,
-              text: i.attendance.writtenInput,
-            },
-          ]
-        : [],
-    ),
+    ...writtenInputTexts(meeting),
   ];
 };
 
@@ -57,9 +61,18 @@ const APART = '\n\n·\n\n';
  * A finding that only the joining made (across two texts) finds no field and so says nothing; the guard still
  * checks every rendered message before it leaves.
  */
-export const minutesPrivacyProblems = (plan: Plan, meeting: Meeting, detail: TenantPolicy['cardDetail']): Problem[] => {
+export const minutesPrivacyProblems = (plan: Plan, meeting: Meeting, detail: TenantPolicy['cardDetail']): Problem[] =>
+  privacyProblemsIn(plan, minutesTexts(meeting), detail);
+
+/** The same check for the written input alone: the details tab runs it as the input is typed. */
+export const writtenInputPrivacyProblems = (
+  plan: Plan,
+  meeting: Meeting,
+  detail: TenantPolicy['cardDetail'],
+): Problem[] => privacyProblemsIn(plan, writtenInputTexts(meeting), detail);
+
+const privacyProblemsIn = (plan: Plan, all: readonly MinutesText[], detail: TenantPolicy['cardDetail']): Problem[] => {
   const ctx = { plan, policy: { cardDetail: detail, pinTab: false } };
-  const all = minutesTexts(meeting);
   const byKind = new Map<FieldKind, MinutesText[]>();
   for (const text of all) byKind.set(text.kind, [...(byKind.get(text.kind) ?? []), text]);
   const flagged = new Set(

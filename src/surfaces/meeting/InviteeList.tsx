@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { isCalendarInvitee } from '../../domain/booking/calendarInvitees';
 import type { Attendance, Invitee } from '../../domain/plan/planDocument';
-import { minutesPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
+import { writtenInputPrivacyProblems } from '../../domain/delivery/minutesPrivacyCheck';
 import { applyResponses, setAttendance, setWrittenInput } from '../../domain/meeting/attendance';
 import { useServices } from '../../ui/services/ServicesContext';
 import { byField, fieldDomId, validationOf } from './fieldProblems';
@@ -56,10 +56,7 @@ export const InviteeList = () => {
   // Written input goes into the minutes card: what may not leave the plan (a CPR number, the citizen's name under
   // the summary policy) is marked under the field as it is typed, as in the referat.
   const inputProblems = useMemo(
-    () =>
-      byField(
-        minutesPrivacyProblems(plan, meeting, policy.cardDetail).filter((p) => p.field?.startsWith('attendance.')),
-      ),
+    () => byField(writtenInputPrivacyProblems(plan, meeting, policy.cardDetail)),
     [plan, meeting, policy.cardDetail],
   );
   const [fetched, setFetched] = useState<Map<string, Response>>(new Map());
