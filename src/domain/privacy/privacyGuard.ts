@@ -29,8 +29,9 @@
  *
  * Contract for renderers (src/cards): under the `summary` policy, refer to the citizen as "borgeren" and do not
  * print the citizen's name anywhere in the card or e-mail (participants list, owners, tasks), or the guard blocks
- * the message. Attendee and recipient lists (`attendees`, `to`) are not scanned: inviting or mailing the citizen
- * necessarily names them to the others, and that is the meeting the consent is about.
+ * the message. A calendar item's attendee list is scanned like its subject (every attendee, delegate and forwarded
+ * copy shows it), so the citizen and relatives are kept off it. The addresses the minutes go to (`to`) are not
+ * scanned: each recipient is checked against the consent instead (`recipients`).
  */
 import { mayReceiveMinutes } from '../consent/consentStatus';
 import type { Participant, Plan } from '../plan/planDocument';
@@ -285,7 +286,11 @@ export const verdictOutcome = <T>(verdict: GuardVerdict<T>): Outcome<Cleared<T>>
 
 // ---- Convenience wrappers: one per outbound path. ----
 
-/** A calendar event about to be created (Graph). Subject and body; attendees are not scanned (see above). */
+/** An invitation's attendee list, as every attendee (and delegate, and forwarded copy) reads it. */
+const attendeeTexts = (attendees: readonly { name: string; email: string }[]): OutboundText[] =>
+  attendees.map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` }));
+
+/** A calendar event about to be created (Graph): subject, body and attendee list. */
 export const clearEventDraft = (draft: EventDraft, ctx: PrivacyContext): GuardVerdict<EventDraft> =>
   guardOutbound(
     {
@@ -294,8 +299,7 @@ export const clearEventDraft = (draft: EventDraft, ctx: PrivacyContext): GuardVe
       texts: [
         { field: 'subject', text: draft.subject },
         { field: 'eventBody', text: draft.bodyHtml, format: 'html' },
-        // Every attendee sees the attendee list (and so do delegates and anyone the invitation is forwarded to).
-        ...draft.attendees.map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
+        ...attendeeTexts(draft.attendees),
       ],
     },
     ctx,
@@ -312,7 +316,7 @@ export const clearEventPatch = (patch: EventPatch, ctx: PrivacyContext): GuardVe
         ...(patch.bodyHtml === undefined
           ? []
           : [{ field: 'eventBody', text: patch.bodyHtml, format: 'html' as const }]),
-        ...(patch.attendees ?? []).map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
+        ...attendeeTexts(patch.attendees ?? []),
       ],
     },
     ctx,
@@ -347,7 +351,7 @@ export const clearAppointmentAttendees = (
     {
       channel: 'calendar',
       payload: attendees,
-      texts: attendees.map((a) => ({ field: 'eventAttendees', text: `${a.name} <${a.email}>` })),
+      texts: attendeeTexts(attendees),
     },
     ctx,
   );
