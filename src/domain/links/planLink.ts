@@ -4,6 +4,7 @@
  * `subEntityId`); locally it is the standalone plans page. Every link passes the privacy guard (url channel),
  * so it carries the plan id and nothing else about the case.
  */
+import type { MeetingHost } from '../ports/meetingHost';
 import { failure, type Outcome } from '../ports/outcome';
 import type { Cleared } from '../privacy/cleared';
 import { clearUrl, verdictOutcome, type PrivacyContext } from '../privacy/privacyGuard';
@@ -15,6 +16,14 @@ export interface LinkTarget {
   teamsAppId: string;
   host: 'teams' | 'standalone';
 }
+
+/**
+ * Which links a page makes: the local standalone pages link to each other; everywhere else (Teams, Outlook, the
+ * Microsoft 365 app, a plain browser tab in a real tenant) a link is a Teams deep link, which opens for every
+ * recipient.
+ */
+export const linkHostFor = (kind: MeetingHost['kind']): LinkTarget['host'] =>
+  kind === 'standalone' ? 'standalone' : 'teams';
 
 /** The personal tab's entity id in the manifest. */
 export const PLANS_ENTITY_ID = 'plans';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { meetingBodyHtml, meetingSubject } from '../../domain/booking/eventContent';
-import { planDeepLink } from '../../domain/links/planLink';
+import { linkHostFor, planDeepLink } from '../../domain/links/planLink';
 import type { AppointmentItem } from '../../domain/ports/appointmentItem';
 import type { StoredPlan } from '../../domain/ports/planStore';
 import {
@@ -95,11 +95,7 @@ export const useWriteToAppointment = (appointment: AppointmentItem) => {
 
       // 2. The texts, each through the privacy guard.
       const ctx: PrivacyContext = { plan, policy, today: copenhagenDate(now) };
-      const link = planDeepLink(
-        { ...location, host: host.kind === 'standalone' ? 'standalone' : 'teams' },
-        plan.id,
-        ctx,
-      );
+      const link = planDeepLink({ ...location, host: linkHostFor(host.kind) }, plan.id, ctx);
       if (!link.ok) return fail(t('errors.link', { message: link.message }));
       const meeting = plan.meetings.at(-1);
       const subject = clearAppointmentText(meetingSubject(plan.caseReference, lang), ctx, 'subject');

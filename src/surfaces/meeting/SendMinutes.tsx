@@ -24,7 +24,7 @@ import {
 } from '../../domain/delivery/deliverMinutes';
 import { planDelivery, type DeliveryTarget } from '../../domain/delivery/deliveryPlan';
 import { unknownChatProblem, unknownMailProblem } from '../../domain/delivery/deliveryProblems';
-import { planDeepLink, type LinkTarget } from '../../domain/links/planLink';
+import { linkHostFor, planDeepLink, type LinkTarget } from '../../domain/links/planLink';
 import type { RecipientDelivery } from '../../domain/plan/planDocument';
 import type { Lang } from '../../domain/problems';
 import { copenhagenDate, formatDateTime, formatShortDate, formatTime } from '../../domain/time/danishTime';
@@ -114,7 +114,7 @@ export const SendMinutes = ({ editing, render }: { editing: EditingState; render
     () => ({
       appBaseUrl: location.appBaseUrl,
       teamsAppId: location.teamsAppId,
-      host: host.kind === 'teams' ? 'teams' : 'standalone',
+      host: linkHostFor(host.kind),
     }),
     [location, host],
   );

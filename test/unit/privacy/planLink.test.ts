@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planDeepLink, planIdFromSubEntityId } from '../../../src/domain/links/planLink';
+import { linkHostFor, planDeepLink, planIdFromSubEntityId } from '../../../src/domain/links/planLink';
 import type { PrivacyContext } from '../../../src/domain/privacy/privacyGuard';
 import { demoPlan } from '../../support/builders';
 
@@ -44,5 +44,10 @@ describe('the deep link to a plan', () => {
     expect(planIdFromSubEntityId('plan:')).toBeNull();
     expect(planIdFromSubEntityId('meeting:m1')).toBeNull();
     expect(planIdFromSubEntityId(undefined)).toBeNull();
+  });
+
+  it('is a Teams deep link from every host but the local standalone pages, which link to each other', () => {
+    expect(linkHostFor('standalone')).toBe('standalone');
+    for (const kind of ['teams', 'office', 'browser'] as const) expect(linkHostFor(kind)).toBe('teams');
   });
 });

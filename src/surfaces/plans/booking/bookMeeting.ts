@@ -12,7 +12,7 @@
 import { calendarInvitees } from '../../../domain/booking/calendarInvitees';
 import { planFromBooking } from '../../../domain/booking/bookingDraft';
 import { meetingBodyHtml, meetingSubject } from '../../../domain/booking/eventContent';
-import { planDeepLink, planSubEntityId } from '../../../domain/links/planLink';
+import { linkHostFor, planDeepLink, planSubEntityId } from '../../../domain/links/planLink';
 import type { Meeting, Plan } from '../../../domain/plan/planDocument';
 import type { TenantPolicy } from '../../../domain/policy';
 import type { Calendar, EventDraft } from '../../../domain/ports/calendar';
@@ -93,7 +93,7 @@ export const bookMeeting = async (
   const linkTarget = {
     appBaseUrl: ports.location.appBaseUrl,
     teamsAppId: ports.location.teamsAppId,
-    host: ports.host.kind === 'standalone' ? ('standalone' as const) : ('teams' as const),
+    host: linkHostFor(ports.host.kind),
   };
 
   if (progress.eventId === null) {

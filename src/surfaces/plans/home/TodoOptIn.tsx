@@ -2,6 +2,7 @@ import { Badge, Button, Switch, Text, makeStyles, tokens, useId } from '@fluentu
 import { useState } from 'react';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
+import { linkHostFor } from '../../../domain/links/planLink';
 import type { Plan } from '../../../domain/plan/planDocument';
 import { myOpenEfforts } from '../../../domain/plans/myWork';
 import type { Failure } from '../../../domain/ports/outcome';
@@ -70,7 +71,7 @@ export const TodoOptIn = ({ plans }: TodoOptInProps) => {
         link: {
           appBaseUrl: location.appBaseUrl,
           teamsAppId: location.teamsAppId,
-          host: host.kind === 'standalone' ? 'standalone' : 'teams',
+          host: linkHostFor(host.kind),
         },
         today,
       });
