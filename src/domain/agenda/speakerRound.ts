@@ -2,7 +2,7 @@
  * Runden in afdækning: each participant in turn says their relation to the citizen, what they work on now,
  * and the challenges. Written input from those who sent afbud is read out by the koordinator at their turn.
  */
-import type { Meeting, Participant, Plan, RoundEntry } from '../plan/planDocument';
+import { isCitizenOrRelative, type Meeting, type Participant, type Plan, type RoundEntry } from '../plan/planDocument';
 
 export interface Turn {
   participantId: string;
@@ -36,7 +36,7 @@ export const speakerOrder = (plan: Plan, meeting: Meeting, options: RoundOptions
   const citizen = inPlanOrder.filter((p) => p.sector === 'borger' && present(p)).map(speaking);
   const koordinator = inPlanOrder.filter((p) => p.id === koordinatorId && present(p)).map(speaking);
   const professionals = inPlanOrder
-    .filter((p) => p.id !== koordinatorId && p.sector !== 'borger' && p.sector !== 'paaroerende' && present(p))
+    .filter((p) => p.id !== koordinatorId && !isCitizenOrRelative(p) && present(p))
     .map(speaking);
   const relatives = inPlanOrder.filter((p) => p.sector === 'paaroerende' && present(p)).map(speaking);
   const written = inPlanOrder.flatMap((p): Turn[] => {

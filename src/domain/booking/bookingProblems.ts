@@ -2,7 +2,7 @@
  * What is wrong with a booking before it is sent to the calendar. Each message says what to fix, beside the field.
  * The privacy guard checks the case reference for CPR numbers and the citizen's name separately.
  */
-import { TEXT_MAX } from '../plan/planDocument';
+import { isCitizenOrRelative, TEXT_MAX } from '../plan/planDocument';
 import { roleProblems } from '../roles/roles';
 import { problem, type Problem } from '../problems';
 import { formatDateTime } from '../time/danishTime';
@@ -178,7 +178,7 @@ const participantProblems = (draft: BookingDraft): Problem[] => {
   for (const p of draft.participants) {
     const email = p.email?.trim() ?? '';
     if (email === '') {
-      if (p.sector !== 'borger' && p.sector !== 'paaroerende') {
+      if (!isCitizenOrRelative(p)) {
         problems.push(
           problem(
             'booking.noEmail',

@@ -1,4 +1,4 @@
-import type { Meeting, Participant, Plan } from '../plan/planDocument';
+import { isCitizenOrRelative, type Meeting, type Participant, type Plan } from '../plan/planDocument';
 
 /**
  * Who is invited through the calendar. A meeting invitation is seen by every attendee, their delegates and anyone it
@@ -6,8 +6,7 @@ import type { Meeting, Participant, Plan } from '../plan/planDocument';
  * attendees of the calendar item, because their names would say who the case is about. The koordinator gives them
  * the time and place another way (a letter, a call, or the plan's print view).
  */
-export const isCalendarInvitee = (person: Participant): boolean =>
-  person.sector !== 'borger' && person.sector !== 'paaroerende';
+export const isCalendarInvitee = (person: Participant): boolean => !isCitizenOrRelative(person);
 
 export interface CalendarInvitees {
   /** Invited through the calendar, with whether they are required. */

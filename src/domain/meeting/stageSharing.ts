@@ -1,4 +1,4 @@
-import type { Participant } from '../plan/planDocument';
+import { isCitizenOrRelative, type Participant } from '../plan/planDocument';
 
 /**
  * How "Vis for alle" shares the stage (teams-js `shareAppContentToStage`'s sharing protocols):
@@ -10,8 +10,7 @@ import type { Participant } from '../plan/planDocument';
 export type StageSharing = 'collaborative' | 'screenShare';
 
 /** Guests: the citizen and relatives join without an account of ours, whatever their address. */
-const isGuest = (p: Participant): boolean =>
-  p.sector === 'borger' || p.sector === 'paaroerende' || p.reach !== 'inTenant';
+const isGuest = (p: Participant): boolean => isCitizenOrRelative(p) || p.reach !== 'inTenant';
 
 /**
  * Collaborative sharing where everyone in the plan can run it (all colleagues in our organisation); the screen-share

@@ -53,6 +53,10 @@ export const ParticipantSchema = z.object({
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
+/** The citizen (borger) and relatives (pårørende): the people the case is about, not the professionals around them. */
+export const isCitizenOrRelative = (person: Pick<Participant, 'sector'>): boolean =>
+  person.sector === 'borger' || person.sector === 'paaroerende';
+
 /** Roller at one meeting. Each role is one participant id (or null when not yet chosen). */
 export const RolesSchema = z.object({
   koordinator: z.nullable(id),
