@@ -18,7 +18,8 @@ export const setWrittenInput = (meeting: Meeting, participantId: string, written
 /**
  * Copy the answers from the calendar event onto the invitees; people the event does not know keep theirs.
  * Declining the invitation is sending afbud: someone whose fremmøde is not yet marked becomes afbud (with room for
- * their written input). Fremmøde someone already marked is theirs to keep.
+ * their written input), and accepting after all takes that afbud back while nothing is written in it. Fremmøde
+ * someone already marked is theirs to keep.
  */
 export const applyResponses = (plan: Plan, meeting: Meeting, responses: readonly AttendeeResponse[]): Meeting => ({
   ...meeting,
@@ -27,10 +28,20 @@ export const applyResponses = (plan: Plan, meeting: Meeting, responses: readonly
     const answer = responses.find((r) => sameEmail(r.email, email));
     if (!answer) return i;
     const sentAfbud = answer.response === 'declined' && i.attendance.kind === 'unknown';
+    // Someone who declined and then accepted after all: the afbud the decline made (nothing written yet) goes again.
+    const tookItBack =
+      i.response === 'declined' &&
+      answer.response !== 'declined' &&
+      i.attendance.kind === 'apologies' &&
+      i.attendance.writtenInput.trim() === '';
     return {
       ...i,
       response: answer.response,
-      attendance: sentAfbud ? { kind: 'apologies' as const, writtenInput: '' } : i.attendance,
+      attendance: sentAfbud
+        ? { kind: 'apologies' as const, writtenInput: '' }
+        : tookItBack
+          ? { kind: 'unknown' as const }
+          : i.attendance,
     };
   }),
 });

@@ -50,4 +50,19 @@ describe('attendance and answers', () => {
       { participantId: p.karen.id, writtenInput: 'Kan ikke komme, men støtter planen.' },
     ]);
   });
+
+  it('takes the afbud back when someone who declined accepts after all, unless they wrote something', () => {
+    const declined = applyResponses(plan, meeting, [
+      { email: p.karen.email!, response: 'declined' },
+      { email: p.ole.email!, response: 'declined' },
+    ]);
+    const oleWrote = setWrittenInput(declined, p.ole.id, 'Prøvesvarene er fine.');
+    const m = applyResponses(plan, oleWrote, [
+      { email: p.karen.email!, response: 'accepted' },
+      { email: p.ole.email!, response: 'tentative' },
+    ]);
+    expect(m.invitees.find((i) => i.participantId === p.karen.id)?.attendance).toEqual({ kind: 'unknown' });
+    // Ole's written input is his to withdraw: nothing typed is thrown away.
+    expect(apologies(m)).toEqual([{ participantId: p.ole.id, writtenInput: 'Prøvesvarene er fine.' }]);
+  });
 });
