@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { UserSession } from './world';
+import { expect } from 'vitest';
 
 const SLOW = 30_000;
 
@@ -103,10 +104,12 @@ export class SidePanel extends MeetingPage {
   async nextItem(): Promise<void> {
     const before = await this.currentItem();
     await this.clock.getByRole('button', { name: /^(Næste punkt|Afslut dagsordenen)$/ }).click();
-    for (const started = Date.now(); (await this.currentItem()) === before;) {
-      if (Date.now() - started > 10_000) throw new Error(`"${before}" is still the agenda item 10 s after the click`);
-      await this.page.waitForTimeout(100);
-    }
+    await expect
+      .poll(() => this.currentItem(), {
+        timeout: 10_000,
+        message: `"${before}" is still the agenda item after the click`,
+      })
+      .not.toBe(before);
   }
 
   /** The agenda item the clock shows now, e.g. "Afdækning", or the finished/not started line. */
@@ -173,10 +176,12 @@ export class SidePanel extends MeetingPage {
     const text = (await this.goals())[from - 1];
     const target = section.getByRole('listitem').nth(to - 1);
     await section.getByTitle(`Træk for at flytte mål ${from}`).dragTo(target);
-    for (const started = Date.now(); (await this.goals())[to - 1] !== text;) {
-      if (Date.now() - started > 10_000) throw new Error(`goal ${from} did not move to ${to} when dragged there`);
-      await this.page.waitForTimeout(100);
-    }
+    await expect
+      .poll(async () => (await this.goals())[to - 1], {
+        timeout: 10_000,
+        message: `goal ${from} did not move to ${to} when dragged there`,
+      })
+      .toBe(text);
   }
 
   /** Runden: the turn of `name` (their checkbox, notes, and written input if they sent afbud). */
