@@ -10,6 +10,18 @@ export type Callback<T> = (result: { status: string; value?: T; error?: { code: 
 
 const ok = <T>(callback: Callback<T>, value?: T) => callback({ status: 'succeeded', value });
 
+/** A recipients field of the form (required or optional attendees): read, and added to. */
+const recipients = (initial: Recipient[]) => ({
+  value: initial,
+  getAsync(callback: Callback<Recipient[]>) {
+    ok(callback, this.value);
+  },
+  addAsync(added: Recipient[], callback: Callback<void>) {
+    this.value = [...this.value, ...added];
+    ok(callback);
+  },
+});
+
 /**
  * Outlook's appointment compose item as office-addin-mock stands it in: Mailbox 1.1 getAsync/setAsync/addAsync
  * with callbacks, and the body as HTML.
@@ -54,26 +66,8 @@ export const outlookWith = (initial: {
               ok(callback);
             },
           },
-          requiredAttendees: {
-            value: initial.required ?? [],
-            getAsync(callback: Callback<Recipient[]>) {
-              ok(callback, this.value);
-            },
-            addAsync(recipients: Recipient[], callback: Callback<void>) {
-              this.value = [...this.value, ...recipients];
-              ok(callback);
-            },
-          },
-          optionalAttendees: {
-            value: initial.optional ?? [],
-            getAsync(callback: Callback<Recipient[]>) {
-              ok(callback, this.value);
-            },
-            addAsync(recipients: Recipient[], callback: Callback<void>) {
-              this.value = [...this.value, ...recipients];
-              ok(callback);
-            },
-          },
+          requiredAttendees: recipients(initial.required ?? []),
+          optionalAttendees: recipients(initial.optional ?? []),
           start: {
             getAsync(callback: Callback<Date>) {
               ok(callback, new Date(initial.start ?? '2027-03-04T12:00:00.000Z'));
