@@ -59,6 +59,7 @@ const buildConfig = (production) => {
     teamsAppId: env('TOVHOLDER_APP_ID'),
     domain: env('TOVHOLDER_DOMAIN'),
     tenantId: env('TOVHOLDER_TENANT_ID') || null,
+    containerTypeId: env('TOVHOLDER_CONTAINER_TYPE_ID'),
     driveId: env('TOVHOLDER_DRIVE_ID'),
     plansFolder: env('TOVHOLDER_PLANS_FOLDER', 'Tovholder/plans'),
     cardDetail: env('TOVHOLDER_CARD_DETAIL', 'summary'),
@@ -185,7 +186,7 @@ export default (_env, argv) => {
   const production = argv.mode === 'production';
   const config = buildConfig(production);
   if (production && config.backend === 'graph') {
-    const missing = ['TOVHOLDER_CLIENT_ID', 'TOVHOLDER_APP_ID', 'TOVHOLDER_DOMAIN', 'TOVHOLDER_DRIVE_ID'].filter(
+    const missing = ['TOVHOLDER_CLIENT_ID', 'TOVHOLDER_APP_ID', 'TOVHOLDER_DOMAIN', 'TOVHOLDER_CONTAINER_TYPE_ID'].filter(
       (name) => !env(name),
     );
     if (missing.length > 0)

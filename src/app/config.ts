@@ -15,6 +15,9 @@ export const BuildConfigSchema = z.object({
   teamsAppId: z.string(),
   domain: z.string(),
   tenantId: z.nullable(z.string()),
+  /** Tovholder's SharePoint Embedded container type (docs/decisions/0006-plan-access.md). */
+  containerTypeId: z._default(z.string(), ''),
+  /** The first version's document library, to move plans from (empty: none). */
   driveId: z.string(),
   plansFolder: z.string(),
   cardDetail: z.enum(['summary', 'full']),
@@ -30,8 +33,9 @@ export interface AppConfig {
   sandboxOrigin: string | null;
   clientId: string;
   tenantId: string | null;
-  driveId: string;
-  plansFolder: string;
+  containerTypeId: string;
+  /** The old library plans are moved from, while one is configured; null when there is none. */
+  legacyLibrary: { driveId: string; folder: string } | null;
   teamsAppId: string;
   appBaseUrl: string;
   policy: TenantPolicy;
@@ -41,6 +45,9 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; detail
 
 /** The id our app has in the local sandbox's app catalogue (any stable value works there). */
 export const SANDBOX_TEAMS_APP_ID = 'tovholder-local';
+
+/** The container type the local sandbox registers in both demo tenants (sandbox/graph/containers.ts). */
+export const SANDBOX_CONTAINER_TYPE_ID = '4e0d9c1a-7d52-4b0e-9a53-2f6a1c9d0e11';
 
 export const bakedBuildConfig = (): unknown =>
   typeof __TOVHOLDER_BUILD__ === 'undefined' ? undefined : __TOVHOLDER_BUILD__;
@@ -68,8 +75,8 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
         sandboxOrigin: origin,
         clientId: build.clientId || 'sandbox',
         tenantId: build.tenantId,
-        driveId: build.driveId || 'drive-tovholder',
-        plansFolder: build.plansFolder,
+        containerTypeId: build.containerTypeId || SANDBOX_CONTAINER_TYPE_ID,
+        legacyLibrary: { driveId: build.driveId || 'drive-tovholder', folder: build.plansFolder },
         teamsAppId: build.teamsAppId || SANDBOX_TEAMS_APP_ID,
         appBaseUrl: pageOrigin,
         policy: { ...policy, cardDetail: params.cardDetail ?? policy.cardDetail },
@@ -81,7 +88,8 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
     !GUID.test(build.clientId) && 'TOVHOLDER_CLIENT_ID (Entra-appens klient-id)',
     !GUID.test(build.teamsAppId) && 'TOVHOLDER_APP_ID (Teams-appens id)',
     !build.domain && 'TOVHOLDER_DOMAIN (domænet appen ligger på)',
-    !build.driveId && 'TOVHOLDER_DRIVE_ID (dokumentbiblioteket til planerne)',
+    !GUID.test(build.containerTypeId) &&
+      'TOVHOLDER_CONTAINER_TYPE_ID (SharePoint Embedded-containertypen til planerne)',
   ].filter((item): item is string => typeof item === 'string');
   if (missing.length > 0) return { ok: false, detail: `disse værdier mangler: ${missing.join(', ')}` };
   return {
@@ -92,8 +100,8 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
       sandboxOrigin: null,
       clientId: build.clientId,
       tenantId: build.tenantId,
-      driveId: build.driveId,
-      plansFolder: build.plansFolder,
+      containerTypeId: build.containerTypeId,
+      legacyLibrary: build.driveId ? { driveId: build.driveId, folder: build.plansFolder } : null,
       teamsAppId: build.teamsAppId,
       appBaseUrl: `https://${build.domain}`,
       policy,

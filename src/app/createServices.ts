@@ -4,7 +4,10 @@ import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
 import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
 import { createGraphClient } from '../adapters/graph/graphClient';
 import { GraphPeopleDirectory } from '../adapters/graph/graphPeopleDirectory';
+import { GraphLegacyPlanLibrary } from '../adapters/graph/graphLegacyPlanLibrary';
+import { GraphPlanAccess } from '../adapters/graph/graphPlanAccess';
 import { GraphPlanStore } from '../adapters/graph/graphPlanStore';
+import type { GraphClient } from '../adapters/graph/graphClient';
 import { ConsoleLogger } from '../adapters/standalone/consoleLogger';
 import { StandaloneAppointment } from '../adapters/standalone/standaloneAppointment';
 import { StandaloneHost } from '../adapters/standalone/standaloneHost';
@@ -182,7 +185,8 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     tokenSource = await hosts.msal({ ...msalApp, hosted: true });
   }
 
-  const graph = createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource });
+  const graphBaseUrl = env.graphBaseUrl ?? config.graphBaseUrl;
+  const graph = createGraphClient({ baseUrl: graphBaseUrl, tokenSource });
   const people = new GraphPeopleDirectory(graph);
   const me = await people.me();
   if (!me.ok) {
@@ -191,7 +195,21 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
       return fail({ kind: 'sandbox', origin: config.sandboxOrigin ?? '', detail: me.message });
     return fail({ kind: 'network', detail: me.message });
   }
+  tenantId = tenantId ?? tokenSource.homeTenantId?.() ?? null;
   const current: CurrentUser = { userId: me.value.userId, name: me.value.name, email: me.value.email, tenantId };
+  const homeTenantId = (tenantId ?? '').toLowerCase();
+  // One client per tenant the user acts in: their own, and each partner organisation's plan tenant as a guest.
+  const clients = new Map<string, GraphClient>([[homeTenantId, graph]]);
+  const graphFor = (tenant: string): GraphClient => {
+    const key = tenant.toLowerCase();
+    let client = clients.get(key);
+    if (!client) {
+      client = createGraphClient({ baseUrl: graphBaseUrl, tokenSource, tenantId: key });
+      clients.set(key, client);
+    }
+    return client;
+  };
+  const legacyPlans = config.legacyLibrary ? new GraphLegacyPlanLibrary(graph, config.legacyLibrary) : null;
 
   const services: Services = {
     me: current,
@@ -199,7 +217,14 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     clock,
     policy: config.policy,
     location: { appBaseUrl: config.appBaseUrl, teamsAppId: config.teamsAppId },
-    planStore: new GraphPlanStore(graph, { driveId: config.driveId, folder: config.plansFolder }),
+    planStore: new GraphPlanStore({
+      graphFor,
+      homeTenantId,
+      containerTypeId: config.containerTypeId,
+      legacy: legacyPlans,
+    }),
+    planAccess: new GraphPlanAccess({ graphFor, appBaseUrl: config.appBaseUrl }),
+    legacyPlans,
     calendar: lazyPort(() => deferredPorts().then((m) => m.graphCalendar(graph))),
     people,
     meetingChat: lazyPort(() => deferredPorts().then((m) => m.graphMeetingChat(graph))),
@@ -208,7 +233,7 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
       deferredPorts().then((m) =>
         m.graphMinutesTransport(
           createGraphClient({
-            baseUrl: env.graphBaseUrl ?? config.graphBaseUrl,
+            baseUrl: graphBaseUrl,
             tokenSource,
             scopes: [...GRAPH_SCOPES, ...SEND_SCOPES],
           }),
@@ -221,9 +246,7 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     // A client of its own that asks for Tasks.ReadWrite, so the To Do permission is requested only on opt-in.
     tasks: lazyPort(() =>
       deferredPorts().then((m) =>
-        m.graphTodo(
-          createGraphClient({ baseUrl: env.graphBaseUrl ?? config.graphBaseUrl, tokenSource, scopes: TODO_SCOPES }),
-        ),
+        m.graphTodo(createGraphClient({ baseUrl: graphBaseUrl, tokenSource, scopes: TODO_SCOPES })),
       ),
     ),
   };

@@ -23,7 +23,7 @@ export const LaunchParamsSchema = z.object({
   frame: z.optional(z.enum(['content', 'sidePanel', 'meetingStage', 'personal', 'taskPane'])),
   theme: z.optional(z.enum(['light', 'dark', 'contrast'])),
   lang: z.optional(z.enum(['da', 'en'])),
-  planId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  planId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   sandbox: z.optional(
     z.pipe(
       z.url({ protocol: /^https?$/ }),

@@ -11,6 +11,7 @@ import {
   type AgendaStep,
   type Attendance,
   type Challenge,
+  type AccessRecord,
   type Consent,
   type ConsentRecipient,
   type Effort,
@@ -363,9 +364,14 @@ export class PlanBuilder {
   private participants: Participant[] = [demoPeople.jens, demoPeople.mette, demoPeople.jonas, demoPeople.aisha];
   private consent: Consent | null | 'coverEveryone' = 'coverEveryone';
   private meetings: (MeetingBuilder | Meeting)[] = [];
+  private access: AccessRecord | null = null;
 
   withId(id: string): this {
     this.id = id;
+    return this;
+  }
+  withAccess(access: AccessRecord | null): this {
+    this.access = access;
     return this;
   }
   withCaseReference(caseReference: string): this {
@@ -423,6 +429,7 @@ export class PlanBuilder {
       meetings: this.meetings.map((m) => (m instanceof MeetingBuilder ? m.build(this.participants) : m)),
       createdAt: '2026-08-20T08:00:00.000Z',
       updatedAt: '2026-09-03T12:45:00.000Z',
+      access: this.access,
     };
   }
 }
@@ -585,5 +592,6 @@ export const demoPlan = (): Plan => {
     meetings: [meeting],
     createdAt: '2026-08-20T08:00:00.000Z',
     updatedAt: '2026-09-03T12:45:00.000Z',
+    access: null,
   };
 };

@@ -3,7 +3,13 @@
  * The adapter asks per request, so a source may cache and refresh as it likes.
  */
 export interface AccessTokenSource {
-  getToken(scopes: string[]): Promise<string>;
+  /**
+   * A token for Graph in `tenantId` (default: the user's own tenant). For another organisation's tenant the user
+   * signs in as the guest they are there: a plan lives in the tenant of the organisation that started it.
+   */
+  getToken(scopes: string[], tenantId?: string): Promise<string>;
+  /** The signed-in user's own tenant, once known (after the first token). */
+  homeTenantId?(): string | null;
 }
 
 /**
@@ -12,4 +18,14 @@ export interface AccessTokenSource {
  */
 export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';
+  /**
+   * `notInTenant`: the user has no account in the tenant asked for (not a guest there; Entra's AADSTS50020), so
+   * there is nothing of theirs to read there — not a failure to sign in.
+   */
+  constructor(
+    message: string,
+    readonly code: 'signIn' | 'notInTenant' | 'consent' = 'signIn',
+  ) {
+    super(message);
+  }
 }

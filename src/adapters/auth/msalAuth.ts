@@ -51,6 +51,14 @@ export const msalConfiguration = (options: MsalAuthOptions): Configuration => ({
   cache: { cacheLocation: CACHE_LOCATIONS[options.cacheLocation ?? 'sessionStorage'] },
 });
 
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Entra says the account does not exist in the tenant asked for (AADSTS50020; AADSTS500213 when cross-tenant
+ * access blocks it): the user is no guest there, so there is nothing of theirs to read there.
+ */
+const notInTenant = (error: unknown): boolean => /AADSTS(50020|500213)\b/.test(reasonOf(error));
+
 /** The browser refused to open the sign-in popup (no click behind it, as when a page signs in while it loads). */
 const popupBlocked = (error: unknown): boolean =>
   error instanceof BrowserAuthError &&
@@ -63,24 +71,34 @@ export class MsalTokenSource implements AccessTokenSource {
     private readonly redirectIfBlocked = false,
   ) {}
 
-  async getToken(scopes: string[]): Promise<string> {
-    const request = { scopes: qualifiedGraphScopes(scopes) };
+  /**
+   * `tenantId`: a token for another organisation's tenant, where the user is a guest (a plan of theirs). MSAL asks
+   * that tenant's authority with the same account; nested app auth hands the authority to the host's broker.
+   */
+  async getToken(scopes: string[], tenantId?: string): Promise<string> {
+    const request = {
+      scopes: qualifiedGraphScopes(scopes),
+      ...(tenantId ? { authority: `https://login.microsoftonline.com/${tenantId}` } : {}),
+    };
     const account: AccountInfo | undefined = this.app.getActiveAccount() ?? this.app.getAllAccounts()[0];
     try {
       const result = account
         ? await this.app.acquireTokenSilent({ ...request, account })
         : await this.app.ssoSilent(request);
-      if (result.account) this.app.setActiveAccount(result.account);
+      if (result.account && !tenantId) this.app.setActiveAccount(result.account);
       return result.accessToken;
     } catch (error) {
+      if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
       if (!(error instanceof InteractionRequiredAuthError) && account) throw this.signInRequired(error);
     }
     // Consent or a fresh sign-in is needed: in Teams/Outlook the host shows its own prompt.
     try {
       const result = await this.app.acquireTokenPopup(request);
-      this.app.setActiveAccount(result.account);
+      if (!tenantId) this.app.setActiveAccount(result.account);
       return result.accessToken;
     } catch (error) {
+      if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
+      if (tenantId) throw new SignInRequiredError(reasonOf(error), 'consent');
       if (!this.redirectIfBlocked || !popupBlocked(error)) throw this.signInRequired(error);
     }
     // The page leaves for the sign-in and comes back through auth-end.html, which returns it here
@@ -91,6 +109,10 @@ export class MsalTokenSource implements AccessTokenSource {
       throw this.signInRequired(error);
     }
     return new Promise<string>(() => {});
+  }
+
+  homeTenantId(): string | null {
+    return (this.app.getActiveAccount() ?? this.app.getAllAccounts()[0])?.tenantId ?? null;
   }
 
   private signInRequired(error: unknown): SignInRequiredError {

@@ -29,9 +29,14 @@ const expiryOf = (token: string): number | null => {
   }
 };
 
+/** Entra's token endpoint errors that mean "no account of yours here" and "a consent prompt is needed". */
+const NOT_IN_TENANT_CODES = new Set([50020, 500213, 50177]);
+const CONSENT_CODES = new Set([65001]);
+
 export class SandboxTokenSource implements AccessTokenSource {
-  private cached: CachedToken | null = null;
-  private pending: Promise<string> | null = null;
+  /** Per tenant asked for ('' = the user's own). */
+  private readonly cached = new Map<string, CachedToken>();
+  private readonly pending = new Map<string, Promise<string>>();
 
   constructor(private readonly options: SandboxAuthOptions) {}
 
@@ -40,21 +45,26 @@ export class SandboxTokenSource implements AccessTokenSource {
   }
 
   /** The sandbox grants every scope the app asks for; `scopes` is accepted for the port's sake. */
-  async getToken(_scopes: string[]): Promise<string> {
-    if (this.cached && Date.now() < this.cached.renewAt) return this.cached.token;
-    this.pending ??= this.fetchToken().finally(() => {
-      this.pending = null;
-    });
-    return this.pending;
+  async getToken(_scopes: string[], tenantId?: string): Promise<string> {
+    const key = tenantId?.toLowerCase() ?? '';
+    const cached = this.cached.get(key);
+    if (cached && Date.now() < cached.renewAt) return cached.token;
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.fetchToken(key).finally(() => this.pending.delete(key));
+      this.pending.set(key, pending);
+    }
+    return pending;
   }
 
-  /** Forget the token (e.g. after a 401), so the next call asks the sandbox again. */
+  /** Forget the tokens (e.g. after a 401), so the next call asks the sandbox again. */
   signOut(): void {
-    this.cached = null;
+    this.cached.clear();
   }
 
-  private async fetchToken(): Promise<string> {
-    const url = `${this.options.sandboxOrigin.replace(/\/+$/, '')}/_sandbox/token?user=${encodeURIComponent(this.options.user)}`;
+  private async fetchToken(tenantId: string): Promise<string> {
+    const tenant = tenantId ? `&tenant=${encodeURIComponent(tenantId)}` : '';
+    const url = `${this.options.sandboxOrigin.replace(/\/+$/, '')}/_sandbox/token?user=${encodeURIComponent(this.options.user)}${tenant}`;
     let response: Response;
     try {
       response = await fetch(url);
@@ -62,6 +72,20 @@ export class SandboxTokenSource implements AccessTokenSource {
       throw new SignInRequiredError(`Sandkassen svarer ikke (${url}): ${(error as Error).message}`);
     }
     if (!response.ok) {
+      // Entra's token endpoint error body: { error, error_description, error_codes }.
+      const body = (await response.json().catch(() => null)) as {
+        error_codes?: unknown;
+        error_description?: unknown;
+      } | null;
+      const codes = Array.isArray(body?.error_codes) ? body.error_codes : [];
+      const said = typeof body?.error_description === 'string' ? body.error_description : `${response.status}`;
+      if (codes.some((code) => NOT_IN_TENANT_CODES.has(Number(code))))
+        throw new SignInRequiredError(
+          `${this.options.user} har ingen konto i den organisation (${said})`,
+          'notInTenant',
+        );
+      if (codes.some((code) => CONSENT_CODES.has(Number(code))))
+        throw new SignInRequiredError(`Der skal gives samtykke, før appen kan bruges der (${said})`, 'consent');
       throw new SignInRequiredError(`Sandkassen kender ikke brugeren ${this.options.user} (${response.status})`);
     }
     const body = (await response.json()) as { access_token?: unknown };
@@ -69,7 +93,10 @@ export class SandboxTokenSource implements AccessTokenSource {
       throw new SignInRequiredError('Sandkassen gav ingen adgangsnøgle');
     }
     const expiry = expiryOf(body.access_token);
-    this.cached = { token: body.access_token, renewAt: expiry === null ? Date.now() + 5 * 60000 : expiry - 60000 };
+    this.cached.set(tenantId, {
+      token: body.access_token,
+      renewAt: expiry === null ? Date.now() + 5 * 60000 : expiry - 60000,
+    });
     return body.access_token;
   }
 }

@@ -10,7 +10,7 @@ import type { Context, GraphRequest, Middleware } from '@microsoft/microsoft-gra
 import type * as z from 'zod/mini';
 import { issueText } from '../../domain/issueText';
 import { failure, success, type Failure, type Outcome } from '../../domain/ports/outcome';
-import type { AccessTokenSource } from '../auth/accessTokenSource';
+import { SignInRequiredError, type AccessTokenSource } from '../auth/accessTokenSource';
 import { GRAPH_SCOPES } from '../auth/graphScopes';
 
 /**
@@ -32,6 +32,8 @@ export interface GraphClientOptions {
   tokenSource: AccessTokenSource;
   /** Scopes asked of the token source; default: all of GRAPH_SCOPES. */
   scopes?: readonly string[];
+  /** The tenant to act in (a plan's, where the user may be a guest); default the user's own. */
+  tenantId?: string;
   /** Retries of one plain request after 429/503/504 (and, for idempotent requests, after a dropped connection). */
   maxRetries?: number;
   /** Per attempt. */
@@ -144,9 +146,15 @@ export const failureFromStatus = (
   return failure('failed', code, message, status, retryAfterMs);
 };
 
+/** The error names a token source's refusal travels under through the SDK (which keeps only name and message). */
+const NOT_IN_TENANT = 'NotInTenantError';
+const CONSENT_NEEDED = 'ConsentRequiredError';
+
 /** A request that never got an HTTP answer: a timeout, a dropped connection, or no token. */
 export const failureWithoutResponse = (name: string, message: string, idempotent: boolean): Failure => {
   if (name === 'SignInRequiredError') return failure('unauthorized', 'signInRequired', message);
+  if (name === NOT_IN_TENANT) return failure('unauthorized', 'notInTenant', message);
+  if (name === CONSENT_NEEDED) return failure('unauthorized', 'consentRequired', message);
   if (!idempotent) return failure('failed', UNKNOWN_OUTCOME, message);
   if (name === 'TimeoutError' || name === 'AbortError') return failure('failed', 'timeout', message);
   return failure('failed', 'network', message);
@@ -182,6 +190,7 @@ class BearerTokenHandler implements Middleware {
     private readonly origin: string,
     private readonly tokenSource: AccessTokenSource,
     private readonly scopes: readonly string[],
+    private readonly tenantId: string | undefined,
   ) {}
 
   async execute(context: Context): Promise<void> {
@@ -189,12 +198,25 @@ class BearerTokenHandler implements Middleware {
     const options = (context.options ??= {});
     const headers = new Headers(options.headers);
     if (new URL(url).origin === this.origin) {
-      headers.set('Authorization', `Bearer ${await this.tokenSource.getToken([...this.scopes])}`);
+      headers.set('Authorization', `Bearer ${await this.token()}`);
     } else {
       headers.delete('Authorization');
     }
     options.headers = Object.fromEntries(headers.entries());
     await this.nextMiddleware().execute(context);
+  }
+
+  private async token(): Promise<string> {
+    try {
+      return await this.tokenSource.getToken([...this.scopes], this.tenantId);
+    } catch (error) {
+      if (error instanceof SignInRequiredError && error.code !== 'signIn') {
+        const named = new Error(error.message);
+        named.name = error.code === 'notInTenant' ? NOT_IN_TENANT : CONSENT_NEEDED;
+        throw named;
+      }
+      throw error;
+    }
   }
 
   setNext(next: Middleware): void {
@@ -270,7 +292,7 @@ export class GraphClient {
       baseUrl: origin,
       defaultVersion: version,
       middleware: [
-        new BearerTokenHandler(origin, options.tokenSource, options.scopes ?? GRAPH_SCOPES),
+        new BearerTokenHandler(origin, options.tokenSource, options.scopes ?? GRAPH_SCOPES, options.tenantId),
         new RetryHandler(new RetryHandlerOptions(this.retryDelaySeconds, this.maxRetries)),
         new TimeoutHandler(this.timeoutMs),
         new HTTPMessageHandler(),

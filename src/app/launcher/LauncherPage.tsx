@@ -94,9 +94,9 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
     },
     LauncherStateSchema,
   );
-  const plans = usePlanChoices(config, users.status === 'ready' ? state.user : null);
   const person: DemoUser | undefined =
     users.status === 'ready' ? users.users.find((u) => u.upn === state.user) : undefined;
+  const plans = usePlanChoices(config, person ? { upn: person.upn, tenantId: person.tenantId ?? null } : null);
   const choice: LauncherChoice = { user: state.user, theme, lang, planId: state.planId, sandbox: sandboxParam };
   const targets = launcherTargets(choice);
   const previewChoice: LauncherChoice = { ...choice, theme: state.previewTheme };

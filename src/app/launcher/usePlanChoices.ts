@@ -10,23 +10,40 @@ export interface PlanChoiceItem {
 }
 
 /** The plans the chosen demo user can see in the sandbox's plan library, for the launcher's plan picker. */
-export const usePlanChoices = (config: AppConfig, user: string | null): PlanChoiceItem[] | null => {
+/**
+ * The plans the chosen demo user may open (the same store and the same Microsoft 365 permissions as the app: a
+ * user outside a plan's consent is not offered it), for the launcher's plan picker.
+ */
+export const usePlanChoices = (
+  config: AppConfig,
+  user: { upn: string; tenantId: string | null } | null,
+): PlanChoiceItem[] | null => {
   const [plans, setPlans] = useState<PlanChoiceItem[] | null>(null);
+  const upn = user?.upn ?? null;
+  const tenantId = user?.tenantId ?? null;
   useEffect(() => {
-    if (!user || !config.sandboxOrigin) return;
+    if (!upn || !tenantId || !config.sandboxOrigin) return;
     let live = true;
-    const graph = createGraphClient({
-      baseUrl: config.graphBaseUrl,
-      tokenSource: createSandboxTokenSource({ sandboxOrigin: config.sandboxOrigin, user }),
-      maxRetries: 0,
+    const tokenSource = createSandboxTokenSource({ sandboxOrigin: config.sandboxOrigin, user: upn });
+    const graphFor = (tenant: string) =>
+      createGraphClient({ baseUrl: config.graphBaseUrl, tokenSource, tenantId: tenant, maxRetries: 0 });
+    const store = new GraphPlanStore({
+      graphFor,
+      homeTenantId: tenantId,
+      containerTypeId: config.containerTypeId,
+      legacy: null,
     });
-    void new GraphPlanStore(graph, { driveId: config.driveId, folder: config.plansFolder }).list().then((outcome) => {
+    void store.list().then((outcome) => {
       if (live)
-        setPlans(outcome.ok ? outcome.value.map(({ planId, caseReference }) => ({ planId, caseReference })) : []);
+        setPlans(
+          outcome.ok
+            ? outcome.value.plans.map(({ plan }) => ({ planId: plan.id, caseReference: plan.caseReference }))
+            : [],
+        );
     });
     return () => {
       live = false;
     };
-  }, [config, user]);
+  }, [config, upn, tenantId]);
   return plans;
 };

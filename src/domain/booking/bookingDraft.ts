@@ -142,6 +142,7 @@ export const planFromBooking = (draft: BookingDraft, ids: BookingIds, existing: 
     meetings: [],
     createdAt: now,
     updatedAt: now,
+    access: null,
   };
   const plan: Plan = {
     ...base,

@@ -15,6 +15,9 @@ export const TEXT_MAX = { name: 200, organisation: 200, email: 320, citizenName:
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD'));
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().check(z.minLength(1), z.maxLength(100));
+/** A plan's id: its address `<tenantId>~<containerId>` (planAddress.ts), or an id from before containers. */
+export const PLAN_ID_MAX = 200;
+const planId = z.string().check(z.minLength(1), z.maxLength(PLAN_ID_MAX));
 
 /** Sektor: which service the participant comes from. */
 export const SectorSchema = z.enum([
@@ -229,9 +232,45 @@ export const MeetingSchema = z.object({
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 
+/** Adgang: the role Microsoft 365 gives a participant on the plan's container (or none). */
+export const AccessRoleSchema = z.enum(['owner', 'manager', 'reader']);
+export type AccessRole = z.infer<typeof AccessRoleSchema>;
+
+/**
+ * One person's access as the app last set it (or is about to): written ahead before the permissions change, like
+ * the delivery record, so an interrupted change is finished — never left half done in silence — by the next
+ * owner or manager who opens the plan.
+ *
+ * `pending` about to be set; `applied` Microsoft 365 holds it; `failed` refused, tried again at the next change or
+ * opening; `notPossible` cannot be given through Microsoft 365 (no account: the citizen, relatives, people reached
+ * by e-mail), with the reason in `error`.
+ */
+export const AccessEntrySchema = z.object({
+  participantId: id,
+  /** The role wanted; null: no access (removed, or never given). */
+  role: z.nullable(AccessRoleSchema),
+  /** The account in the plan's tenant that holds the permission: a user principal name (a guest's, for others). */
+  principal: z.nullable(z.string().check(z.maxLength(400))),
+  /** The container permission's id once known. */
+  permissionId: z.nullable(z.string().check(z.maxLength(400))),
+  status: z.enum(['pending', 'applied', 'failed', 'notPossible']),
+  error: z.nullable(z.string().check(z.maxLength(500))),
+  at: z.nullable(isoInstant),
+  /** When the person was told (without content) that their access ended; set once. */
+  endedNoticeAt: z._default(z.nullable(isoInstant), null),
+});
+export type AccessEntry = z.infer<typeof AccessEntrySchema>;
+
+export const AccessRecordSchema = z.object({
+  syncId: id,
+  startedAt: isoInstant,
+  entries: z.array(AccessEntrySchema),
+});
+export type AccessRecord = z.infer<typeof AccessRecordSchema>;
+
 export const PlanSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  id,
+  id: planId,
   /** Sagsreference, e.g. "KI-2026-014": the only identifier that may leave the store. */
   caseReference: z.string().check(z.minLength(1), z.maxLength(60)),
   /** Borgerens navn: kept only in the plan document. */
@@ -242,5 +281,7 @@ export const PlanSchema = z.object({
   meetings: z.array(MeetingSchema),
   createdAt: isoInstant,
   updatedAt: isoInstant,
+  /** Who can open the plan, as last set in Microsoft 365 (added after v1, hence the default). */
+  access: z._default(z.nullable(AccessRecordSchema), null),
 });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -8,4 +8,4 @@ declare const clearedBrand: unique symbol;
 export type Cleared<T> = T & { readonly [clearedBrand]: true };
 
 /** Outbound channels, each with its own rules. */
-export type Channel = 'calendar' | 'chat' | 'email' | 'url' | 'log';
+export type Channel = 'calendar' | 'chat' | 'email' | 'url' | 'log' | 'access';

@@ -33,10 +33,12 @@
  * copy shows it), so the citizen and relatives are kept off it. The addresses the minutes go to (`to`) are not
  * scanned: each recipient is checked against the consent instead (`recipients`).
  */
+import { higherRole, wantedAccess } from '../access/planAccess';
 import { mayReceiveMinutes } from '../consent/consentStatus';
 import type { Participant, Plan } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
 import type { AppointmentAttendee } from '../ports/appointmentItem';
+import type { AccessChange } from '../ports/planAccess';
 import type { EventDraft, EventPatch } from '../ports/calendar';
 import type { LogEntry } from '../ports/logger';
 import type { ChatMessageToPost, MailToSend } from '../ports/minutesTransport';
@@ -419,6 +421,37 @@ export const clearTask = (task: TaskToAdd, ctx: PrivacyContext): GuardVerdict<Ta
     },
     ctx,
   );
+
+/**
+ * Changes to who can open the plan. Giving someone a role gives them every byte of the plan, so it follows the
+ * consent exactly as sending the minutes does, through the one rule that says who may open the plan
+ * (`wantedAccess`): a role is given only to someone who should hold at least that role today — the koordinator,
+ * or someone the consent covers. Taking access away reveals nothing and is always let through.
+ */
+export const clearAccessChanges = (changes: AccessChange[], ctx: PrivacyContext): GuardVerdict<AccessChange[]> => {
+  if (!ctx.plan) return { verdict: 'blocked', reasons: [noPlanProblem] };
+  const wanted = new Map(wantedAccess(ctx.plan, ctx.today).map((w) => [w.participantId, w.role]));
+  const plan = ctx.plan;
+  const reasons = changes.flatMap((change) => {
+    if (change.kind === 'remove') return [];
+    const role = wanted.get(change.key) ?? null;
+    if (role !== null && higherRole(role, change.role) === role) return [];
+    const person = plan.participants.find((p) => p.id === change.key);
+    const answer = person ? mayReceiveMinutes(plan, person.id, ctx.today) : null;
+    if (answer && !answer.allowed) return [{ ...answer.problem, code: 'privacy.accessOutsideConsent' }];
+    const who = person?.name ?? change.key;
+    return [
+      problem(
+        'privacy.accessTooHigh',
+        'error',
+        `participants.${change.key}`,
+        `${who} må ikke få mere adgang til planen end sin rolle giver. Adgangen er ikke ændret.`,
+        `${who} may not get more access to the plan than their role gives. The access was not changed.`,
+      ),
+    ];
+  });
+  return reasons.length > 0 ? { verdict: 'blocked', reasons } : { verdict: 'allowed', cleared: brand(changes) };
+};
 
 const fallbackEntry = (entry: LogEntry): LogEntry => ({
   level: entry.level === 'info' || entry.level === 'warn' || entry.level === 'error' ? entry.level : 'error',

@@ -101,7 +101,12 @@ const ComposePane = ({ appointment }: { appointment: AppointmentItem }) => {
     draft.mode === 'existing'
       ? chosen && { kind: 'existing', stored: chosen }
       : caseReferenceProblems(draft.caseReference).length === 0 && privacy.problems.length === 0
-        ? { kind: 'new', caseReference: draft.caseReference, citizenName: draft.citizenName }
+        ? {
+            kind: 'new',
+            caseReference: draft.caseReference,
+            citizenName: draft.citizenName,
+            taken: plans.status === 'ready' ? plans.plans.map((p) => p.plan.caseReference) : [],
+          }
         : null;
 
   const onWrite = async () => {

@@ -30,15 +30,6 @@ const minutesBetween = ({ start, end }: AppointmentTimes) =>
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
-/** A plan id from the case reference ("KI-2026-014" → "plan-ki-2026-014"): the case reference may appear in URLs. */
-export const planIdFor = (caseReference: string): string =>
-  `plan-${caseReference
-    .trim()
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')}`;
-
 /**
  * The existing plan with this appointment as its meeting: the plan's upcoming meeting moves to the appointment's time
  * (using the pane twice never makes two meetings), otherwise the next meeting is added with participants, roles and

@@ -2,6 +2,9 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { meetingBodyHtml, meetingSubject } from '../../domain/booking/eventContent';
 import { linkHostFor, planDeepLink } from '../../domain/links/planLink';
+import { syncAccess } from '../../domain/access/syncAccess';
+import { updatePlan } from '../../domain/plan/updatePlan';
+import { participantByEmail } from '../../domain/roles/roles';
 import type { AppointmentItem } from '../../domain/ports/appointmentItem';
 import type { StoredPlan } from '../../domain/ports/planStore';
 import {
@@ -16,12 +19,13 @@ import {
   attendeesFor,
   existingPlanForAppointment,
   newPlanForAppointment,
-  planIdFor,
   type AppointmentTimes,
 } from './planForAppointment';
 
 export type PlanChoice =
-  { kind: 'existing'; stored: StoredPlan } | { kind: 'new'; caseReference: string; citizenName: string };
+  | { kind: 'existing'; stored: StoredPlan }
+  /** `taken`: the case references of the plans the user already has, so a second plan for one case is refused. */
+  | { kind: 'new'; caseReference: string; citizenName: string; taken: readonly string[] };
 
 export type WriteState =
   | { status: 'idle' }
@@ -37,7 +41,7 @@ const meetingId = () => `m-${globalThis.crypto.randomUUID().slice(0, 8)}`;
  */
 export const useWriteToAppointment = (appointment: AppointmentItem) => {
   const { t, i18n } = useTranslation('compose');
-  const { planStore, me, clock, policy, location, host } = useServices();
+  const { planStore, planAccess, me, clock, policy, location, host } = useServices();
   const [state, setState] = useState<WriteState>({ status: 'idle' });
   const lang = i18n.language === 'en' ? 'en' : 'da';
 
@@ -55,20 +59,30 @@ export const useWriteToAppointment = (appointment: AppointmentItem) => {
       let built: { plan: StoredPlan['plan']; movedUpcoming: boolean };
       let saved: StoredPlan;
       if (choice.kind === 'existing') {
-        built = existingPlanForAppointment(choice.stored.plan, times, now, meetingId());
-        let outcome = await planStore.save(built.plan, choice.stored.eTag);
-        if (!outcome.ok && outcome.kind === 'conflict') {
-          built = existingPlanForAppointment(outcome.current.plan, times, now, meetingId());
-          outcome = await planStore.save(built.plan, outcome.current.eTag);
-        }
+        const id = meetingId();
+        built = existingPlanForAppointment(choice.stored.plan, times, now, id);
+        const outcome = await updatePlan(
+          planStore,
+          choice.stored,
+          (current) => {
+            built = existingPlanForAppointment(current, times, now, id);
+            return built.plan;
+          },
+          { attempts: 2, now: () => clock.now() },
+        );
         if (!outcome.ok)
           return fail(
             outcome.kind === 'conflict' ? t('errors.conflict') : t('errors.save', { message: outcome.message }),
           );
-        saved = outcome.value;
+        saved = outcome.stored;
       } else {
         const caseReference = choice.caseReference.trim();
-        const planId = planIdFor(caseReference);
+        const same = (a: string) => a.trim().toLocaleLowerCase('da-DK') === caseReference.toLocaleLowerCase('da-DK');
+        if (choice.taken.some(same)) return fail(t('errors.planExists', { caseReference }));
+        // The new plan's place in Microsoft 365 first: its address is the plan's id.
+        const reserved = await planStore.reserve(caseReference);
+        if (!reserved.ok) return fail(t('errors.save', { message: reserved.message }));
+        const planId = reserved.value;
         const plan = newPlanForAppointment(
           {
             planId,
@@ -85,12 +99,15 @@ export const useWriteToAppointment = (appointment: AppointmentItem) => {
         const outcome = await planStore.save(plan, null);
         if (!outcome.ok)
           return fail(
-            outcome.kind === 'conflict'
-              ? t('errors.planExists', { caseReference })
-              : t('errors.save', { message: outcome.message }),
+            outcome.kind === 'conflict' ? t('errors.conflict') : t('errors.save', { message: outcome.message }),
           );
         saved = outcome.value;
       }
+      // Who can open the plan follows its consent and roles at once (per person; failures are finished later).
+      const access = await syncAccess({ store: planStore, access: planAccess, clock, policy }, saved, {
+        me: participantByEmail(saved.plan, me.email)?.id ?? null,
+      });
+      saved = access.stored;
       const plan = saved.plan;
 
       // 2. The texts, each through the privacy guard.
@@ -134,7 +151,7 @@ export const useWriteToAppointment = (appointment: AppointmentItem) => {
         withoutEmail: withoutEmail.map((p) => p.name),
       });
     },
-    [appointment, clock, planStore, me, policy, location, host, t, lang],
+    [appointment, clock, planStore, planAccess, me, policy, location, host, t, lang],
   );
 
   const reset = useCallback(() => setState({ status: 'idle' }), []);

@@ -21,6 +21,7 @@ const BookedSchema = z.object({
   joinUrl: z.nullable(z.string()),
   tab: z.nullable(z.enum(['pinned', 'notAllowed', 'failed', 'skipped'])),
   consentMissing: z.boolean(),
+  access: z._default(z.object({ opens: z.number(), notYet: z.array(z.string()) }), { opens: 0, notYet: [] }),
 });
 
 const ViewSchema = z.discriminatedUnion('kind', [

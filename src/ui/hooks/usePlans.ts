@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Failure } from '../../domain/ports/outcome';
-import type { PlanSummary, StoredPlan } from '../../domain/ports/planStore';
+import type { PlanPlace, PlanSummary, StoredPlan } from '../../domain/ports/planStore';
 import { useServices } from '../services/ServicesContext';
 
 export type PlansView =
   | { status: 'loading' }
   /** `unreadable`: listed documents that could not be loaded or parsed (shown, never hidden silently). */
-  | { status: 'ready'; plans: StoredPlan[]; unreadable: PlanSummary[] }
+  | { status: 'ready'; plans: StoredPlan[]; unreadable: PlanSummary[]; places: PlanPlace[] }
   | { status: 'error'; failure: Failure };
 
 export type UsePlans = PlansView & { reload(): Promise<void> };
 
-/** Every plan document in the store, loaded in full and sorted by case reference. */
+/**
+ * The plans I may open (Microsoft 365 lists only those), each read in full, sorted by case reference. Nothing of a
+ * plan I may not open reaches this browser.
+ */
 export const usePlans = (): UsePlans => {
   const { planStore } = useServices();
   const [view, setView] = useState<PlansView>({ status: 'loading' });
@@ -27,18 +30,9 @@ export const usePlans = (): UsePlans => {
         setView({ status: 'error', failure: listed });
         return;
       }
-      const loaded = await Promise.all(
-        listed.value.map(async (summary) => ({ summary, outcome: await planStore.load(summary.planId) })),
-      );
-      if (request !== requestRef.current) return;
-      const plans: StoredPlan[] = [];
-      const unreadable: PlanSummary[] = [];
-      for (const { summary, outcome } of loaded) {
-        if (outcome.ok) plans.push(outcome.value);
-        else unreadable.push(summary);
-      }
-      plans.sort((a, b) => a.plan.caseReference.localeCompare(b.plan.caseReference, 'da'));
-      setView({ status: 'ready', plans, unreadable });
+      const { plans, unreadable, places } = listed.value;
+      const sorted = [...plans].sort((a, b) => a.plan.caseReference.localeCompare(b.plan.caseReference, 'da'));
+      setView({ status: 'ready', plans: sorted, unreadable, places });
     },
     [planStore],
   );

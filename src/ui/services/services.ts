@@ -6,6 +6,8 @@ import type { MeetingChat } from '../../domain/ports/meetingChat';
 import type { MeetingHost } from '../../domain/ports/meetingHost';
 import type { MinutesTransport } from '../../domain/ports/minutesTransport';
 import type { PeopleDirectory } from '../../domain/ports/peopleDirectory';
+import type { LegacyPlanLibrary } from '../../domain/ports/legacyPlanLibrary';
+import type { PlanAccess } from '../../domain/ports/planAccess';
 import type { PlanStore } from '../../domain/ports/planStore';
 import type { TaskList } from '../../domain/ports/taskList';
 import type { TenantPolicy } from '../../domain/policy';
@@ -35,6 +37,10 @@ export interface Services {
   policy: TenantPolicy;
   location: AppLocation;
   planStore: PlanStore;
+  /** Who can open each plan, in Microsoft 365 (the roles on its container). */
+  planAccess: PlanAccess;
+  /** The first version's library, while plans may still have to be moved from it; null otherwise. */
+  legacyPlans?: LegacyPlanLibrary | null;
   calendar: Calendar;
   people: PeopleDirectory;
   meetingChat: MeetingChat;

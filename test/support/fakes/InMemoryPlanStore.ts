@@ -1,12 +1,14 @@
 import { PlanSchema, type Plan } from '../../../src/domain/plan/planDocument';
 import { failure, success, type Failure, type Outcome } from '../../../src/domain/ports/outcome';
-import type { PlanStore, PlanSummary, SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
+import { planIdOf } from '../../../src/domain/plan/planAddress';
+import type { MyPlans, PlanStore, SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
 
 /**
  * Plan documents in memory, with the store's If-Match behaviour: every save gets a new eTag, a save with a stale
  * eTag is a conflict carrying the current version, and a create (eTag null) of an existing plan is a conflict too.
  * Documents are kept as validated JSON, so a caller mutating what it loaded changes nothing here.
- * `saveAsSomeoneElse` acts out another panel saving in between; `failNext` a dropped network.
+ * `saveAsSomeoneElse` acts out another panel saving in between; `failNext` a dropped network; `refuse` makes a
+ * plan one the signed-in user may not open (Graph's 403: not listed, not loaded, not saved).
  */
 export class InMemoryPlanStore implements PlanStore {
   private readonly docs = new Map<string, { json: string; eTag: string }>();
@@ -15,6 +17,13 @@ export class InMemoryPlanStore implements PlanStore {
   /** Every save attempt, in order, with the eTag it was made against. */
   readonly saveCalls: { planId: string; eTag: string | null; outcome: 'saved' | 'conflict' | 'failed' }[] = [];
   loadCalls = 0;
+  private readonly refused = new Set<string>();
+  private reserved = 0;
+  /** The tenant `reserve` makes plans in. */
+  tenantId = '11111111-1111-4111-8111-111111111111';
+  /** The container id the next `reserve` gives (default: numbered ones). */
+  nextContainerId: string | null = null;
+  readonly reserveCalls: string[] = [];
 
   constructor(plans: readonly Plan[] = []) {
     for (const plan of plans) this.put(plan);
@@ -38,24 +47,35 @@ export class InMemoryPlanStore implements PlanStore {
     return this;
   }
 
-  async list(): Promise<Outcome<PlanSummary[]>> {
-    return success(
-      [...this.docs.entries()].map(([planId, doc]) => ({
-        planId,
-        caseReference: (JSON.parse(doc.json) as Plan).caseReference,
-        eTag: doc.eTag,
-      })),
-    );
+  /** The signed-in user may not open this plan: Microsoft 365 refuses it. */
+  refuse(planId: string): this {
+    this.refused.add(planId);
+    return this;
+  }
+
+  async list(): Promise<Outcome<MyPlans>> {
+    const plans = [...this.docs.keys()].filter((id) => !this.refused.has(id)).map((id) => this.current(id));
+    return success({ plans, unreadable: [], places: [{ tenantId: this.tenantId, state: 'listed' }] });
   }
 
   async load(planId: string): Promise<Outcome<StoredPlan>> {
     this.loadCalls += 1;
+    if (this.refused.has(planId)) return failure('forbidden', 'accessDenied', 'Access denied', 403);
     if (!this.docs.has(planId)) return failure('notFound', 'itemNotFound', `No plan ${planId}`, 404);
     return success(this.current(planId));
   }
 
+  async reserve(caseReference: string): Promise<Outcome<string>> {
+    this.reserved += 1;
+    this.reserveCalls.push(caseReference);
+    const containerId = this.nextContainerId ?? `b!container-${this.reserved}`;
+    this.nextContainerId = null;
+    return success(planIdOf({ tenantId: this.tenantId, containerId }));
+  }
+
   async save(plan: Plan, eTag: string | null): Promise<SaveOutcome> {
     const failed = this.failures.shift();
+    if (this.refused.has(plan.id)) return failure('forbidden', 'accessDenied', 'Access denied', 403);
     if (failed) {
       this.saveCalls.push({ planId: plan.id, eTag, outcome: 'failed' });
       return failed;

@@ -84,7 +84,8 @@ describe('Outlook: "Gør til indsatsplansmøde"', () => {
     await user.click(screen.getByRole('button', { name: 'Skriv ind i mødet' }));
     await screen.findByText(/Mødet er nu et indsatsplansmøde for KI-2026-031/);
 
-    const plan = store.current('plan-ki-2026-031').plan;
+    const listed = await store.list();
+    const plan = (listed.ok ? listed.value.plans : []).find((x) => x.plan.caseReference === 'KI-2026-031')!.plan;
     expect(plan.participants.map((p) => [p.name, p.reach])).toEqual([
       ['Mette Larsen', 'inTenant'],
       ['Jonas Berg', 'inTenant'],

@@ -16,6 +16,7 @@ import type { Plan } from '../../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { AppShell } from '../../../src/ui/shell/AppShell';
 import type { Services } from '../../../src/ui/services/services';
+import { SettableClock, testServices } from '../../support/testServices';
 import { aMeeting, aPlan, demoPeople, HOME_TENANT } from '../../support/builders';
 import { FakeCalendar } from '../../support/fakes/FakeCalendar';
 import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
@@ -85,15 +86,7 @@ export const secondMeetingPlan = (): Plan =>
     plan.meetings = [earlier, next];
   });
 
-export class SettableClock implements Clock {
-  constructor(private time: Date) {}
-  now(): Date {
-    return new Date(this.time.getTime());
-  }
-  set(time: Date) {
-    this.time = time;
-  }
-}
+export { SettableClock };
 
 export class FakeMeetingHost implements MeetingHost {
   readonly kind = 'standalone' as const;
@@ -124,16 +117,6 @@ export class FakeMeetingHost implements MeetingHost {
   async openLink(): Promise<void> {}
 }
 
-const noTransport: MinutesTransport = {
-  prepare: async () => ({ chats: new Map(), drafts: new Map() }),
-  send: async () => new Map(),
-  look: async ({ chats }) => ({
-    chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'no transport in this test')])),
-    mails: new Map(),
-  }),
-  removeCopies: async () => new Map(),
-  discardDrafts: async () => undefined,
-};
 
 export interface MeetingWorld {
   store: InMemoryPlanStore;
@@ -149,20 +132,13 @@ export const aMeetingWorld = (
   const clock = new SettableClock(copenhagenInstant('2027-03-04', options.at ?? '13:20'));
   const host = new FakeMeetingHost(options.frame ?? 'sidePanel');
   const person = demoPeople[options.as ?? 'aisha'];
-  const services: Services = {
+  const services: Services = testServices({
     me: { userId: person.userId, name: person.name, email: person.email ?? '', tenantId: HOME_TENANT },
     host,
     clock,
-    policy: defaultPolicy,
     location: { appBaseUrl: 'http://localhost:5300', teamsAppId: 'app-id' },
     planStore: store,
-    calendar: new FakeCalendar(),
-    people: new FakePeopleDirectory([]),
-    meetingChat: new FakeMeetingChat(),
-    transport: noTransport,
-    logger: { log: () => {} },
-    appointment: null,
-  };
+  });
   return { store, clock, host, services };
 };
 

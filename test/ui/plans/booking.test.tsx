@@ -78,8 +78,8 @@ describe('booking a new plan', { timeout: 60_000 }, () => {
     ]);
     expect(world.meetingChat.pinned).toHaveLength(1);
     const listed = await world.store.list();
-    if (!listed.ok || listed.value.length !== 1) throw new Error('one plan should have been saved');
-    const plan = world.store.current(listed.value[0]?.planId ?? '').plan;
+    if (!listed.ok || listed.value.plans.length !== 1) throw new Error('one plan should have been saved');
+    const plan = listed.value.plans[0]!.plan;
     expect(plan.caseReference).toBe('KI-2026-031');
     expect(plan.citizenName).toBe('Jens Holm');
     expect(plan.consent).toBeNull();
@@ -206,7 +206,7 @@ describe('the citizen, the relatives, optional people and the consent', { timeou
     expect(JSON.stringify(event)).not.toMatch(/Jens|Holm|Lise/);
 
     const listed = await world.store.list();
-    const plan = world.store.current(listed.ok ? (listed.value[0]?.planId ?? '') : '').plan;
+    const plan = world.store.current(listed.ok ? (listed.value.plans[0]?.plan.id ?? '') : '').plan;
     const lise = plan.participants.find((x) => x.name === 'Lise Holm');
     expect(plan.participants.find((x) => x.name === 'Jens Holm')).toMatchObject({ sector: 'borger', email: null });
     expect(lise?.sector).toBe('paaroerende');

@@ -15,6 +15,7 @@ import type { Participant, Plan } from '../../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { PlansApp } from '../../../src/surfaces/plans/PlansApp';
 import type { Services } from '../../../src/ui/services/services';
+import { SettableClock, testServices } from '../../support/testServices';
 import { AppShell } from '../../../src/ui/shell/AppShell';
 import { demoPeople, demoPlan, HOME_TENANT } from '../../support/builders';
 import { FakeCalendar, type BusyBlock } from '../../support/fakes/FakeCalendar';
@@ -29,26 +30,6 @@ export const people = demoPeople;
 // The booking page is a long form: role queries that also compute visibility for every element are slow in jsdom,
 // so these tests skip the visibility check (nothing in the plans tab hides content with CSS) and wait longer.
 configure({ asyncUtilTimeout: 5000, defaultHidden: true });
-
-class FixedClock implements Clock {
-  constructor(private readonly time: Date) {}
-  now(): Date {
-    return new Date(this.time.getTime());
-  }
-}
-
-const standaloneHost = quietHost('standalone');
-
-const noTransport: MinutesTransport = {
-  prepare: async () => ({ chats: new Map(), drafts: new Map() }),
-  send: async () => new Map(),
-  look: async ({ chats }) => ({
-    chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'no transport in the plans tab')])),
-    mails: new Map(),
-  }),
-  removeCopies: async () => new Map(),
-  discardDrafts: async () => undefined,
-};
 
 /** The directory of Sundby Kommune as the demo tenant seeds it (in-tenant colleagues and federated region staff). */
 export const directory = (): DirectoryPerson[] =>
@@ -101,21 +82,16 @@ export const aPlansWorld = (options: WorldOptions = {}): PlansWorld => {
   });
   const meetingChat = new FakeMeetingChat({ pinAllowed: options.pinAllowed ?? true });
   const tasks = new FakeTaskList();
-  const services: Services = {
+  const services: Services = testServices({
     me: { userId: person.userId, name: person.name, email: person.email ?? '', tenantId: HOME_TENANT },
-    host: standaloneHost,
-    clock: new FixedClock(copenhagenInstant(day, time)),
+    clock: new SettableClock(copenhagenInstant(day, time)),
     policy: options.policy ?? defaultPolicy,
-    location: { appBaseUrl: 'http://localhost:5300', teamsAppId: 'tovholder-local' },
     planStore: store,
     calendar,
     people,
     meetingChat,
-    transport: noTransport,
-    logger: { log: () => {} },
-    appointment: null,
     tasks,
-  };
+  });
   return { store, calendar, directory: people, meetingChat, tasks, services };
 };
 

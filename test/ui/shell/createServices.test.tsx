@@ -28,6 +28,7 @@ const localBuild = (): BuildConfig => ({
   teamsAppId: '',
   domain: '',
   tenantId: null,
+  containerTypeId: '',
   driveId: '',
   plansFolder: 'Tovholder/plans',
   cardDetail: 'summary',
@@ -104,11 +105,11 @@ describe('createServices in local mode (standalone host, sandbox backend)', () =
 
 describe('createServices for Microsoft 365 (Teams host, Graph backend)', () => {
   it('names the settings a build without configuration lacks', async () => {
-    const startup = await start('plans', '/plans.html', { ...cloudBuild, clientId: '', driveId: '' });
+    const startup = await start('plans', '/plans.html', { ...cloudBuild, clientId: '', containerTypeId: '' });
     expect(startup.ok === false && startup.problem.kind).toBe('config');
     const detail = startup.ok === false && 'detail' in startup.problem ? startup.problem.detail : '';
     expect(detail).toContain('TOVHOLDER_CLIENT_ID');
-    expect(detail).toContain('TOVHOLDER_DRIVE_ID');
+    expect(detail).toContain('TOVHOLDER_CONTAINER_TYPE_ID');
   });
 
   it('initialises Teams before signing in, and opens the plan named by the deep link', async () => {

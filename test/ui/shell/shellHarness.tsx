@@ -7,6 +7,7 @@ import type { Frame, MeetingHost, Theme } from '../../../src/domain/ports/meetin
 import { failure } from '../../../src/domain/ports/outcome';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { Services } from '../../../src/ui/services/services';
+import { testServices } from '../../support/testServices';
 import { HOME_TENANT } from '../../support/builders';
 import { FakeCalendar } from '../../support/fakes/FakeCalendar';
 import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
@@ -39,33 +40,10 @@ export class ScriptedHost implements MeetingHost {
 
 export const shellServices = (options: { host?: MeetingHost; plans?: Plan[]; store?: InMemoryPlanStore } = {}) => {
   const store = options.store ?? new InMemoryPlanStore(options.plans ?? []);
-  const services: Services = {
-    me: {
-      userId: 'user-mette-larsen',
-      name: 'Mette Larsen',
-      email: 'mette.larsen@sundby-kommune.example',
-      tenantId: HOME_TENANT,
-    },
+  const services: Services = testServices({
     host: options.host ?? new ScriptedHost(),
     clock: { now: () => new Date('2026-11-27T09:00:00Z') },
-    policy: defaultPolicy,
-    location: { appBaseUrl: 'http://localhost:5300', teamsAppId: 'tovholder-local' },
     planStore: store,
-    calendar: new FakeCalendar(),
-    people: new FakePeopleDirectory([]),
-    meetingChat: new FakeMeetingChat(),
-    transport: {
-      prepare: async () => ({ chats: new Map(), drafts: new Map() }),
-      send: async () => new Map(),
-      look: async ({ chats }) => ({
-        chats: new Map(chats.map((chat) => [chat.key, failure('failed', 'NotInTest', 'not used by the shell')])),
-        mails: new Map(),
-      }),
-      removeCopies: async () => new Map(),
-      discardDrafts: async () => undefined,
-    },
-    logger: { log: () => undefined },
-    appointment: null,
-  };
+  });
   return { services, store };
 };

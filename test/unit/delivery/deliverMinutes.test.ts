@@ -390,6 +390,7 @@ describe('saving the receipts while others save the plan', () => {
     return {
       list: () => store.list(),
       load: (id) => store.load(id),
+      reserve: (caseReference) => store.reserve(caseReference),
       save: async (plan, eTag) => {
         saves += 1;
         if (saves === beforeSave) store.saveAsSomeoneElse(change(store.current(plan.id).plan));

@@ -18,10 +18,12 @@ import { deliverMinutes, type RenderMinutes } from '../../../src/domain/delivery
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { TenantPolicy } from '../../../src/domain/policy';
 import { clearLogEntry, type PrivacyContext } from '../../../src/domain/privacy/privacyGuard';
-import { bookMeeting } from '../../../src/surfaces/plans/booking/bookMeeting';
+import { bookMeeting } from '../../../src/domain/booking/bookMeeting';
+import { toBookingDraft } from '../../../src/surfaces/plans/booking/formDraft';
+import { InMemoryPlanAccess } from '../../support/fakes/InMemoryPlanAccess';
 import { fromBookingDraft, type FormDraft } from '../../../src/surfaces/plans/booking/formDraft';
 import { emptyBookingDraft } from '../../../src/domain/booking/bookingDraft';
-import { aMeeting, aPlan, demoPeople as p } from '../../support/builders';
+import { HOME_TENANT, aMeeting, aPlan, demoPeople as p } from '../../support/builders';
 import { cardsRenderer } from '../../support/cardsRenderer';
 import { FakeCalendar } from '../../support/fakes/FakeCalendar';
 import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
@@ -37,7 +39,7 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
   const NOW = new Date('2027-03-01T09:00:00.000Z');
 
   /** A new plan for Jens Holm, booked by Mette with Jonas and Karen, for 4 March 2027 13.00–14.30. */
-  const draft = (caseReference: string, planId = 'plan-ki-2027-031'): FormDraft => ({
+  const draft = (caseReference: string, planId = 'draft-plan'): FormDraft => ({
     ...fromBookingDraft(
       {
         ...emptyBookingDraft(),
@@ -53,24 +55,33 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
     endTime: '14:30',
   });
 
-  const book = async (form: FormDraft, policy: TenantPolicy = summary) => {
+  const book = async (form: FormDraft, policy: TenantPolicy = summary, containerId = 'b!ki-2027-031') => {
     const calendar = new FakeCalendar();
     const meetingChat = new FakeMeetingChat();
     const planStore = new InMemoryPlanStore([]);
+    planStore.nextContainerId = containerId;
     const result = await bookMeeting(
       {
         calendar,
         meetingChat,
         planStore,
+        planAccess: new InMemoryPlanAccess(),
         clock: { now: () => NOW },
         policy,
         location: { appBaseUrl: 'https://tovholder.example', teamsAppId: 'app-1' },
         host: { kind: 'teams' },
-      } as Parameters<typeof bookMeeting>[0],
-      form,
+      },
+      {
+        booking: toBookingDraft(form),
+        nextMeeting: form.nextMeeting,
+        meetingId: form.meetingId,
+        transactionId: form.transactionId,
+        progress: form.progress,
+        myEmail: p.mette.email ?? '',
+      },
       { onStep: () => undefined, onProgress: () => undefined },
     );
-    return { result, calendar, meetingChat };
+    return { result, calendar, meetingChat, planStore };
   };
 
   it('sends the invitation with only the case reference, and pins the tab', async () => {
@@ -78,7 +89,7 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
     expect(result.ok).toBe(true);
     expect(calendar.createCalls.map((d) => d.subject)).toEqual(['Koordinerende indsatsplansmøde – KI-2027-031']);
     expect(meetingChat.pinned.map((x) => x.tab.contentUrl)).toEqual([
-      'https://tovholder.example/meeting.html?planId=plan-ki-2027-031',
+      `https://tovholder.example/meeting.html?planId=${encodeURIComponent(`${HOME_TENANT}~b!ki-2027-031`)}`,
     ]);
   });
 
@@ -95,7 +106,8 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
   });
 
   it("pins no tab whose URLs would carry the citizen's name, and leaves the invitation without the link", async () => {
-    const { result, calendar, meetingChat } = await book(draft('KI-2027-031', 'plan-jens-holm'));
+    // A plan's id is the address Microsoft 365 gives it; were one ever to carry the name, the guard stops the tab.
+    const { result, calendar, meetingChat } = await book(draft('KI-2027-031'), summary, 'b!jens-holm');
     expect(meetingChat.pinned).toEqual([]);
     expect(result.progress.tab).toBe('failed');
     expect(calendar.createCalls).toHaveLength(1);

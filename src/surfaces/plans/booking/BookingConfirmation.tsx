@@ -54,6 +54,12 @@ export const BookingConfirmation = ({ booked, onHome }: { booked: BookedMeeting;
           <MessageBarBody>{t('done.toldInPerson', { names: booked.toldInPerson.join(', ') })}</MessageBarBody>
         </MessageBar>
       )}
+      <MessageBar intent={booked.access.notYet.length > 0 ? 'warning' : 'info'} layout="multiline">
+        <MessageBarBody>
+          {t('done.access', { count: booked.access.opens })}
+          {booked.access.notYet.length > 0 && ` ${t('done.accessNotYet', { names: booked.access.notYet.join(', ') })}`}
+        </MessageBarBody>
+      </MessageBar>
       {booked.joinUrl && (
         <Text>
           <Link href={booked.joinUrl} target="_blank" rel="noreferrer">

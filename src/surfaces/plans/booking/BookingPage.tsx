@@ -28,10 +28,10 @@ import { useServices } from '../../../ui/services/ServicesContext';
 import { useLang } from '../useLang';
 import { useStableValue } from './useStableValue';
 import { AgendaPreview } from './AgendaPreview';
-import { bookMeeting, type BookingStep } from './bookMeeting';
+import { bookMeeting, type BookingFailure, type BookingStep } from '../../../domain/booking/bookMeeting';
 import { CaseSection } from './CaseSection';
 import { ConsentSection } from './ConsentSection';
-import { bookingFailureText, type BookingFailure } from './failureText';
+import { bookingFailureText } from './failureText';
 import {
   FormDraftSchema,
   consentFromDraft,
@@ -79,6 +79,8 @@ export interface BookedMeeting {
   joinUrl: string | null;
   tab: 'pinned' | 'notAllowed' | 'failed' | 'skipped' | null;
   consentMissing: boolean;
+  /** How many can open the plan in Microsoft 365 now, and who should but cannot yet (their access failed). */
+  access: { opens: number; notYet: string[] };
 }
 
 export interface BookingPageProps {
@@ -213,11 +215,22 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       summaryRef.current?.focus();
       return;
     }
-    setRun({ status: 'running', step: 'event' });
-    const result = await bookMeeting(services, draft, {
-      onStep: (step) => setRun({ status: 'running', step }),
-      onProgress: (progress) => setDraft((d) => ({ ...d, progress })),
-    });
+    setRun({ status: 'running', step: draft.nextMeeting || draft.progress.planId ? 'event' : 'place' });
+    const result = await bookMeeting(
+      services,
+      {
+        booking: toBookingDraft(draft),
+        nextMeeting: draft.nextMeeting,
+        meetingId: draft.meetingId,
+        transactionId: draft.transactionId,
+        progress: draft.progress,
+        myEmail: services.me.email,
+      },
+      {
+        onStep: (step) => setRun({ status: 'running', step }),
+        onProgress: (progress) => setDraft((d) => ({ ...d, progress })),
+      },
+    );
     if (!result.ok) {
       setRun({ status: 'failed', failure: result.failure });
       return;
@@ -233,6 +246,12 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       joinUrl: result.progress.joinUrl,
       tab: result.progress.tab,
       consentMissing: result.stored.plan.consent === null,
+      access: {
+        opens: result.access.people.filter((p) => p.role !== null && p.status === 'applied').length,
+        notYet: result.access.people
+          .filter((p) => p.role !== null && p.status !== 'applied')
+          .map((p) => result.stored.plan.participants.find((x) => x.id === p.participantId)?.name ?? p.participantId),
+      },
     });
   };
 

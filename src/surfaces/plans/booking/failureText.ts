@@ -1,13 +1,7 @@
 import type { TFunction } from '../../../ui/i18n/useTranslation';
-import type { Failure } from '../../../domain/ports/outcome';
-import type { Problem } from '../../../domain/problems';
 import type { UiLang } from '../../../ui/i18n/i18n';
 
-/** What went wrong while booking, from the Graph adapter, the privacy guard or the plan store. */
-export type BookingFailure =
-  | { kind: 'port'; step: 'event' | 'plan'; failure: Failure }
-  | { kind: 'blocked'; reasons: Problem[] }
-  | { kind: 'conflict' };
+import type { BookingFailure } from '../../../domain/booking/bookMeeting';
 
 /** The Danish (or English) banner text for a booking failure: what happened, and what to do. */
 export const bookingFailureText = (t: TFunction<'booking'>, lang: UiLang, failure: BookingFailure): string => {

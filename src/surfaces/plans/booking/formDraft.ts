@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { DEFAULT_MEETING_MINUTES } from '../../../domain/agenda/standardAgenda';
+import { BookingProgressSchema, noProgress } from '../../../domain/booking/bookMeeting';
 import { DraftConsentSchema, DraftParticipantSchema, type BookingDraft } from '../../../domain/booking/bookingDraft';
 import { RolesSchema, SectorSchema, type Consent, type Participant } from '../../../domain/plan/planDocument';
 import { copenhagenDate, copenhagenInstant } from '../../../domain/time/danishTime';
@@ -29,18 +30,6 @@ export const ConsentDraftSchema = z.extend(
 );
 export type ConsentDraft = z.infer<typeof ConsentDraftSchema>;
 
-/** How far the booking got; each step is kept so a retry continues where it stopped and never repeats one. */
-export const BookingProgressSchema = z.object({
-  eventId: z.nullable(z.string()),
-  joinUrl: z.nullable(z.string()),
-  webLink: z.nullable(z.string()),
-  chatId: z.nullable(z.string()),
-  /** `failed`: the chat could not be found or the pin failed otherwise; `skipped`: the tenant's policy says no. */
-  tab: z.nullable(z.enum(['pinned', 'notAllowed', 'failed', 'skipped'])),
-  saved: z.boolean(),
-});
-export type BookingProgress = z.infer<typeof BookingProgressSchema>;
-
 export const ExternalEntrySchema = z.object({
   name: z.string(),
   email: z.string(),
@@ -53,7 +42,10 @@ export const FormDraftSchema = z.object({
   formVersion: z.literal(1),
   /** True when booking the next meeting of an existing plan (then `planId` is that plan). */
   nextMeeting: z.boolean(),
-  /** The plan's id: the existing plan's, or one made for a new plan when the draft was started. */
+  /**
+   * The existing plan's id when booking its next meeting; for a new plan a placeholder made when the draft was
+   * started (the plan's real id is its place in Microsoft 365, made by the booking: `progress.planId`).
+   */
   planId: z.string().check(z.minLength(1)),
   caseReference: z.string(),
   citizenName: z.string(),
@@ -80,15 +72,6 @@ export const FormDraftSchema = z.object({
   progress: BookingProgressSchema,
 });
 export type FormDraft = z.infer<typeof FormDraftSchema>;
-
-export const noProgress: BookingProgress = {
-  eventId: null,
-  joinUrl: null,
-  webLink: null,
-  chatId: null,
-  tab: null,
-  saved: false,
-};
 
 export const emptyExternalEntry: ExternalEntry = { name: '', email: '', organisation: '', sector: 'egenLaege' };
 
@@ -229,3 +212,6 @@ export const meAsParticipant = (me: {
   userId: me.userId,
   tenantId: me.tenantId,
 });
+
+export { noProgress };
+export type { BookingProgress } from '../../../domain/booking/bookMeeting';

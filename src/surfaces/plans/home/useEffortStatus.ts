@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { EffortStatus } from '../../../domain/plan/planDocument';
 import type { Failure } from '../../../domain/ports/outcome';
 import type { StoredPlan } from '../../../domain/ports/planStore';
+import { updatePlan } from '../../../domain/plan/updatePlan';
 import { setEffortStatus } from '../../../domain/plans/myWork';
 import { useServices } from '../../../ui/services/ServicesContext';
 
@@ -25,24 +26,16 @@ export const useEffortStatus = (onSaved: () => void) => {
   const mark = useCallback(
     async (stored: StoredPlan, effortId: string, what: string, to: EffortStatus) => {
       setState({ status: 'saving', effortId });
-      let base = stored;
-      let reapplied = false;
-      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const changed = { ...setEffortStatus(base.plan, effortId, to), updatedAt: clock.now().toISOString() };
-        const outcome = await planStore.save(changed, base.eTag);
-        if (outcome.ok) {
-          setState({ status: 'saved', effortId, what, to, reapplied });
-          onSaved();
-          return;
-        }
-        if (outcome.kind !== 'conflict') {
-          setState({ status: 'failed', effortId, failure: outcome });
-          return;
-        }
-        base = outcome.current;
-        reapplied = true;
+      const outcome = await updatePlan(planStore, stored, (plan) => setEffortStatus(plan, effortId, to), {
+        attempts: ATTEMPTS,
+        now: () => clock.now(),
+      });
+      if (outcome.ok) {
+        setState({ status: 'saved', effortId, what, to, reapplied: outcome.reapplied });
+        onSaved();
+      } else {
+        setState({ status: 'failed', effortId, failure: outcome.kind === 'conflict' ? { kind: 'conflict' } : outcome });
       }
-      setState({ status: 'failed', effortId, failure: { kind: 'conflict' } });
     },
     [planStore, clock, onSaved],
   );

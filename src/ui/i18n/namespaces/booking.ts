@@ -160,9 +160,11 @@ export const booking = {
     booking: 'Booker …',
     fixFirst: 'Ret dette, før mødet kan bookes:',
     steps: {
+      place: 'Gør plads til planen i Microsoft 365 …',
       event: 'Opretter mødet i kalenderen …',
       chat: 'Sætter Tovholder-fanen op i mødets chat …',
       plan: 'Gemmer planen …',
+      access: 'Giver adgang til dem, samtykket omfatter …',
     },
   },
   failure: {
@@ -182,7 +184,7 @@ export const booking = {
     conflict:
       'En anden har gemt planen samtidig. Vi har hentet deres ændringer og prøvet igen, men det lykkedes ikke. Tryk "Prøv igen".',
     whatEvent: 'at oprette møder i kalenderen',
-    whatPlan: 'at gemme planer i dokumentbiblioteket',
+    whatPlan: 'at gemme planer i SharePoint Embedded (se "Tjek opsætning")',
     retry: 'Prøv igen',
   },
   done: {
@@ -196,6 +198,12 @@ export const booking = {
     tabPinned: 'Tovholder-fanen er sat op i mødets chat, så dagsordenen ligger klar, når mødet starter.',
     tabManual: 'Fanen kunne ikke sættes op automatisk. Sådan gør du med to klik: Åbn mødets chat → + → Tovholder.',
     consentMissing: 'Husk: Samtykke mangler. Referatet kan først sendes, når samtykket er registreret.',
+    access_one:
+      '{{count}} person kan åbne planen — dem borgerens samtykke omfatter. Alle andre afvises af Microsoft 365.',
+    access_other:
+      '{{count}} personer kan åbne planen — dem borgerens samtykke omfatter. Alle andre afvises af Microsoft 365.',
+    accessNotYet:
+      '{{names}} kan ikke åbne planen endnu. Tovholder prøver igen, næste gang planen åbnes; se "Hvem kan åbne planen" under planen.',
     home: 'Til mine planer',
   },
   problems: {

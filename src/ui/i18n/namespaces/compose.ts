@@ -35,8 +35,8 @@ export const compose = {
   errors: {
     times: 'Mødets tidspunkt kunne ikke læses fra Outlook: {{message}}. Vælg start og slut i mødet, og prøv igen.',
     endBeforeStart: 'Mødet slutter før det starter. Ret tidspunktet i mødet, og prøv igen.',
-    planExists: 'Der findes allerede en plan med sagsreferencen {{caseReference}}. Vælg den under "Eksisterende plan".',
     save: 'Planen kunne ikke gemmes: {{message}}. Intet er skrevet ind i mødet. Prøv igen om lidt.',
+    planExists: 'Der findes allerede en plan med sagsreferencen {{caseReference}}. Vælg den under "Eksisterende plan".',
     conflict: 'Planen blev ændret af en anden samtidig. Prøv igen – ruden henter den nyeste udgave.',
     write: 'Outlook tog ikke imod ændringen: {{message}}. Planen er gemt; prøv "Skriv ind i mødet" igen.',
     blocked: 'Teksten blev ikke skrevet ind, fordi den ville afsløre oplysninger om borgeren:',

@@ -168,9 +168,11 @@ export const booking: Translation<typeof da> = {
     booking: 'Booking …',
     fixFirst: 'Fix this before the meeting can be booked:',
     steps: {
+      place: 'Making room for the plan in Microsoft 365 …',
       event: 'Creating the meeting in the calendar …',
       chat: "Setting up the Tovholder tab in the meeting's chat …",
       plan: 'Saving the plan …',
+      access: 'Giving access to those the consent covers …',
     },
   },
   failure: {
@@ -206,6 +208,12 @@ export const booking: Translation<typeof da> = {
     tabManual:
       "The tab could not be set up automatically. Here is how, in two clicks: Open the meeting's chat → + → Tovholder.",
     consentMissing: 'Remember: Consent missing. The minutes can only be sent once the consent is recorded.',
+    access_one:
+      "{{count}} person can open the plan — those the citizen's consent covers. Microsoft 365 refuses everyone else.",
+    access_other:
+      "{{count}} people can open the plan — those the citizen's consent covers. Microsoft 365 refuses everyone else.",
+    accessNotYet:
+      '{{names}} cannot open the plan yet. Tovholder tries again the next time the plan is opened; see "Who can open the plan" under the plan.',
     home: 'To my plans',
   },
   problems: {

@@ -40,8 +40,8 @@ export const compose: Translation<typeof da> = {
     times:
       "The meeting's time could not be read from Outlook: {{message}}. Choose start and end in the meeting and try again.",
     endBeforeStart: 'The meeting ends before it starts. Correct the time in the meeting and try again.',
-    planExists: 'A plan with the case reference {{caseReference}} already exists. Choose it under "Existing plan".',
     save: 'The plan could not be saved: {{message}}. Nothing was written into the meeting. Try again in a moment.',
+    planExists: 'A plan with the case reference {{caseReference}} already exists. Choose it under "Existing plan".',
     conflict: 'Someone else changed the plan at the same time. Try again – the pane fetches the newest version.',
     write: 'Outlook did not accept the change: {{message}}. The plan is saved; try "Write into the meeting" again.',
     blocked: 'The text was not written in, because it would reveal information about the citizen:',
