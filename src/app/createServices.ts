@@ -1,5 +1,5 @@
 import type { AccessTokenSource } from '../adapters/auth/accessTokenSource';
-import { GRAPH_SCOPES, SEND_SCOPES, TODO_SCOPES } from '../adapters/auth/graphScopes';
+import { ACCESS_SCOPES, GRAPH_SCOPES, LEGACY_SCOPES, SEND_SCOPES, TODO_SCOPES } from '../adapters/auth/graphScopes';
 import { fetchDemoUsers } from '../adapters/auth/sandboxDemoUsers';
 import { createSandboxTokenSource } from '../adapters/auth/sandboxAuth';
 import { createGraphClient } from '../adapters/graph/graphClient';
@@ -11,7 +11,7 @@ import type { GraphClient } from '../adapters/graph/graphClient';
 import { ConsoleLogger } from '../adapters/standalone/consoleLogger';
 import { StandaloneAppointment } from '../adapters/standalone/standaloneAppointment';
 import { StandaloneHost } from '../adapters/standalone/standaloneHost';
-import { planIdFromSubEntityId } from '../domain/links/planLink';
+import { planFromSubEntityId } from '../domain/links/planLink';
 import type { AppointmentItem } from '../domain/ports/appointmentItem';
 import { systemClock, type Clock } from '../domain/ports/clock';
 import type { Frame, MeetingHost } from '../domain/ports/meetingHost';
@@ -41,6 +41,8 @@ export interface Launch {
   config: AppConfig;
   /** From `planId=` or, in Teams, from the deep link's sub-entity. */
   planId: string | null;
+  /** The tovholder to ask for access, from the link (`ask=` or the sub-entity). */
+  ask: string | null;
   /** Local compose page only: the stand-in appointment the page shows beside the pane. */
   standaloneAppointment: StandaloneAppointment | null;
 }
@@ -123,6 +125,7 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
   let tokenSource: AccessTokenSource;
   let tenantId: string | null = config.tenantId;
   let planId = params.planId ?? null;
+  let ask = params.ask ?? null;
   let appointment: AppointmentItem | null = null;
   let standaloneAppointment: StandaloneAppointment | null = null;
   const msalApp = {
@@ -181,7 +184,9 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     if (!teams.ok) return fail({ kind: 'host', detail: teams.detail });
     host = teams.host;
     tenantId = teams.tenantId ?? tenantId;
-    planId = planId ?? planIdFromSubEntityId(teams.subPageId);
+    const fromLink = planFromSubEntityId(teams.subPageId);
+    planId = planId ?? fromLink?.planId ?? null;
+    ask = ask ?? fromLink?.ask ?? null;
     tokenSource = await hosts.msal({ ...msalApp, hosted: true });
   }
 
@@ -199,17 +204,22 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
   const current: CurrentUser = { userId: me.value.userId, name: me.value.name, email: me.value.email, tenantId };
   const homeTenantId = (tenantId ?? '').toLowerCase();
   // One client per tenant the user acts in: their own, and each partner organisation's plan tenant as a guest.
-  const clients = new Map<string, GraphClient>([[homeTenantId, graph]]);
-  const graphFor = (tenant: string): GraphClient => {
-    const key = tenant.toLowerCase();
-    let client = clients.get(key);
-    if (!client) {
-      client = createGraphClient({ baseUrl: graphBaseUrl, tokenSource, tenantId: key });
-      clients.set(key, client);
-    }
-    return client;
-  };
-  const legacyPlans = config.legacyLibrary ? new GraphLegacyPlanLibrary(graph, config.legacyLibrary) : null;
+  const clients = new Map<string, GraphClient>([[`${homeTenantId}|`, graph]]);
+  const graphFor =
+    (extra: readonly string[] = []) =>
+    (tenant: string): GraphClient => {
+      const key = `${tenant.toLowerCase()}|${extra.join(' ')}`;
+      let client = clients.get(key);
+      if (!client) {
+        const scopes = [...GRAPH_SCOPES, ...extra];
+        client = createGraphClient({ baseUrl: graphBaseUrl, tokenSource, tenantId: tenant.toLowerCase(), scopes });
+        clients.set(key, client);
+      }
+      return client;
+    };
+  const legacyPlans = config.legacyLibrary
+    ? new GraphLegacyPlanLibrary(graphFor(LEGACY_SCOPES)(homeTenantId), config.legacyLibrary)
+    : null;
 
   const services: Services = {
     me: current,
@@ -218,12 +228,12 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     policy: config.policy,
     location: { appBaseUrl: config.appBaseUrl, teamsAppId: config.teamsAppId },
     planStore: new GraphPlanStore({
-      graphFor,
+      graphFor: graphFor(),
       homeTenantId,
       containerTypeId: config.containerTypeId,
       legacy: legacyPlans,
     }),
-    planAccess: new GraphPlanAccess({ graphFor, appBaseUrl: config.appBaseUrl }),
+    planAccess: new GraphPlanAccess({ graphFor: graphFor(ACCESS_SCOPES), appBaseUrl: config.appBaseUrl }),
     legacyPlans,
     calendar: lazyPort(() => deferredPorts().then((m) => m.graphCalendar(graph))),
     people,
@@ -250,5 +260,5 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
       ),
     ),
   };
-  return { ok: true, services, launch: { surface, params, config, planId, standaloneAppointment } };
+  return { ok: true, services, launch: { surface, params, config, planId, ask, standaloneAppointment } };
 };

@@ -15,6 +15,8 @@ const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
  *   presenter=false  act as a meeting attendee who may not share to the stage
  *   cardDetail=summary|full       the tenant policy for card detail (local mode only)
  *   view=config      the meeting tab's configuration page (Teams opens it when the tab is added)
+ *   view=setup       the plans page's "Tjek opsætning" (an admin's check of what the tenant lacks)
+ *   ask=<name>       the tovholder to ask for access, named by the invitation's and the tab's links
  * Everything is optional here; which ones a page needs is decided by the composition root.
  */
 export const LaunchParamsSchema = z.object({
@@ -32,7 +34,9 @@ export const LaunchParamsSchema = z.object({
   ),
   presenter: z.optional(z.enum(['true', 'false'])),
   cardDetail: z.optional(z.enum(['summary', 'full'])),
-  view: z.optional(z.enum(['config'])),
+  view: z.optional(z.enum(['config', 'setup'])),
+  /** The tovholder to ask for access, from the link (for someone the plan is not shared with). */
+  ask: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type LaunchParams = z.infer<typeof LaunchParamsSchema>;
 

@@ -37,5 +37,5 @@ bootSurface('meeting', (launch) => {
         {launch.config.backend === 'graph' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />}
       </OnDemand>
     );
-  return <MeetingApp planId={launch.planId} />;
+  return <MeetingApp planId={launch.planId} ask={launch.ask} />;
 });

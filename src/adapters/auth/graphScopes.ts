@@ -21,9 +21,21 @@
  * | TeamsAppInstallation.ReadWriteSelfForChat | POST /chats/{id}/installedApps (only this app, only in chats)       |
  * | TeamsTab.Create                        | POST /chats/{id}/tabs (pin the plan beside the call)                   |
  * | Mail.Send                              | POST /me/messages/{id}/send (minutes to people outside Teams)          |
- * | Files.ReadWrite.All                    | plan documents in the tenant's SharePoint library. Files.ReadWrite only|
- * |                                        | reaches the user's own OneDrive; a tenant that grants per site can     |
- * |                                        | swap in Sites.Selected (see README).                                   |
+ * | FileStorageContainer.Selected          | the plans: each a SharePoint Embedded container of Tovholder's type;   |
+ * |                                        | only containers the user is a member of, and only Tovholder's type     |
+ * |                                        | (docs/decisions/0006-plan-access.md). No Files.* permission: the app   |
+ * |                                        | cannot read the user's other files                                     |
+ *
+ * Giving people of another organisation access to a plan asks for one more (ACCESS_SCOPES), when it is first needed:
+ *
+ * | scope           | for                                                                                  |
+ * |-----------------|--------------------------------------------------------------------------------------|
+ * | User.Invite.All | POST /invitations without an e-mail: the guest account of a region colleague the     |
+ * |                 | consent covers, in the plan's tenant (Graph answers an existing guest with the same  |
+ * |                 | account). Without it, only guests who already exist can be given access              |
+ *
+ * Moving plans from the first version's document library (LEGACY_SCOPES), only while one is configured:
+ * Files.ReadWrite.All, to read the library and leave a pointer in each moved plan's place.
  *
  * Tasks.ReadWrite (Microsoft To Do) is opt-in and asked for only when the user turns it on.
  *
@@ -51,8 +63,14 @@ export const GRAPH_SCOPES: readonly string[] = [
   'TeamsAppInstallation.ReadWriteSelfForChat',
   'TeamsTab.Create',
   'Mail.Send',
-  'Files.ReadWrite.All',
+  'FileStorageContainer.Selected',
 ];
+
+/** Asked for when a guest account must be found or made for someone of another organisation. */
+export const ACCESS_SCOPES: readonly string[] = ['User.Invite.All'];
+
+/** Asked for only while plans are still in the first version's library (reading it, leaving pointers). */
+export const LEGACY_SCOPES: readonly string[] = ['Files.ReadWrite.All'];
 
 /**
  * Asked for incrementally, the first time the minutes are sent: idempotent e-mail (drafts) and taking back an extra

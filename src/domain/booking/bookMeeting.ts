@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import { syncAccess, type AccessSyncResult } from '../access/syncAccess';
-import { linkHostFor, planDeepLink, planSubEntityId, type LinkTarget } from '../links/planLink';
+import { askParam, linkHostFor, planDeepLink, planSubEntityId, type LinkTarget } from '../links/planLink';
 import type { Meeting, Plan } from '../plan/planDocument';
 import { updatePlan } from '../plan/updatePlan';
 import type { TenantPolicy } from '../policy';
@@ -153,9 +153,12 @@ export const bookMeeting = async (
     host: linkHostFor(ports.host.kind),
   };
 
+  // Everyone invited reads the invitation and sees the meeting's tab, also those the plan is not shared with: the
+  // links say whom to ask for access.
+  const ask = plan.participants.find((p) => p.id === meeting.roles.koordinator)?.name ?? null;
   if (progress.eventId === null) {
     callbacks.onStep('event');
-    const link = planDeepLink(linkTarget, plan.id, ctx);
+    const link = planDeepLink(linkTarget, plan.id, ctx, ask);
     const event: EventDraft = {
       subject: meetingSubject(plan.caseReference),
       bodyHtml: meetingBodyHtml({
@@ -191,14 +194,14 @@ export const bookMeeting = async (
     else if (!ports.policy.pinTab) advance({ chatId, tab: 'skipped' });
     else {
       const base = ports.location.appBaseUrl.replace(/\/+$/, '');
-      const contentUrl = clearUrl(`${base}/meeting.html?planId=${encodeURIComponent(plan.id)}`, ctx);
-      const websiteUrl = clearUrl(`${base}/plans.html?planId=${encodeURIComponent(plan.id)}`, ctx);
+      const contentUrl = clearUrl(`${base}/meeting.html?planId=${encodeURIComponent(plan.id)}${askParam(ask)}`, ctx);
+      const websiteUrl = clearUrl(`${base}/plans.html?planId=${encodeURIComponent(plan.id)}${askParam(ask)}`, ctx);
       if (contentUrl.verdict === 'blocked' || websiteUrl.verdict === 'blocked') advance({ chatId, tab: 'failed' });
       else {
         const tab: TabToPin = {
           displayName: TAB_NAME,
           teamsAppId: ports.location.teamsAppId,
-          entityId: planSubEntityId(plan.id),
+          entityId: planSubEntityId(plan.id, ask),
           contentUrl: contentUrl.cleared,
           websiteUrl: websiteUrl.cleared,
         };

@@ -29,13 +29,34 @@ export const linkHostFor = (kind: MeetingHost['kind']): LinkTarget['host'] =>
 export const PLANS_ENTITY_ID = 'plans';
 
 const SUB_ENTITY_PREFIX = 'plan:';
+const ASK_SEPARATOR = '|ask:';
 
-/** The tab's `subEntityId` for a plan, and back (the plans surface reads it from the Teams context). */
-export const planSubEntityId = (planId: string): string => `${SUB_ENTITY_PREFIX}${planId}`;
+/**
+ * The tab's `subEntityId` for a plan, and back (the plans surface reads it from the Teams context). `ask` is the
+ * tovholder to ask for access, for someone the plan is not shared with (a professional's name, never the case's).
+ */
+export const planSubEntityId = (planId: string, ask: string | null = null): string =>
+  `${SUB_ENTITY_PREFIX}${planId}${ask ? `${ASK_SEPARATOR}${encodeURIComponent(ask)}` : ''}`;
+export const planFromSubEntityId = (
+  subEntityId: string | null | undefined,
+): { planId: string; ask: string | null } | null => {
+  if (!subEntityId?.startsWith(SUB_ENTITY_PREFIX) || subEntityId.length <= SUB_ENTITY_PREFIX.length) return null;
+  const rest = subEntityId.slice(SUB_ENTITY_PREFIX.length);
+  const at = rest.indexOf(ASK_SEPARATOR);
+  if (at < 0) return { planId: rest, ask: null };
+  let ask: string | null = null;
+  try {
+    ask = decodeURIComponent(rest.slice(at + ASK_SEPARATOR.length)) || null;
+  } catch {
+    ask = null;
+  }
+  return { planId: rest.slice(0, at), ask };
+};
 export const planIdFromSubEntityId = (subEntityId: string | null | undefined): string | null =>
-  subEntityId?.startsWith(SUB_ENTITY_PREFIX) && subEntityId.length > SUB_ENTITY_PREFIX.length
-    ? subEntityId.slice(SUB_ENTITY_PREFIX.length)
-    : null;
+  planFromSubEntityId(subEntityId)?.planId ?? null;
+
+/** `&ask=<name>` for a page URL, or nothing. */
+export const askParam = (ask: string | null): string => (ask ? `&ask=${encodeURIComponent(ask)}` : '');
 
 const isHttpUrl = (text: string): boolean => {
   try {
@@ -46,14 +67,23 @@ const isHttpUrl = (text: string): boolean => {
   }
 };
 
-/** A deep link to one plan, cleared by the privacy guard; a misconfigured base URL or app id is a failure value. */
-export const planDeepLink = (target: LinkTarget, planId: string, ctx: PrivacyContext): Outcome<Cleared<string>> => {
+/**
+ * A deep link to one plan, cleared by the privacy guard; a misconfigured base URL or app id is a failure value.
+ * `ask` names the tovholder to ask for access, for links read by people the plan may not be shared with (the
+ * invitation, the meeting's tab); the privacy guard clears it like the rest of the link.
+ */
+export const planDeepLink = (
+  target: LinkTarget,
+  planId: string,
+  ctx: PrivacyContext,
+  ask: string | null = null,
+): Outcome<Cleared<string>> => {
   if (planId.trim() === '') return failure('invalid', 'link.noPlanId', 'Linket mangler planens id.');
   if (target.host === 'teams') {
     if (target.teamsAppId.trim() === '') {
       return failure('invalid', 'link.noTeamsAppId', 'Appens Teams-id mangler i konfigurationen (teamsAppId).');
     }
-    const context = encodeURIComponent(JSON.stringify({ subEntityId: planSubEntityId(planId) }));
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: planSubEntityId(planId, ask) }));
     const url = `https://teams.microsoft.com/l/entity/${encodeURIComponent(target.teamsAppId)}/${PLANS_ENTITY_ID}?context=${context}`;
     return verdictOutcome(clearUrl(url, ctx));
   }
@@ -65,6 +95,6 @@ export const planDeepLink = (target: LinkTarget, planId: string, ctx: PrivacyCon
     );
   }
   const base = target.appBaseUrl.replace(/\/+$/, '');
-  const url = `${base}/plans.html?host=standalone&planId=${encodeURIComponent(planId)}`;
+  const url = `${base}/plans.html?host=standalone&planId=${encodeURIComponent(planId)}${askParam(ask)}`;
   return verdictOutcome(clearUrl(url, ctx));
 };

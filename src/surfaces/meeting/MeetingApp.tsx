@@ -7,6 +7,7 @@ import { SidePanel } from './SidePanel';
 import { useMeetingPlan, type MeetingPlanTiming } from './useMeetingPlan';
 import { OnDemand } from '../../ui/lazy/OnDemand';
 import { useServices } from '../../ui/services/ServicesContext';
+import { AccessKeeper } from './AccessKeeper';
 
 export interface MeetingAppProps {
   /** The plan the meeting belongs to (from the tab's context in Teams, from `?planId=` locally). */
@@ -15,6 +16,8 @@ export interface MeetingAppProps {
   timing?: MeetingPlanTiming;
   /** Builds the minutes card and e-mail for sending and preview; default: src/cards' builders (loaded on demand). */
   renderMinutes?: RenderMinutes;
+  /** The tovholder to ask for access, from the link, for someone the plan is not shared with. */
+  ask?: string | null;
 }
 
 // One page serves three frames, and the side panel (the one opened during the call, at 320 px) is the one whose
@@ -34,7 +37,7 @@ const Notice = ({ text, intent = 'info' }: { text: string; intent?: 'info' | 'er
  * The meeting surface, one component for three frames: the details tab before the meeting ('content'), the side
  * panel during it ('sidePanel') and the shared stage ('meetingStage'). The host says which.
  */
-export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) => {
+export const MeetingApp = ({ planId, timing, renderMinutes, ask = null }: MeetingAppProps) => {
   const { t } = useTranslation('meeting');
   const { host } = useServices();
   const frame = host.frame();
@@ -44,7 +47,7 @@ export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) =
     case 'loading':
       return <Spinner style={{ padding: 24 }} label={t('loading')} />;
     case 'notFound':
-      return <Notice text={t('notFound')} />;
+      return <Notice text={ask ? t('notFoundAsk', { name: ask }) : t('notFound')} />;
     case 'error':
       return <Notice intent="error" text={t('loadFailed', { detail: session.failure.message })} />;
   }
@@ -60,6 +63,7 @@ export const MeetingApp = ({ planId, timing, renderMinutes }: MeetingAppProps) =
   };
   return (
     <MeetingSessionProvider plan={session.plan} edit={session.edit}>
+      {frame !== 'meetingStage' && <AccessKeeper stored={session.stored} onSynced={() => void session.reload()} />}
       {frame === 'sidePanel' ? (
         <SidePanel editing={editing} render={renderMinutes} />
       ) : (

@@ -211,7 +211,11 @@ export const useMeetingPlan = (
       plan: snapshot.draft,
       edit,
       saveState,
-      stored: { plan: snapshot.base, eTag: snapshot.baseETag },
+      stored: {
+        plan: snapshot.base,
+        eTag: snapshot.baseETag,
+        ...(store.status === 'ready' && store.myRole !== undefined ? { myRole: store.myRole } : {}),
+      },
       saveFailure,
       restored,
       open,

@@ -10,13 +10,15 @@ export interface PlanNotReadyProps {
   /** The page's own way back (and any other buttons that make sense without the plan), shown above. */
   toolbar: ReactNode;
   className: string;
+  /** The tovholder to ask for access, when the link named one. */
+  ask?: string | null;
 }
 
 /**
  * A plan's page (history, print) while the plan loads, or when it is not there or could not be fetched: the way
  * back stays, and the reason is said plainly, with what to do.
  */
-export const PlanNotReady = ({ view, toolbar, className }: PlanNotReadyProps) => {
+export const PlanNotReady = ({ view, toolbar, className, ask = null }: PlanNotReadyProps) => {
   const { t } = useTranslation('plans');
   return (
     <main className={className}>
@@ -26,7 +28,11 @@ export const PlanNotReady = ({ view, toolbar, className }: PlanNotReadyProps) =>
       ) : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {view.status === 'error' ? plansFailureText(t, view.failure) : t('history.notFound')}
+            {view.status === 'error'
+              ? plansFailureText(t, view.failure)
+              : ask
+                ? t('history.notFoundAsk', { name: ask })
+                : t('history.notFound')}
           </MessageBarBody>
         </MessageBar>
       )}

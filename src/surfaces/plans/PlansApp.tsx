@@ -36,13 +36,15 @@ type View = z.infer<typeof ViewSchema>;
 export interface PlansAppProps {
   /** A plan to open at once (deep link from a card or the invitation: `planId=` or the tab's sub-entity). */
   planId?: string | null;
+  /** The tovholder to ask for access, named by the link, for someone the plan is not shared with. */
+  ask?: string | null;
 }
 
 /**
  * The plans tab (Teams personal tab, Outlook, Microsoft 365 app): home, booking, history and print. Where the
  * user is lives in session storage like the drafts, so a reload comes back to the same page with nothing lost.
  */
-export const PlansApp = ({ planId = null }: PlansAppProps) => {
+export const PlansApp = ({ planId = null, ask = null }: PlansAppProps) => {
   const [view, setView] = useSessionDraft<View>(
     'plans:view',
     (): View => (planId ? { kind: 'history', planId } : { kind: 'home' }),
@@ -76,9 +78,23 @@ export const PlansApp = ({ planId = null }: PlansAppProps) => {
     case 'booked':
       return <BookingConfirmation booked={view.booked} onHome={home} />;
     case 'history':
-      return <PlanHistory planId={view.planId} onBack={home} onPrint={print} onBookNext={bookNext} />;
+      return (
+        <PlanHistory
+          planId={view.planId}
+          onBack={home}
+          onPrint={print}
+          onBookNext={bookNext}
+          ask={view.planId === planId ? ask : null}
+        />
+      );
     case 'print':
-      return <PlanPrintView planId={view.planId} onBack={() => history(view.planId)} />;
+      return (
+        <PlanPrintView
+          planId={view.planId}
+          onBack={() => history(view.planId)}
+          ask={view.planId === planId ? ask : null}
+        />
+      );
   }
 };
 

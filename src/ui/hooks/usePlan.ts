@@ -7,7 +7,8 @@ import { useServices } from '../services/ServicesContext';
 /** What the store gave us for one plan. */
 export type PlanView =
   | { status: 'loading' }
-  | { status: 'ready'; plan: Plan; eTag: string }
+  | { status: 'ready'; plan: Plan; eTag: string; myRole?: StoredPlan['myRole'] }
+  /** Not there, or not shared with the signed-in user: Microsoft 365 refused it (the page does not say which). */
   | { status: 'notFound' }
   | { status: 'error'; failure: Failure };
 
@@ -55,8 +56,10 @@ export const usePlan = (planId: string | null): UsePlan => {
       if (request !== requestRef.current) return; // a newer load or another plan id won
       if (outcome.ok) {
         eTagRef.current = outcome.value.eTag;
-        setView({ status: 'ready', plan: outcome.value.plan, eTag: outcome.value.eTag });
-      } else if (outcome.kind === 'notFound') {
+        setView({ status: 'ready', ...outcome.value });
+      } else if (outcome.kind === 'notFound' || outcome.kind === 'forbidden') {
+        // Graph refuses a plan not shared with this user (403) as it does one that is gone (404): either way there
+        // is nothing of it here, and the page says whom to ask.
         eTagRef.current = null;
         setView({ status: 'notFound' });
       } else if (!silent) {
@@ -80,7 +83,13 @@ export const usePlan = (planId: string | null): UsePlan => {
         if (outcome.ok) {
           requestRef.current++; // a load still in flight is older than this save
           eTagRef.current = outcome.value.eTag;
-          setView({ status: 'ready', plan: outcome.value.plan, eTag: outcome.value.eTag });
+          setView((current) => ({
+            status: 'ready',
+            ...outcome.value,
+            ...(current.status === 'ready' && current.myRole !== undefined && outcome.value.myRole === undefined
+              ? { myRole: current.myRole }
+              : {}),
+          }));
           setConflict(null);
           setSaveFailure(null);
         } else if (outcome.kind === 'conflict') {

@@ -117,7 +117,6 @@ export class FakeMeetingHost implements MeetingHost {
   async openLink(): Promise<void> {}
 }
 
-
 export interface MeetingWorld {
   store: InMemoryPlanStore;
   clock: SettableClock;

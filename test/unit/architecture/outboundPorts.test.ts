@@ -39,7 +39,7 @@ const SENDS_NOTHING: Record<string, string> = {
   'PlanStore.list': 'reads the plan documents the user may open',
   'PlanStore.load': 'reads a plan document',
   'PlanStore.reserve':
-    "makes an empty container only its creator can open, named by the case reference (which calendar items carry too)",
+    'makes an empty container only its creator can open, named by the case reference (which calendar items carry too)',
   'PlanStore.save':
     "writes the plan document itself, the one place the citizen's data belongs (its container's own permissions)",
   'PlanAccess.grants': 'reads who holds a role on the plan',

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../domain/time/danishTime';
 import { usePlan } from '../../../ui/hooks/usePlan';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { PlanNotReady } from '../PlanNotReady';
+import { PlanAccessList } from './PlanAccessList';
 import { useLang } from '../useLang';
 import { ChangesSince } from './ChangesSince';
 import { MinutesView } from './MinutesView';
@@ -34,10 +35,12 @@ export interface PlanHistoryProps {
   onBack(): void;
   onPrint(planId: string): void;
   onBookNext(planId: string): void;
+  /** The tovholder to ask for access, when the link named one. */
+  ask?: string | null;
 }
 
 /** Historik: each meeting's referat as it was sent (read-only), newest first, and what changed since the one before. */
-export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistoryProps) => {
+export const PlanHistory = ({ planId, onBack, onPrint, onBookNext, ask = null }: PlanHistoryProps) => {
   const { t } = useTranslation('plans');
   const lang = useLang();
   const styles = useStyles();
@@ -50,7 +53,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
       {t('history.back')}
     </Button>
   );
-  if (stored.status !== 'ready') return <PlanNotReady view={stored} toolbar={back} className={styles.page} />;
+  if (stored.status !== 'ready') return <PlanNotReady view={stored} toolbar={back} className={styles.page} ask={ask} />;
 
   const { plan } = stored;
   const entries = planHistory(plan, now).reverse();
@@ -74,6 +77,7 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext }: PlanHistory
           <strong>{t('history.upcoming')}:</strong> {formatDateTime(new Date(upcoming.start), lang)}
         </Text>
       )}
+      <PlanAccessList stored={stored} onSynced={() => void stored.reload()} />
       {entries.length === 0 && <Text>{t('history.noMeetings')}</Text>}
       {entries.map((entry) => {
         const meeting = plan.meetings.find((m) => m.id === entry.meetingId);

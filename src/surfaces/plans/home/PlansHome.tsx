@@ -13,6 +13,7 @@ import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { myOpenEfforts, tovholderDuties } from '../../../domain/plans/myWork';
 import { participantByEmail } from '../../../domain/roles/roles';
 import { copenhagenDate } from '../../../domain/time/danishTime';
+import { useAccessUpkeep } from '../../../ui/hooks/useAccessSync';
 import { usePlans } from '../../../ui/hooks/usePlans';
 import { useServices } from '../../../ui/services/ServicesContext';
 import { plansFailureText } from '../plansFailureText';
@@ -75,6 +76,7 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
   const styles = useStyles();
   const { me, clock } = useServices();
   const plans = usePlans();
+  useAccessUpkeep(plans.status === 'ready' ? plans.plans : null, () => void plans.reload());
   const { state: save, mark } = useEffortStatus(() => void plans.reload());
   const now = clock.now();
   const today = copenhagenDate(now);

@@ -56,6 +56,8 @@ const useStyles = makeStyles({
 export interface PlanPrintViewProps {
   planId: string;
   onBack(): void;
+  /** The tovholder to ask for access, when the link named one. */
+  ask?: string | null;
 }
 
 /**
@@ -65,7 +67,7 @@ export interface PlanPrintViewProps {
 const DANISH = createI18n('da');
 
 /** Udskriv: the plan in force, in plain large Danish, for the journal and for the citizen (so the name is shown). */
-export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
+export const PlanPrintView = ({ planId, onBack, ask = null }: PlanPrintViewProps) => {
   const { t } = useTranslation('plans');
   const styles = useStyles();
   const { clock } = useServices();
@@ -84,7 +86,8 @@ export const PlanPrintView = ({ planId, onBack }: PlanPrintViewProps) => {
       )}
     </div>
   );
-  if (stored.status !== 'ready') return <PlanNotReady view={stored} toolbar={toolbar} className={styles.page} />;
+  if (stored.status !== 'ready')
+    return <PlanNotReady view={stored} toolbar={toolbar} className={styles.page} ask={ask} />;
 
   return (
     <main className={styles.page} aria-labelledby="print-title">

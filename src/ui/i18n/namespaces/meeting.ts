@@ -3,7 +3,12 @@ export const meeting = {
   title: 'Indsatsplansmøde {{caseReference}}',
   meetingAt: '{{when}}',
   loading: 'Henter planen …',
-  notFound: 'Planen findes ikke, eller du har ikke adgang til den. Åbn mødet fra Tovholder igen.',
+  notFound:
+    'Planen deles kun med dem, borgerens samtykke omfatter. Spørg tovholderen – den, der indkaldte til mødet – hvis du skal have adgang.',
+  accessNotYet:
+    '{{names}} kan ikke åbne planen endnu. Tovholder prøver igen, næste gang planen åbnes; se "Hvem kan åbne planen" i Mine indsatsplaner.',
+  notFoundAsk:
+    'Planen deles kun med dem, borgerens samtykke omfatter. Spørg tovholderen, {{name}}, hvis du skal have adgang.',
   noPlanId: 'Mødet er ikke koblet til en plan. Åbn fanen fra mødets invitation eller fra Tovholder.',
   noMeeting: 'Planen har endnu ikke et møde. Book mødet fra Tovholder først.',
   loadFailed: 'Planen kunne ikke hentes ({{detail}}). Prøv igen om lidt.',

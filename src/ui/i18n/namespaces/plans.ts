@@ -94,11 +94,45 @@ export const plans = {
     blocked: 'Privatlivsvagten stoppede handlingen.',
     conflict: 'En anden gemte planen samtidig. Prøv igen.',
   },
+  access: {
+    heading: 'Hvem kan åbne planen',
+    intro:
+      'Microsoft 365 giver kun adgang til dem, borgerens samtykke omfatter. Alle andre afvises, også hvis de har et link.',
+    refresh: 'Opdater adgang',
+    running: 'Opdaterer adgangen …',
+    failed: 'Adgangen kunne ikke opdateres lige nu. Prøv igen om lidt; planen er uændret.',
+    unknown: 'Ukendt person',
+    roles: {
+      owner: 'ejer',
+      manager: 'kan redigere',
+      reader: 'kan læse',
+      none: 'ingen adgang',
+    },
+    reasons: {
+      koordinator: 'tovholder for planen',
+      moedeleder: 'mødeleder',
+      referent: 'referent',
+      nextTovholder: 'næste tovholder',
+      consent: 'omfattet af samtykket',
+      notCovered: 'ikke omfattet af samtykket',
+      consentNotValid: 'samtykket gælder ikke (mangler, er udløbet eller trukket tilbage); kun tovholderen har planen',
+      citizenOrRelative: 'får planen på anden vis (fx Digital Post), ikke gennem Microsoft 365',
+      noAccount: 'nås kun på e-mail og har ingen konto i Microsoft 365',
+    },
+    pending: 'Sættes op nu.',
+    pendingOther: 'Sættes op, næste gang tovholderen, mødelederen eller referenten åbner planen.',
+    notYet: 'Kunne ikke gives endnu ({{reason}}). Tovholder prøver igen, næste gang planen åbnes.',
+    principalOwner:
+      'Kan stadig åbne planen, fordi personen oprettede den: Microsoft 365 lader ikke appen fjerne den, der oprettede en plan. Bed it-afdelingen overdrage ejerskabet, hvis det skal ændres.',
+  },
   history: {
     title: 'Historik for {{caseReference}}',
     back: 'Tilbage til mine planer',
     loading: 'Henter planen …',
-    notFound: 'Planen findes ikke, eller du har ikke adgang til den.',
+    notFound:
+      'Planen deles kun med dem, borgerens samtykke omfatter. Spørg tovholderen – den, der indkaldte til mødet – hvis du skal have adgang.',
+    notFoundAsk:
+      'Planen deles kun med dem, borgerens samtykke omfatter. Spørg tovholderen, {{name}}, hvis du skal have adgang.',
     noMeetings: 'Der er ikke holdt nogen møder endnu.',
     meeting: 'Møde {{when}}',
     upcoming: 'Kommende møde',

@@ -6,7 +6,12 @@ export const meeting: Translation<typeof da> = {
   title: 'Coordinated plan meeting {{caseReference}}',
   meetingAt: '{{when}}',
   loading: 'Loading the plan …',
-  notFound: 'The plan does not exist or you do not have access to it. Open the meeting from Tovholder again.',
+  notFound:
+    "The plan is shared only with those the citizen's consent covers. Ask the tovholder – whoever convened the meeting – if you need access.",
+  accessNotYet:
+    '{{names}} cannot open the plan yet. Tovholder tries again the next time the plan is opened; see "Who can open the plan" in My plans.',
+  notFoundAsk:
+    "The plan is shared only with those the citizen's consent covers. Ask the tovholder, {{name}}, if you need access.",
   noPlanId: 'The meeting is not linked to a plan. Open the tab from the meeting invitation or from Tovholder.',
   noMeeting: 'The plan has no meeting yet. Book the meeting from Tovholder first.',
   loadFailed: 'The plan could not be loaded ({{detail}}). Try again in a moment.',

@@ -95,11 +95,45 @@ export const plans: Translation<typeof da> = {
     blocked: 'The privacy guard stopped the action.',
     conflict: 'Someone else saved the plan at the same time. Try again.',
   },
+  access: {
+    heading: 'Who can open the plan',
+    intro:
+      "Microsoft 365 gives access only to those the citizen's consent covers. Everyone else is refused, even with a link.",
+    refresh: 'Update access',
+    running: 'Updating access …',
+    failed: 'Access could not be updated right now. Try again in a moment; the plan is unchanged.',
+    unknown: 'Unknown person',
+    roles: {
+      owner: 'owner',
+      manager: 'can edit',
+      reader: 'can read',
+      none: 'no access',
+    },
+    reasons: {
+      koordinator: "the plan's tovholder",
+      moedeleder: 'chair',
+      referent: 'minute-taker',
+      nextTovholder: 'next tovholder',
+      consent: 'covered by the consent',
+      notCovered: 'not covered by the consent',
+      consentNotValid: 'the consent does not apply (missing, expired or withdrawn); only the tovholder has the plan',
+      citizenOrRelative: 'gets the plan another way (e.g. Digital Post), not through Microsoft 365',
+      noAccount: 'reached by e-mail only, with no Microsoft 365 account',
+    },
+    pending: 'Being set up now.',
+    pendingOther: 'Set up the next time the tovholder, the chair or the minute-taker opens the plan.',
+    notYet: 'Could not be given yet ({{reason}}). Tovholder tries again the next time the plan is opened.',
+    principalOwner:
+      'Can still open the plan because they created it: Microsoft 365 does not let the app remove the person who created a plan. Ask IT to transfer ownership if this must change.',
+  },
   history: {
     title: 'History of {{caseReference}}',
     back: 'Back to my plans',
     loading: 'Fetching the plan …',
-    notFound: 'The plan does not exist, or you do not have access to it.',
+    notFound:
+      "The plan is shared only with those the citizen's consent covers. Ask the tovholder – whoever convened the meeting – if you need access.",
+    notFoundAsk:
+      "The plan is shared only with those the citizen's consent covers. Ask the tovholder, {{name}}, if you need access.",
     noMeetings: 'No meetings have been held yet.',
     meeting: 'Meeting {{when}}',
     upcoming: 'Upcoming meeting',
