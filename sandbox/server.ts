@@ -126,9 +126,11 @@ export class GraphService {
     if (faulted) return faulted;
     const store = this.sandbox.store;
     let response: GraphResponse;
+    let writes = false;
     try {
       const caller = me ?? authenticate(store.state, req.headers['authorization']);
       const { route, params } = this.router.match(req.method, req.path);
+      writes = route.writes;
       const ctx: Ctx = {
         req,
         params,
@@ -164,7 +166,9 @@ export class GraphService {
         };
       }
     }
-    // One write per HTTP request: a $batch is written once, after all its items ran, and before the answer.
+    // A write route that succeeded changed the state (handlers never mark it themselves). It goes to disk once
+    // per HTTP request, before the answer: a $batch is written once, after all its items ran.
+    if (writes && response.status < 400) store.touch();
     if (!req.inBatch) await store.persist();
     const dropAfter = fault?.kind === 'dropAfter' || response.dropConnection !== undefined;
     return { response, drop: dropAfter ? 'after' : null };

@@ -430,7 +430,6 @@ const createEvent = (ctx: Ctx): GraphResponse => {
     else event.body += `\n\nMicrosoft Teams: ${meeting.joinWebUrl}`;
   }
   distribute(state, event, me, attendees, ctx.now, 'Europe/Copenhagen');
-  ctx.sandbox.store.touch();
   return eventResponse(ctx, event, 201, zone);
 };
 
@@ -561,7 +560,6 @@ const updateEvent = (ctx: Ctx): GraphResponse => {
   distribute(state, event, organizer, added, ctx.now, 'Europe/Copenhagen');
   event.lastModifiedDateTime = new Date(ctx.now).toISOString();
   event.changeKey = changeKeyFor();
-  ctx.sandbox.store.touch();
   return eventResponse(ctx, event, 200, zone);
 };
 
@@ -606,7 +604,6 @@ const respond =
     attendee.response = response;
     attendee.responseTime = isoInstant(ctx.now);
     event.changeKey = changeKeyFor();
-    ctx.sandbox.store.touch();
     return { status: 202 };
   };
 
@@ -1013,7 +1010,6 @@ export const registerCalendar = (router: Router): void => {
       );
     }
     cancelMeeting(state, event, ctx.me, typeof body.comment === 'string' ? body.comment : '', ctx.now);
-    ctx.sandbox.store.touch();
     return { status: 202 };
   };
   const getOne = (ctx: Ctx): GraphResponse => {
@@ -1029,7 +1025,6 @@ export const registerCalendar = (router: Router): void => {
       const copy = event.copies.find((candidate) => candidate.userId === ctx.me.id);
       if (copy) copy.removed = true;
     }
-    ctx.sandbox.store.touch();
     return { status: 204 };
   };
   for (const base of ['/me', '/me/calendar']) {
@@ -1056,10 +1051,10 @@ export const registerCalendar = (router: Router): void => {
     .add('PATCH', '/users/{userId}/events/{eventId}', selfAnd(updateEvent))
     .add('POST', '/users/{userId}/events/{eventId}/cancel', selfAnd(cancel))
     .add('GET', '/users/{userId}/calendarView', selfAnd(calendarView))
-    .add('POST', '/me/calendar/getSchedule', getSchedule)
-    .add('POST', '/users/{userId}/calendar/getSchedule', selfAnd(getSchedule))
-    .add('POST', '/me/findMeetingTimes', findMeetingTimes)
-    .add('POST', '/users/{userId}/findMeetingTimes', selfAnd(findMeetingTimes))
+    .add('POST', '/me/calendar/getSchedule', getSchedule, { writes: false })
+    .add('POST', '/users/{userId}/calendar/getSchedule', selfAnd(getSchedule), { writes: false })
+    .add('POST', '/me/findMeetingTimes', findMeetingTimes, { writes: false })
+    .add('POST', '/users/{userId}/findMeetingTimes', selfAnd(findMeetingTimes), { writes: false })
     .add('GET', '/me/onlineMeetings', listOnlineMeetings)
     .add('GET', '/users/{userId}/onlineMeetings', selfAnd(listOnlineMeetings))
     .add('GET', '/me/onlineMeetings/{meetingId}', (ctx) => {

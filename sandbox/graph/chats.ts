@@ -324,7 +324,6 @@ const createChat = (ctx: Ctx): GraphResponse => {
     onlineMeetingId: null,
     at: ctx.now,
   });
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     headers: { Location: `${ctx.graphBase}/chats('${encodeURIComponent(chat.id)}')` },
@@ -551,7 +550,6 @@ const postMessage = (ctx: Ctx): GraphResponse => {
     },
     ctx.now,
   );
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -619,7 +617,6 @@ const setSoftDeleted = (ctx: Ctx, deleted: boolean): GraphResponse => {
     message.deletedDateTime = deleted ? when : null;
     message.lastModifiedDateTime = when;
     chat.lastUpdatedDateTime = when;
-    ctx.sandbox.store.touch();
   }
   return { status: 204 };
 };
@@ -717,7 +714,6 @@ const installApp = (ctx: Ctx): GraphResponse => {
     installedBy: ctx.me.id,
     createdDateTime: iso(ctx.now),
   });
-  ctx.sandbox.store.touch();
   return { status: 201 };
 };
 
@@ -770,7 +766,6 @@ const addTab = (ctx: Ctx): GraphResponse => {
     createdBy: ctx.me.id,
   };
   chat.tabs.push(tab);
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -871,7 +866,6 @@ export const registerChats = (router: Router): void => {
       const before = chat.tabs.length;
       chat.tabs = chat.tabs.filter((tab) => tab.id !== ctx.params.tabId);
       if (chat.tabs.length === before) throw new GraphError(404, 'NotFound', 'Tab not found.');
-      ctx.sandbox.store.touch();
       return { status: 204 };
     });
 };

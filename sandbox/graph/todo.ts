@@ -152,7 +152,6 @@ const createTask = (ctx: Ctx): GraphResponse => {
     });
   }
   ctx.sandbox.store.state.todoTasks.push(task);
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -198,7 +197,6 @@ export const registerTodo = (router: Router): void => {
         wellknownListName: 'none',
       };
       ctx.sandbox.store.state.todoLists.push(list);
-      ctx.sandbox.store.touch();
       return {
         status: 201,
         body: {
@@ -222,7 +220,6 @@ export const registerTodo = (router: Router): void => {
         throw badRequest('The default list cannot be renamed.', 'invalidRequest');
       }
       list.displayName = optionalString(body.displayName, 'displayName') ?? list.displayName;
-      ctx.sandbox.store.touch();
       return { status: 200, body: listJson(list) };
     })
     .add('DELETE', '/me/todo/lists/{listId}', (ctx) => {
@@ -231,7 +228,6 @@ export const registerTodo = (router: Router): void => {
       const state = ctx.sandbox.store.state;
       state.todoLists = state.todoLists.filter((candidate) => candidate !== list);
       state.todoTasks = state.todoTasks.filter((task) => task.listId !== list.id);
-      ctx.sandbox.store.touch();
       return { status: 204 };
     })
     .add('GET', '/me/todo/lists/{listId}/tasks', (ctx) => {
@@ -265,14 +261,12 @@ export const registerTodo = (router: Router): void => {
       const body = ctx.json();
       rejectUnknownProperties(body, TASK_PROPERTIES, 'microsoft.graph.todoTask');
       applyTaskFields(task, body, ctx.now);
-      ctx.sandbox.store.touch();
       return { status: 200, body: taskJson(task, []) };
     })
     .add('DELETE', '/me/todo/lists/{listId}/tasks/{taskId}', (ctx) => {
       const task = ownTask(ctx);
       const state = ctx.sandbox.store.state;
       state.todoTasks = state.todoTasks.filter((candidate) => candidate !== task);
-      ctx.sandbox.store.touch();
       return { status: 204 };
     });
 };
