@@ -14,7 +14,6 @@ import {
   preferredZone,
   readDateTimeTimeZone,
 } from './time';
-import { requireSelf } from './users';
 import { asObject, optionalBoolean, optionalString, rejectUnknownProperties } from './validation';
 
 /**
@@ -994,10 +993,6 @@ const listOnlineMeetings = (ctx: Ctx): GraphResponse => {
 };
 
 export const registerCalendar = (router: Router): void => {
-  const selfAnd = (handler: (ctx: Ctx) => GraphResponse) => (ctx: Ctx) => {
-    requireSelf(ctx, ctx.params.userId ?? '');
-    return handler(ctx);
-  };
   const cancel = (ctx: Ctx): GraphResponse => {
     const state = ctx.sandbox.store.state;
     const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
@@ -1027,37 +1022,24 @@ export const registerCalendar = (router: Router): void => {
     }
     return { status: 204 };
   };
-  for (const base of ['/me', '/me/calendar']) {
+  for (const base of ['', '/calendar']) {
     router
-      .add('POST', `${base}/events`, createEvent)
-      .add('GET', `${base}/events`, (ctx) => listEvents(ctx, null))
-      .add('GET', `${base}/events/{eventId}`, getOne)
-      .add('PATCH', `${base}/events/{eventId}`, updateEvent)
-      .add('DELETE', `${base}/events/{eventId}`, remove)
-      .add('POST', `${base}/events/{eventId}/cancel`, cancel)
-      .add('POST', `${base}/events/{eventId}/accept`, respond('accepted'))
-      .add('POST', `${base}/events/{eventId}/tentativelyAccept`, respond('tentativelyAccepted'))
-      .add('POST', `${base}/events/{eventId}/decline`, respond('declined'))
-      .add('GET', `${base}/calendarView`, calendarView);
+      .self('POST', `${base}/events`, createEvent)
+      .self('GET', `${base}/events`, (ctx) => listEvents(ctx, null))
+      .self('GET', `${base}/events/{eventId}`, getOne)
+      .self('PATCH', `${base}/events/{eventId}`, updateEvent)
+      .self('DELETE', `${base}/events/{eventId}`, remove)
+      .self('POST', `${base}/events/{eventId}/cancel`, cancel)
+      .self('POST', `${base}/events/{eventId}/accept`, respond('accepted'))
+      .self('POST', `${base}/events/{eventId}/tentativelyAccept`, respond('tentativelyAccepted'))
+      .self('POST', `${base}/events/{eventId}/decline`, respond('declined'))
+      .self('GET', `${base}/calendarView`, calendarView);
   }
   router
-    .add('POST', '/users/{userId}/events', selfAnd(createEvent))
-    .add(
-      'GET',
-      '/users/{userId}/events',
-      selfAnd((ctx) => listEvents(ctx, null)),
-    )
-    .add('GET', '/users/{userId}/events/{eventId}', selfAnd(getOne))
-    .add('PATCH', '/users/{userId}/events/{eventId}', selfAnd(updateEvent))
-    .add('POST', '/users/{userId}/events/{eventId}/cancel', selfAnd(cancel))
-    .add('GET', '/users/{userId}/calendarView', selfAnd(calendarView))
-    .add('POST', '/me/calendar/getSchedule', getSchedule, { writes: false })
-    .add('POST', '/users/{userId}/calendar/getSchedule', selfAnd(getSchedule), { writes: false })
-    .add('POST', '/me/findMeetingTimes', findMeetingTimes, { writes: false })
-    .add('POST', '/users/{userId}/findMeetingTimes', selfAnd(findMeetingTimes), { writes: false })
-    .add('GET', '/me/onlineMeetings', listOnlineMeetings)
-    .add('GET', '/users/{userId}/onlineMeetings', selfAnd(listOnlineMeetings))
-    .add('GET', '/me/onlineMeetings/{meetingId}', (ctx) => {
+    .self('POST', '/calendar/getSchedule', getSchedule, { writes: false })
+    .self('POST', '/findMeetingTimes', findMeetingTimes, { writes: false })
+    .self('GET', '/onlineMeetings', listOnlineMeetings)
+    .self('GET', '/onlineMeetings/{meetingId}', (ctx) => {
       const meeting = ctx.sandbox.store.state.onlineMeetings.find(
         (candidate) => candidate.id === ctx.params.meetingId && candidate.organizerId === ctx.me.id,
       );

@@ -3,7 +3,6 @@ import type { Ctx, GraphResponse, Router } from '../router';
 import type { ChatMessageRecord, ChatRecord, State, UserRecord } from '../store';
 import { GraphError, badRequest } from './errors';
 import { applyFilter, applySelect, paginate, parseSelect, type Json } from './odata';
-import { requireSelf } from './users';
 import { asObject, rejectUnknownProperties } from './validation';
 
 /**
@@ -603,7 +602,6 @@ const memberMessage = (ctx: Ctx): { chat: ChatRecord; message: ChatMessageRecord
  * nothing about it, and a resent request must not turn into an error.
  */
 const setSoftDeleted = (ctx: Ctx, deleted: boolean): GraphResponse => {
-  requireSelf(ctx, ctx.params.userId ?? ctx.me.id);
   const { chat, message } = memberMessage(ctx);
   if (message.fromUserId !== ctx.me.id) {
     throw new GraphError(
@@ -779,11 +777,7 @@ export const registerChats = (router: Router): void => {
   router
     .add('POST', '/chats', createChat)
     .add('GET', '/chats', listChats)
-    .add('GET', '/me/chats', listChats)
-    .add('GET', '/users/{userId}/chats', (ctx) => {
-      requireSelf(ctx, ctx.params.userId ?? '');
-      return listChats(ctx);
-    })
+    .self('GET', '/chats', listChats)
     .add('GET', '/chats/{chatId}', (ctx) => {
       const chat = memberChat(ctx, ctx.params.chatId ?? '');
       const select = parseSelect(ctx.req.query);
@@ -819,12 +813,8 @@ export const registerChats = (router: Router): void => {
         },
       };
     })
-    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
-    .add('POST', '/me/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
-    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) =>
-      setSoftDeleted(ctx, false),
-    )
-    .add('POST', '/me/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) => setSoftDeleted(ctx, false))
+    .self('POST', '/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
+    .self('POST', '/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) => setSoftDeleted(ctx, false))
     .add('POST', '/chats/{chatId}/messages/{messageId}/softDelete', chatsFormNotAllowed)
     .add('POST', '/chats/{chatId}/messages/{messageId}/undoSoftDelete', chatsFormNotAllowed)
     .add('POST', '/chats/{chatId}/installedApps', installApp)

@@ -12,7 +12,6 @@ import {
   type Canonical,
   type Json,
 } from './odata';
-import { requireSelf } from './users';
 import { asObject, rejectUnknownProperties } from './validation';
 
 /**
@@ -542,31 +541,13 @@ const deleteMessage = (ctx: Ctx): GraphResponse => {
   return { status: 204 };
 };
 
-/** The same handler under /users/{id|upn}/…, for the caller themself only. */
-const asSelf =
-  (handler: (ctx: Ctx) => GraphResponse) =>
-  (ctx: Ctx): GraphResponse => {
-    requireSelf(ctx, ctx.params.userId ?? '');
-    return handler(ctx);
-  };
-
 export const registerMail = (router: Router): void => {
   router
-    .add('POST', '/me/sendMail', sendMail)
-    .add('POST', '/users/{userId}/sendMail', asSelf(sendMail))
-    .add('POST', '/me/messages', createDraft)
-    .add('POST', '/users/{userId}/messages', asSelf(createDraft))
-    .add('GET', '/me/messages', (ctx) => listMessages(ctx))
-    .add(
-      'GET',
-      '/users/{userId}/messages',
-      asSelf((ctx) => listMessages(ctx)),
-    )
-    .add('GET', '/me/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
-    .add('GET', '/me/messages/{messageId}', getMessage)
-    .add('GET', '/users/{userId}/messages/{messageId}', asSelf(getMessage))
-    .add('DELETE', '/me/messages/{messageId}', deleteMessage)
-    .add('DELETE', '/users/{userId}/messages/{messageId}', asSelf(deleteMessage))
-    .add('POST', '/me/messages/{messageId}/send', sendDraft)
-    .add('POST', '/users/{userId}/messages/{messageId}/send', asSelf(sendDraft));
+    .self('POST', '/sendMail', sendMail)
+    .self('POST', '/messages', createDraft)
+    .self('GET', '/messages', (ctx) => listMessages(ctx))
+    .self('GET', '/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
+    .self('GET', '/messages/{messageId}', getMessage)
+    .self('DELETE', '/messages/{messageId}', deleteMessage)
+    .self('POST', '/messages/{messageId}/send', sendDraft);
 };

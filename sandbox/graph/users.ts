@@ -258,7 +258,7 @@ const listPeople = (ctx: Ctx) => {
     personJson(user, me, Math.round((10 + (score / maxScore) * 20) * 10) / 10),
   );
   const filtered = applyFilter(json, ctx.req.query);
-  const page = paginate(filtered, ctx.req.query, `${ctx.graphBase}/me/people`, {
+  const page = paginate(filtered, ctx.req.query, `${ctx.graphBase}${ctx.req.path}`, {
     defaultTop: 10,
     maxTop: 1000,
     style: 'skip',
@@ -286,9 +286,5 @@ export const registerUsers = (router: Router): void => {
       const select = parseSelect(ctx.req.query);
       return { status: 200, body: { '@odata.context': contextFor(ctx, select, true), ...shapeUser(user, select) } };
     })
-    .add('GET', '/me/people', listPeople)
-    .add('GET', '/users/{userId}/people', (ctx) => {
-      requireSelf(ctx, ctx.params.userId ?? '');
-      return listPeople(ctx);
-    });
+    .self('GET', '/people', listPeople);
 };
