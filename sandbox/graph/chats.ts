@@ -122,7 +122,7 @@ const liveMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRec
  */
 const deletedMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json => ({
   ...liveMessageJson(state, chat, message),
-  deletedDateTime: message.deletedDateTime ?? null,
+  deletedDateTime: message.deletedDateTime,
   subject: null,
   body: { contentType: message.bodyContentType, content: '' },
   attachments: [],
@@ -496,12 +496,18 @@ const nextMessageId = (now: number): string => {
 
 export const appendMessage = (
   chat: ChatRecord,
-  message: Omit<ChatMessageRecord, 'id' | 'createdDateTime' | 'lastModifiedDateTime'>,
+  message: Omit<ChatMessageRecord, 'id' | 'createdDateTime' | 'lastModifiedDateTime' | 'deletedDateTime'>,
   at: number,
 ): ChatMessageRecord => {
   const id = nextMessageId(at);
   const when = iso(Number(id));
-  const record: ChatMessageRecord = { ...message, id, createdDateTime: when, lastModifiedDateTime: when };
+  const record: ChatMessageRecord = {
+    ...message,
+    id,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    deletedDateTime: null,
+  };
   chat.messages.push(record);
   chat.lastUpdatedDateTime = when;
   return record;

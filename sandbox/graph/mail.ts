@@ -70,6 +70,9 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
     importance: mail.importance ?? 'normal',
     sentDateTime: when,
     receivedDateTime: when,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    isDraft: false,
     meetingMessageType: mail.meetingMessageType ?? null,
   };
   const copies: MailRecord[] = [];
@@ -81,9 +84,7 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
       mailbox: mail.from.address.toLowerCase(),
       folder: 'sentitems',
       isRead: true,
-      ...(mail.singleValueExtendedProperties?.length
-        ? { singleValueExtendedProperties: mail.singleValueExtendedProperties }
-        : {}),
+      singleValueExtendedProperties: mail.singleValueExtendedProperties ?? [],
     });
   }
   const recipients = new Set([...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])].map((r) => r.address.toLowerCase()));
@@ -96,6 +97,7 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
       mailbox,
       folder: 'inbox',
       isRead: false,
+      singleValueExtendedProperties: [],
     });
   }
   state.mail.push(...copies);
@@ -122,20 +124,19 @@ export const idTypeOf = (ctx: Ctx): IdType =>
   /\bIdType\s*=\s*"?ImmutableId"?/i.test(ctx.req.headers['prefer'] ?? '') ? 'immutable' : 'rest';
 
 /** The id a client sees, by the id type its request asked for. */
-export const idOf = (mail: MailRecord, idType: IdType): string =>
-  idType === 'immutable' ? (mail.immutableId ?? mail.id) : mail.id;
+export const idOf = (mail: MailRecord, idType: IdType): string => (idType === 'immutable' ? mail.immutableId : mail.id);
 
 const changeKeyOf = (mail: MailRecord): string =>
   `CQAAABYAAAA${createHash('sha1')
-    .update(`${mail.immutableId ?? mail.id}/${mail.lastModifiedDateTime ?? mail.receivedDateTime}/${mail.folder}`)
+    .update(`${mail.immutableId}/${mail.lastModifiedDateTime}/${mail.folder}`)
     .digest('base64')
     .slice(0, 20)}`;
 
 export const mailJson = (mail: MailRecord, idType: IdType = 'rest'): Json => ({
   '@odata.etag': `W/"${changeKeyOf(mail)}"`,
   id: idOf(mail, idType),
-  createdDateTime: mail.createdDateTime ?? mail.receivedDateTime,
-  lastModifiedDateTime: mail.lastModifiedDateTime ?? mail.receivedDateTime,
+  createdDateTime: mail.createdDateTime,
+  lastModifiedDateTime: mail.lastModifiedDateTime,
   changeKey: changeKeyOf(mail),
   categories: [],
   receivedDateTime: mail.receivedDateTime,
@@ -150,7 +151,7 @@ export const mailJson = (mail: MailRecord, idType: IdType = 'rest'): Json => ({
   isDeliveryReceiptRequested: false,
   isReadReceiptRequested: false,
   isRead: mail.isRead,
-  isDraft: mail.isDraft === true,
+  isDraft: mail.isDraft,
   webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(idOf(mail, idType))}&exvsurl=1&viewmodel=ReadMessageItem`,
   inferenceClassification: 'focused',
   ...(mail.meetingMessageType ? { meetingMessageType: mail.meetingMessageType } : {}),
@@ -332,7 +333,7 @@ const invalidExtendedProperty = (): GraphError =>
 const propertyIdCanonical: Canonical = (property, value) =>
   /(^|\/)id$/i.test(property) ? canonicalPropertyId(value) : null;
 
-type ExtendedProperty = NonNullable<MailRecord['singleValueExtendedProperties']>[number];
+type ExtendedProperty = MailRecord['singleValueExtendedProperties'][number];
 
 const readExtendedProperties = (raw: unknown): ExtendedProperty[] => {
   if (raw === undefined || raw === null) return [];
@@ -381,7 +382,7 @@ const expandedProperties = (ctx: Ctx, mail: MailRecord): ExtendedProperty[] | nu
   const node = parseFilter(filter);
   const ids = [...filter.matchAll(/\bid\s+eq\s+'((?:[^']|'')*)'/gi)].map((m) => (m[1] ?? '').replace(/''/g, "'"));
   if (ids.length === 0 || ids.some((id) => canonicalPropertyId(id) === null)) throw invalidExtendedProperty();
-  return (mail.singleValueExtendedProperties ?? []).filter((property) =>
+  return mail.singleValueExtendedProperties.filter((property) =>
     evaluateFilter(node, { id: property.id, value: property.value }, true, propertyIdCanonical),
   );
 };
@@ -395,7 +396,7 @@ const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse =>
   // The extended properties are there to filter on, and never part of the listed message (as in Graph).
   const all = mailboxOf(ctx.sandbox.store.state, ctx.me, folder).map((mail) => ({
     ...mailJson(mail, idType),
-    singleValueExtendedProperties: (mail.singleValueExtendedProperties ?? []).map((property) => ({ ...property })),
+    singleValueExtendedProperties: mail.singleValueExtendedProperties.map((property) => ({ ...property })),
   }));
   const filtered = applyFilter(all, ctx.req.query, true, propertyIdCanonical).map((json): Json => {
     const { singleValueExtendedProperties: _properties, ...message } = json;
@@ -488,7 +489,7 @@ const createDraft = (ctx: Ctx): GraphResponse => {
  */
 const sendDraft = (ctx: Ctx): GraphResponse => {
   const mail = ownMessage(ctx);
-  if (mail.isDraft !== true) {
+  if (!mail.isDraft) {
     throw badRequest(
       'The item cannot be sent because it is not a draft: it has been sent already or was received.',
       'ErrorInvalidOperation',
