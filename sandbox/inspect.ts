@@ -1,4 +1,4 @@
-import { calendarOf, eventJson } from './graph/calendar';
+import { calendarOf, eventJson } from './graph/events';
 import { memberJson, messageJson } from './graph/chats';
 import { eTagOf, readDownloadToken } from './graph/drive';
 import { mailJson } from './graph/mail';

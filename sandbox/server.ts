@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { authenticate } from './auth';
 import { registerBatch } from './batch';
 import { Faults, type FaultRule } from './faults';
-import { registerCalendar } from './graph/calendar';
 import { registerChats } from './graph/chats';
 import { registerDrive } from './graph/drive';
+import { registerEvents } from './graph/events';
 import { GraphError, errorBody } from './graph/errors';
 import { registerMail } from './graph/mail';
+import { registerOnlineMeetings } from './graph/onlineMeetings';
+import { registerScheduling } from './graph/scheduling';
 import { registerTenantRelationships } from './graph/tenantRelationships';
 import { registerTodo } from './graph/todo';
 import { registerUsers } from './graph/users';
@@ -77,7 +79,9 @@ export class GraphService {
 
   constructor(readonly sandbox: Sandbox) {
     registerUsers(this.router);
-    registerCalendar(this.router);
+    registerEvents(this.router);
+    registerScheduling(this.router);
+    registerOnlineMeetings(this.router);
     registerChats(this.router);
     registerMail(this.router);
     registerDrive(this.router);

@@ -60,6 +60,15 @@ const shapeUser = (user: UserRecord, select: string[] | null): Json => {
   return applySelect(full, DEFAULT_USER_PROPERTIES);
 };
 
+export const userById = (state: State, id: string): UserRecord | undefined =>
+  state.users.find((user) => user.id === id);
+
+export const userByMail = (state: State, address: string): UserRecord | undefined =>
+  state.users.find((user) => user.mail.toLowerCase() === address.toLowerCase());
+
+/** Sandbox users who have an Exchange calendar (in-tenant and federated Teams users). */
+export const hasCalendar = (user: UserRecord | undefined): user is UserRecord => !!user && user.kind !== 'emailOnly';
+
 /** Users in the caller's own directory (federated users are in their own tenant's directory). */
 export const directoryOf = (state: State, me: UserRecord): UserRecord[] =>
   state.users.filter((user) => user.kind !== 'emailOnly' && user.tenantId === me.tenantId);
