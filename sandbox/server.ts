@@ -108,6 +108,10 @@ export class GraphService {
         });
       case '500':
         return error(500, 'generalException', 'An unspecified error has occurred.');
+      case '504':
+        // Graph's gateway timeout: the request may or may not have run; Graph's body has code UnknownError and an
+        // empty message, and no Retry-After.
+        return error(504, 'UnknownError', '');
       case '403':
         return error(403, 'Forbidden', 'Access to this resource is forbidden by the tenant policy (sandbox fault).');
       case 'slow':
