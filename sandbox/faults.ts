@@ -1,10 +1,10 @@
 /**
  * Fault injection for tests and the benchmark. A rule matches `METHOD /v1.0/path?query` with a regex and,
- * for its next `count` matches (or a `fraction` of them, or every one), answers 429/503, waits, or drops the
+ * for its next `count` matches (or a `fraction` of them, or every one), answers 429/503/500/504/403, waits, or drops the
  * connection. Faults live in memory only: a restart clears them.
  */
 
-export type FaultKind = '429' | '503' | '500' | '403' | 'slow' | 'drop' | 'dropAfter';
+export type FaultKind = '429' | '503' | '500' | '504' | '403' | 'slow' | 'drop' | 'dropAfter';
 
 export interface FaultRule {
   id: string;
@@ -28,7 +28,7 @@ export interface FaultSpec {
   delayMs?: number;
 }
 
-const KINDS: FaultKind[] = ['429', '503', '500', '403', 'slow', 'drop', 'dropAfter'];
+const KINDS: FaultKind[] = ['429', '503', '500', '504', '403', 'slow', 'drop', 'dropAfter'];
 
 /** Validates a POST /_sandbox/faults body; returns a message when it is wrong. */
 export const parseFaultSpec = (body: unknown): FaultSpec | string => {

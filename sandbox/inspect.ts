@@ -1,4 +1,4 @@
-import { calendarOf, eventJson } from './graph/calendar';
+import { calendarOf, eventJson } from './graph/events';
 import { memberJson, messageJson } from './graph/chats';
 import { eTagOf, readDownloadToken } from './graph/drive';
 import { mailJson } from './graph/mail';
@@ -62,7 +62,7 @@ export const mailboxOfAddress = (state: State, address: string): Record<string, 
     .filter((mail) => mail.mailbox === address.toLowerCase())
     .sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime))
     // Both ids, so a test can find a message whichever id type the app asked Graph for.
-    .map((mail) => ({ folder: mail.folder, immutableId: mail.immutableId ?? mail.id, ...mailJson(mail) }));
+    .map((mail) => ({ folder: mail.folder, immutableId: mail.immutableId, ...mailJson(mail) }));
 
 export const calendarOfUser = (state: State, user: UserRecord): Record<string, unknown>[] =>
   calendarOf(state, user.id)

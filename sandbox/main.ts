@@ -31,7 +31,16 @@ const latencyMs = Number(values['latency-ms']);
 if (!Number.isFinite(latencyMs) || latencyMs < 0)
   fail(`--latency-ms must be a number ≥ 0, got '${values['latency-ms']}'`);
 
-const store = Store.open(values.data, values.reset, (state) => seed(state));
+let store: Store;
+try {
+  store = Store.open(values.data, values.reset, (state) => seed(state));
+} catch (error) {
+  process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+if (store.migratedFrom !== null) {
+  process.stderr.write(`sandbox: migrated ${values.data}/state.json from state version ${store.migratedFrom}\n`);
+}
 const { server } = createSandboxServer({ store, latencyMs });
 
 server.on('error', (error) => fail(`sandbox could not listen: ${error.message}`));

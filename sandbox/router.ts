@@ -1,6 +1,7 @@
 import type { Faults } from './faults';
 import { GraphError, badRequest } from './graph/errors';
 import type { Store, UserRecord } from './store';
+import { requireSelf } from './graph/users';
 
 /**
  * The Graph router: a table of routes whose handlers take a plain request and return a plain response,
@@ -54,6 +55,15 @@ export interface Ctx {
 
 export type Handler = (ctx: Ctx) => GraphResponse | Promise<GraphResponse>;
 
+export interface RouteOptions {
+  /**
+   * Whether the route changes the state. Default: every method but GET. The dispatcher writes the state to disk
+   * after a write route answers below 400, before the answer leaves, so a handler never saves anything itself.
+   * Pass `false` for the POSTs that only read (getSchedule, findMeetingTimes, `$batch`, whose items count apart).
+   */
+  writes?: boolean;
+}
+
 export interface Route {
   method: string;
   /** A template like `/chats/{chatId}/messages`, or a ready regex with named groups. */
@@ -61,6 +71,7 @@ export interface Route {
   /** Stable name for statistics, e.g. `POST /chats/{chatId}/messages`. */
   name: string;
   handler: Handler;
+  writes: boolean;
 }
 
 const compile = (template: string): RegExp => {
@@ -78,14 +89,32 @@ const compile = (template: string): RegExp => {
 export class Router {
   readonly routes: Route[] = [];
 
-  add(method: string, template: string, handler: Handler): this {
-    this.routes.push({ method, pattern: compile(template), name: `${method} ${template}`, handler });
+  add(method: string, template: string, handler: Handler, options: RouteOptions = {}): this {
+    return this.addPattern(method, template, compile(template), handler, options);
+  }
+
+  addPattern(method: string, name: string, pattern: RegExp, handler: Handler, options: RouteOptions = {}): this {
+    const writes = options.writes ?? method !== 'GET';
+    this.routes.push({ method, pattern, name: `${method} ${name}`, handler, writes });
     return this;
   }
 
-  addPattern(method: string, name: string, pattern: RegExp, handler: Handler): this {
-    this.routes.push({ method, pattern, name: `${method} ${name}`, handler });
-    return this;
+  /**
+   * A route on the signed-in user's own mailbox, calendar, chats or tasks, in both of Graph's forms:
+   * `/me{template}` and `/users/{userId}{template}` (id or userPrincipalName). The second answers for the caller
+   * themself only: anyone else in the directory is 403 `ErrorAccessDenied`, anyone outside it 404.
+   */
+  self(method: string, template: string, handler: Handler, options: RouteOptions = {}): this {
+    this.add(method, `/me${template}`, handler, options);
+    return this.add(
+      method,
+      `/users/{userId}${template}`,
+      (ctx) => {
+        requireSelf(ctx, ctx.params.userId ?? '');
+        return handler(ctx);
+      },
+      options,
+    );
   }
 
   /** Finds the route; throws Graph's 400 for an unknown segment and 405 for a wrong method. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HOME_TENANT, PEOPLE, REGION_TENANT, userFromSeed } from './demoTenant';
-import { WORK_END_HOUR, WORK_START_HOUR, appointment, newEventId, seedMeeting } from './graph/calendar';
+import { appointment, newEventId, seedMeeting } from './graph/events';
+import { WORK_END_HOUR, WORK_START_HOUR } from './graph/scheduling';
 import { appendMessage, createChatRecord } from './graph/chats';
 import { createDrive, writeFile } from './graph/drive';
 import { deliverMail } from './graph/mail';

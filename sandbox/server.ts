@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { authenticate } from './auth';
 import { registerBatch } from './batch';
 import { Faults, type FaultRule } from './faults';
-import { registerCalendar } from './graph/calendar';
 import { registerChats } from './graph/chats';
 import { registerDrive } from './graph/drive';
+import { registerEvents } from './graph/events';
 import { GraphError, errorBody } from './graph/errors';
 import { registerMail } from './graph/mail';
+import { registerOnlineMeetings } from './graph/onlineMeetings';
+import { registerScheduling } from './graph/scheduling';
 import { registerTenantRelationships } from './graph/tenantRelationships';
 import { registerTodo } from './graph/todo';
 import { registerUsers } from './graph/users';
@@ -77,7 +79,9 @@ export class GraphService {
 
   constructor(readonly sandbox: Sandbox) {
     registerUsers(this.router);
-    registerCalendar(this.router);
+    registerEvents(this.router);
+    registerScheduling(this.router);
+    registerOnlineMeetings(this.router);
     registerChats(this.router);
     registerMail(this.router);
     registerDrive(this.router);
@@ -104,6 +108,10 @@ export class GraphService {
         });
       case '500':
         return error(500, 'generalException', 'An unspecified error has occurred.');
+      case '504':
+        // Graph's gateway timeout: the request may or may not have run; Graph's body has code UnknownError and an
+        // empty message, and no Retry-After.
+        return error(504, 'UnknownError', '');
       case '403':
         return error(403, 'Forbidden', 'Access to this resource is forbidden by the tenant policy (sandbox fault).');
       case 'slow':
@@ -126,9 +134,11 @@ export class GraphService {
     if (faulted) return faulted;
     const store = this.sandbox.store;
     let response: GraphResponse;
+    let writes = false;
     try {
       const caller = me ?? authenticate(store.state, req.headers['authorization']);
       const { route, params } = this.router.match(req.method, req.path);
+      writes = route.writes;
       const ctx: Ctx = {
         req,
         params,
@@ -164,7 +174,9 @@ export class GraphService {
         };
       }
     }
-    // One write per HTTP request: a $batch is written once, after all its items ran, and before the answer.
+    // A write route that succeeded changed the state (handlers never mark it themselves). It goes to disk once
+    // per HTTP request, before the answer: a $batch is written once, after all its items ran.
+    if (writes && response.status < 400) store.touch();
     if (!req.inBatch) await store.persist();
     const dropAfter = fault?.kind === 'dropAfter' || response.dropConnection !== undefined;
     return { response, drop: dropAfter ? 'after' : null };

@@ -134,9 +134,8 @@ export interface ChatMessageRecord {
   /**
    * Set by softDelete (ISO instant), cleared by undoSoftDelete. The content is kept so an undo restores it, but
    * Graph and the inspection show a deleted message without body, attachments or mentions, as Teams does.
-   * Optional so states written before it still load.
    */
-  deletedDateTime?: string | null;
+  deletedDateTime: string | null;
 }
 
 export interface InstalledAppRecord {
@@ -178,15 +177,15 @@ export interface MailRecord {
   folder: 'inbox' | 'sentitems' | 'drafts' | 'deleteditems';
   /**
    * The id under `Prefer: IdType="ImmutableId"`: constant while the item stays in this mailbox, whereas `id` (the
-   * default REST id) changes when the item moves folder. Optional so states written before it still load.
+   * default REST id) changes when the item moves folder.
    */
-  immutableId?: string;
+  immutableId: string;
   /** A draft made by POST /me/messages, until it is sent. */
-  isDraft?: boolean;
-  createdDateTime?: string;
-  lastModifiedDateTime?: string;
-  /** Single-value extended properties as given on create (ids as the client wrote them). */
-  singleValueExtendedProperties?: { id: string; value: string }[];
+  isDraft: boolean;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  /** Single-value extended properties as given on create (ids as the client wrote them); the sender's copy only. */
+  singleValueExtendedProperties: { id: string; value: string }[];
   conversationId: string;
   internetMessageId: string;
   subject: string;
@@ -262,8 +261,86 @@ export interface TodoTaskRecord {
   lastModifiedDateTime: string;
 }
 
+/**
+ * The shape of state.json that this code reads and writes, kept in its `schema` field.
+ *
+ * Changing `State` — a new field or collection, a field renamed or no longer optional — is one step: raise
+ * STATE_VERSION by one and add to MIGRATIONS the entry `from` the version before, which brings a state written by the
+ * older code to the new shape (fill the new field with what the older code meant). A sandbox started on an older
+ * state.json migrates it, one version after another, and writes it back; it refuses one written by a newer sandbox.
+ * Seeding (seed.ts, `emptyState`) writes the new shape directly. No `--reset` is needed for either.
+ */
+export const STATE_VERSION = 2;
+
+/** A state.json as parsed, of whatever version: what migrations read and change in place. */
+export type StoredState = Record<string, unknown>;
+
+export interface Migration {
+  /** The version it reads; it leaves the state at `from + 1`. */
+  from: number;
+  /** What changed, for the log line and the reader. */
+  change: string;
+  migrate(state: StoredState): void;
+}
+
+/** The records of one collection of a stored state (or of a record), to change in place. */
+const recordsOf = (holder: StoredState, key: string): StoredState[] => {
+  const value = holder[key];
+  return Array.isArray(value)
+    ? value.filter((item): item is StoredState => typeof item === 'object' && item !== null)
+    : [];
+};
+
+/** From each version to the next, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    change:
+      'chat messages always have deletedDateTime; mail always has immutableId, isDraft, createdDateTime, lastModifiedDateTime and singleValueExtendedProperties',
+    migrate: (state) => {
+      for (const chat of recordsOf(state, 'chats'))
+        for (const message of recordsOf(chat, 'messages')) message.deletedDateTime ??= null;
+      for (const mail of recordsOf(state, 'mail')) {
+        // What version 1 showed for a missing field: the REST id, not a draft, the time it was received, none.
+        mail.immutableId ??= mail.id;
+        mail.isDraft ??= false;
+        mail.createdDateTime ??= mail.receivedDateTime;
+        mail.lastModifiedDateTime ??= mail.receivedDateTime;
+        mail.singleValueExtendedProperties ??= [];
+      }
+    },
+  },
+];
+
+/**
+ * Brings a parsed state.json to STATE_VERSION. Throws with a message for the person who started the sandbox when
+ * it is not a sandbox state, or was written by a newer sandbox.
+ */
+export const migrateState = (stored: unknown, file: string): { state: State; from: number } => {
+  const reset = 'start again with --reset (which replaces the sandbox data with a fresh seed)';
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    throw new Error(`${file} is not a sandbox state; ${reset}.`);
+  const state = stored as StoredState;
+  const from = state.schema;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    throw new Error(`${file} has no sandbox state version (schema ${JSON.stringify(from)}); ${reset}.`);
+  if (from > STATE_VERSION) {
+    throw new Error(
+      `${file} was written by a newer sandbox (state version ${from}; this one reads versions up to ${STATE_VERSION}). ` +
+        `Run the sandbox of the code that wrote it, or ${reset}.`,
+    );
+  }
+  for (let version = from; version < STATE_VERSION; version += 1) {
+    const step = MIGRATIONS.find((migration) => migration.from === version);
+    if (!step) throw new Error(`sandbox bug: no state migration from version ${version} (store.ts, MIGRATIONS)`);
+    step.migrate(state);
+    state.schema = version + 1;
+  }
+  return { state: state as unknown as State, from };
+};
+
 export interface State {
-  schema: 1;
+  schema: typeof STATE_VERSION;
   /** Signs the sandbox's bearer tokens; kept in state so tokens survive a restart. */
   secret: string;
   seededAt: string;
@@ -282,7 +359,7 @@ export interface State {
 }
 
 export const emptyState = (): State => ({
-  schema: 1,
+  schema: STATE_VERSION,
   secret: randomBytes(32).toString('base64url'),
   seededAt: new Date().toISOString(),
   revision: 0,
@@ -308,17 +385,32 @@ export class Store {
   private constructor(
     readonly dataDir: string,
     public state: State,
+    /** The version the state on disk had when it was older than STATE_VERSION and migrated on opening. */
+    readonly migratedFrom: number | null = null,
   ) {}
 
-  /** Loads the state from disk, or makes a new one with `seed` when there is none (or on reset). */
+  /**
+   * Loads the state from disk (migrated to STATE_VERSION and written back if it was older), or makes a new one with
+   * `seed` when there is none (or on reset). Throws with a message for the user on a state it cannot read.
+   */
   static open(dataDir: string, reset: boolean, seed: (state: State) => void): Store {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, STATE_FILE);
     if (!reset && existsSync(file)) {
-      const state = JSON.parse(readFileSync(file, 'utf8')) as State;
-      if (state.schema !== 1)
-        throw new Error(`${file}: unknown sandbox state schema ${String(state.schema)}; run with --reset`);
-      return new Store(dataDir, state);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(
+          `${file} cannot be read as JSON (${(error as Error).message}); start again with --reset (which replaces the sandbox data with a fresh seed).`,
+        );
+      }
+      const { state, from } = migrateState(parsed, file);
+      if (from === STATE_VERSION) return new Store(dataDir, state);
+      const store = new Store(dataDir, state, from);
+      store.dirty = true;
+      store.flush();
+      return store;
     }
     const state = emptyState();
     seed(state);

@@ -3,7 +3,6 @@ import type { Ctx, GraphResponse, Router } from '../router';
 import type { ChatMessageRecord, ChatRecord, State, UserRecord } from '../store';
 import { GraphError, badRequest } from './errors';
 import { applyFilter, applySelect, paginate, parseSelect, type Json } from './odata';
-import { requireSelf } from './users';
 import { asObject, rejectUnknownProperties } from './validation';
 
 /**
@@ -123,7 +122,7 @@ const liveMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRec
  */
 const deletedMessageJson = (state: State, chat: ChatRecord, message: ChatMessageRecord): Json => ({
   ...liveMessageJson(state, chat, message),
-  deletedDateTime: message.deletedDateTime ?? null,
+  deletedDateTime: message.deletedDateTime,
   subject: null,
   body: { contentType: message.bodyContentType, content: '' },
   attachments: [],
@@ -324,7 +323,6 @@ const createChat = (ctx: Ctx): GraphResponse => {
     onlineMeetingId: null,
     at: ctx.now,
   });
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     headers: { Location: `${ctx.graphBase}/chats('${encodeURIComponent(chat.id)}')` },
@@ -498,12 +496,18 @@ const nextMessageId = (now: number): string => {
 
 export const appendMessage = (
   chat: ChatRecord,
-  message: Omit<ChatMessageRecord, 'id' | 'createdDateTime' | 'lastModifiedDateTime'>,
+  message: Omit<ChatMessageRecord, 'id' | 'createdDateTime' | 'lastModifiedDateTime' | 'deletedDateTime'>,
   at: number,
 ): ChatMessageRecord => {
   const id = nextMessageId(at);
   const when = iso(Number(id));
-  const record: ChatMessageRecord = { ...message, id, createdDateTime: when, lastModifiedDateTime: when };
+  const record: ChatMessageRecord = {
+    ...message,
+    id,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    deletedDateTime: null,
+  };
   chat.messages.push(record);
   chat.lastUpdatedDateTime = when;
   return record;
@@ -551,7 +555,6 @@ const postMessage = (ctx: Ctx): GraphResponse => {
     },
     ctx.now,
   );
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -605,7 +608,6 @@ const memberMessage = (ctx: Ctx): { chat: ChatRecord; message: ChatMessageRecord
  * nothing about it, and a resent request must not turn into an error.
  */
 const setSoftDeleted = (ctx: Ctx, deleted: boolean): GraphResponse => {
-  requireSelf(ctx, ctx.params.userId ?? ctx.me.id);
   const { chat, message } = memberMessage(ctx);
   if (message.fromUserId !== ctx.me.id) {
     throw new GraphError(
@@ -619,7 +621,6 @@ const setSoftDeleted = (ctx: Ctx, deleted: boolean): GraphResponse => {
     message.deletedDateTime = deleted ? when : null;
     message.lastModifiedDateTime = when;
     chat.lastUpdatedDateTime = when;
-    ctx.sandbox.store.touch();
   }
   return { status: 204 };
 };
@@ -717,7 +718,6 @@ const installApp = (ctx: Ctx): GraphResponse => {
     installedBy: ctx.me.id,
     createdDateTime: iso(ctx.now),
   });
-  ctx.sandbox.store.touch();
   return { status: 201 };
 };
 
@@ -770,7 +770,6 @@ const addTab = (ctx: Ctx): GraphResponse => {
     createdBy: ctx.me.id,
   };
   chat.tabs.push(tab);
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -784,11 +783,7 @@ export const registerChats = (router: Router): void => {
   router
     .add('POST', '/chats', createChat)
     .add('GET', '/chats', listChats)
-    .add('GET', '/me/chats', listChats)
-    .add('GET', '/users/{userId}/chats', (ctx) => {
-      requireSelf(ctx, ctx.params.userId ?? '');
-      return listChats(ctx);
-    })
+    .self('GET', '/chats', listChats)
     .add('GET', '/chats/{chatId}', (ctx) => {
       const chat = memberChat(ctx, ctx.params.chatId ?? '');
       const select = parseSelect(ctx.req.query);
@@ -824,12 +819,8 @@ export const registerChats = (router: Router): void => {
         },
       };
     })
-    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
-    .add('POST', '/me/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
-    .add('POST', '/users/{userId}/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) =>
-      setSoftDeleted(ctx, false),
-    )
-    .add('POST', '/me/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) => setSoftDeleted(ctx, false))
+    .self('POST', '/chats/{chatId}/messages/{messageId}/softDelete', (ctx) => setSoftDeleted(ctx, true))
+    .self('POST', '/chats/{chatId}/messages/{messageId}/undoSoftDelete', (ctx) => setSoftDeleted(ctx, false))
     .add('POST', '/chats/{chatId}/messages/{messageId}/softDelete', chatsFormNotAllowed)
     .add('POST', '/chats/{chatId}/messages/{messageId}/undoSoftDelete', chatsFormNotAllowed)
     .add('POST', '/chats/{chatId}/installedApps', installApp)
@@ -871,7 +862,6 @@ export const registerChats = (router: Router): void => {
       const before = chat.tabs.length;
       chat.tabs = chat.tabs.filter((tab) => tab.id !== ctx.params.tabId);
       if (chat.tabs.length === before) throw new GraphError(404, 'NotFound', 'Tab not found.');
-      ctx.sandbox.store.touch();
       return { status: 204 };
     });
 };

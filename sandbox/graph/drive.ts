@@ -296,7 +296,6 @@ const putContent = (ctx: Ctx, segments: string[]): GraphResponse => {
     ctx.me.id,
     ctx.now,
   );
-  ctx.sandbox.store.touch();
   return itemResponse(ctx, item, created ? 201 : 200);
 };
 
@@ -353,7 +352,6 @@ const deleteItem = (ctx: Ctx, item: DriveItemRecord | undefined): GraphResponse 
     }
   }
   state.driveItems = state.driveItems.filter((candidate) => !doomed.has(candidate.id));
-  ctx.sandbox.store.touch();
   return { status: 204 };
 };
 

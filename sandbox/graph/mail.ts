@@ -12,7 +12,6 @@ import {
   type Canonical,
   type Json,
 } from './odata';
-import { requireSelf } from './users';
 import { asObject, rejectUnknownProperties } from './validation';
 
 /**
@@ -71,6 +70,9 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
     importance: mail.importance ?? 'normal',
     sentDateTime: when,
     receivedDateTime: when,
+    createdDateTime: when,
+    lastModifiedDateTime: when,
+    isDraft: false,
     meetingMessageType: mail.meetingMessageType ?? null,
   };
   const copies: MailRecord[] = [];
@@ -82,9 +84,7 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
       mailbox: mail.from.address.toLowerCase(),
       folder: 'sentitems',
       isRead: true,
-      ...(mail.singleValueExtendedProperties?.length
-        ? { singleValueExtendedProperties: mail.singleValueExtendedProperties }
-        : {}),
+      singleValueExtendedProperties: mail.singleValueExtendedProperties ?? [],
     });
   }
   const recipients = new Set([...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])].map((r) => r.address.toLowerCase()));
@@ -97,6 +97,7 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
       mailbox,
       folder: 'inbox',
       isRead: false,
+      singleValueExtendedProperties: [],
     });
   }
   state.mail.push(...copies);
@@ -123,20 +124,19 @@ export const idTypeOf = (ctx: Ctx): IdType =>
   /\bIdType\s*=\s*"?ImmutableId"?/i.test(ctx.req.headers['prefer'] ?? '') ? 'immutable' : 'rest';
 
 /** The id a client sees, by the id type its request asked for. */
-export const idOf = (mail: MailRecord, idType: IdType): string =>
-  idType === 'immutable' ? (mail.immutableId ?? mail.id) : mail.id;
+export const idOf = (mail: MailRecord, idType: IdType): string => (idType === 'immutable' ? mail.immutableId : mail.id);
 
 const changeKeyOf = (mail: MailRecord): string =>
   `CQAAABYAAAA${createHash('sha1')
-    .update(`${mail.immutableId ?? mail.id}/${mail.lastModifiedDateTime ?? mail.receivedDateTime}/${mail.folder}`)
+    .update(`${mail.immutableId}/${mail.lastModifiedDateTime}/${mail.folder}`)
     .digest('base64')
     .slice(0, 20)}`;
 
 export const mailJson = (mail: MailRecord, idType: IdType = 'rest'): Json => ({
   '@odata.etag': `W/"${changeKeyOf(mail)}"`,
   id: idOf(mail, idType),
-  createdDateTime: mail.createdDateTime ?? mail.receivedDateTime,
-  lastModifiedDateTime: mail.lastModifiedDateTime ?? mail.receivedDateTime,
+  createdDateTime: mail.createdDateTime,
+  lastModifiedDateTime: mail.lastModifiedDateTime,
   changeKey: changeKeyOf(mail),
   categories: [],
   receivedDateTime: mail.receivedDateTime,
@@ -151,7 +151,7 @@ export const mailJson = (mail: MailRecord, idType: IdType = 'rest'): Json => ({
   isDeliveryReceiptRequested: false,
   isReadReceiptRequested: false,
   isRead: mail.isRead,
-  isDraft: mail.isDraft === true,
+  isDraft: mail.isDraft,
   webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(idOf(mail, idType))}&exvsurl=1&viewmodel=ReadMessageItem`,
   inferenceClassification: 'focused',
   ...(mail.meetingMessageType ? { meetingMessageType: mail.meetingMessageType } : {}),
@@ -257,7 +257,6 @@ const sendMail = (ctx: Ctx) => {
     at: ctx.now,
     singleValueExtendedProperties: properties,
   });
-  ctx.sandbox.store.touch();
   return { status: 202 };
 };
 
@@ -334,7 +333,7 @@ const invalidExtendedProperty = (): GraphError =>
 const propertyIdCanonical: Canonical = (property, value) =>
   /(^|\/)id$/i.test(property) ? canonicalPropertyId(value) : null;
 
-type ExtendedProperty = NonNullable<MailRecord['singleValueExtendedProperties']>[number];
+type ExtendedProperty = MailRecord['singleValueExtendedProperties'][number];
 
 const readExtendedProperties = (raw: unknown): ExtendedProperty[] => {
   if (raw === undefined || raw === null) return [];
@@ -383,7 +382,7 @@ const expandedProperties = (ctx: Ctx, mail: MailRecord): ExtendedProperty[] | nu
   const node = parseFilter(filter);
   const ids = [...filter.matchAll(/\bid\s+eq\s+'((?:[^']|'')*)'/gi)].map((m) => (m[1] ?? '').replace(/''/g, "'"));
   if (ids.length === 0 || ids.some((id) => canonicalPropertyId(id) === null)) throw invalidExtendedProperty();
-  return (mail.singleValueExtendedProperties ?? []).filter((property) =>
+  return mail.singleValueExtendedProperties.filter((property) =>
     evaluateFilter(node, { id: property.id, value: property.value }, true, propertyIdCanonical),
   );
 };
@@ -397,7 +396,7 @@ const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse =>
   // The extended properties are there to filter on, and never part of the listed message (as in Graph).
   const all = mailboxOf(ctx.sandbox.store.state, ctx.me, folder).map((mail) => ({
     ...mailJson(mail, idType),
-    singleValueExtendedProperties: (mail.singleValueExtendedProperties ?? []).map((property) => ({ ...property })),
+    singleValueExtendedProperties: mail.singleValueExtendedProperties.map((property) => ({ ...property })),
   }));
   const filtered = applyFilter(all, ctx.req.query, true, propertyIdCanonical).map((json): Json => {
     const { singleValueExtendedProperties: _properties, ...message } = json;
@@ -474,7 +473,6 @@ const createDraft = (ctx: Ctx): GraphResponse => {
     singleValueExtendedProperties: properties,
   };
   ctx.sandbox.store.state.mail.push(draft);
-  ctx.sandbox.store.touch();
   const id = idOf(draft, idTypeOf(ctx));
   return {
     status: 201,
@@ -491,7 +489,7 @@ const createDraft = (ctx: Ctx): GraphResponse => {
  */
 const sendDraft = (ctx: Ctx): GraphResponse => {
   const mail = ownMessage(ctx);
-  if (mail.isDraft !== true) {
+  if (!mail.isDraft) {
     throw badRequest(
       'The item cannot be sent because it is not a draft: it has been sent already or was received.',
       'ErrorInvalidOperation',
@@ -524,7 +522,6 @@ const sendDraft = (ctx: Ctx): GraphResponse => {
   mail.sentDateTime = when;
   mail.receivedDateTime = when;
   mail.lastModifiedDateTime = when;
-  ctx.sandbox.store.touch();
   return { status: 202 };
 };
 
@@ -542,35 +539,16 @@ const deleteMessage = (ctx: Ctx): GraphResponse => {
     mail.id = outlookId('AAMkA');
     mail.lastModifiedDateTime = seconds(ctx.now);
   }
-  ctx.sandbox.store.touch();
   return { status: 204 };
 };
 
-/** The same handler under /users/{id|upn}/…, for the caller themself only. */
-const asSelf =
-  (handler: (ctx: Ctx) => GraphResponse) =>
-  (ctx: Ctx): GraphResponse => {
-    requireSelf(ctx, ctx.params.userId ?? '');
-    return handler(ctx);
-  };
-
 export const registerMail = (router: Router): void => {
   router
-    .add('POST', '/me/sendMail', sendMail)
-    .add('POST', '/users/{userId}/sendMail', asSelf(sendMail))
-    .add('POST', '/me/messages', createDraft)
-    .add('POST', '/users/{userId}/messages', asSelf(createDraft))
-    .add('GET', '/me/messages', (ctx) => listMessages(ctx))
-    .add(
-      'GET',
-      '/users/{userId}/messages',
-      asSelf((ctx) => listMessages(ctx)),
-    )
-    .add('GET', '/me/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
-    .add('GET', '/me/messages/{messageId}', getMessage)
-    .add('GET', '/users/{userId}/messages/{messageId}', asSelf(getMessage))
-    .add('DELETE', '/me/messages/{messageId}', deleteMessage)
-    .add('DELETE', '/users/{userId}/messages/{messageId}', asSelf(deleteMessage))
-    .add('POST', '/me/messages/{messageId}/send', sendDraft)
-    .add('POST', '/users/{userId}/messages/{messageId}/send', asSelf(sendDraft));
+    .self('POST', '/sendMail', sendMail)
+    .self('POST', '/messages', createDraft)
+    .self('GET', '/messages', (ctx) => listMessages(ctx))
+    .self('GET', '/mailFolders/{folder}/messages', (ctx) => listMessages(ctx, folderParam(ctx.params.folder ?? '')))
+    .self('GET', '/messages/{messageId}', getMessage)
+    .self('DELETE', '/messages/{messageId}', deleteMessage)
+    .self('POST', '/messages/{messageId}/send', sendDraft);
 };

@@ -152,7 +152,6 @@ const createTask = (ctx: Ctx): GraphResponse => {
     });
   }
   ctx.sandbox.store.state.todoTasks.push(task);
-  ctx.sandbox.store.touch();
   return {
     status: 201,
     body: {
@@ -170,9 +169,9 @@ const expandOf = (query: URLSearchParams): string[] =>
 
 export const registerTodo = (router: Router): void => {
   router
-    .add('GET', '/me/todo/lists', (ctx) => {
+    .self('GET', '/todo/lists', (ctx) => {
       const all = listsOf(ctx.sandbox.store.state, ctx.me).map(listJson);
-      const page = paginate(applyFilter(all, ctx.req.query), ctx.req.query, `${ctx.graphBase}/me/todo/lists`, {
+      const page = paginate(applyFilter(all, ctx.req.query), ctx.req.query, `${ctx.graphBase}${ctx.req.path}`, {
         defaultTop: 100,
         maxTop: 1000,
         style: 'skiptoken',
@@ -186,7 +185,7 @@ export const registerTodo = (router: Router): void => {
         },
       };
     })
-    .add('POST', '/me/todo/lists', (ctx) => {
+    .self('POST', '/todo/lists', (ctx) => {
       const body = ctx.json();
       rejectUnknownProperties(body, ['displayName'], 'microsoft.graph.todoTaskList');
       const name = optionalString(body.displayName, 'displayName');
@@ -198,7 +197,6 @@ export const registerTodo = (router: Router): void => {
         wellknownListName: 'none',
       };
       ctx.sandbox.store.state.todoLists.push(list);
-      ctx.sandbox.store.touch();
       return {
         status: 201,
         body: {
@@ -207,14 +205,14 @@ export const registerTodo = (router: Router): void => {
         },
       };
     })
-    .add('GET', '/me/todo/lists/{listId}', (ctx) => ({
+    .self('GET', '/todo/lists/{listId}', (ctx) => ({
       status: 200,
       body: {
         '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/todo/lists/$entity`,
         ...listJson(ownList(ctx)),
       },
     }))
-    .add('PATCH', '/me/todo/lists/{listId}', (ctx) => {
+    .self('PATCH', '/todo/lists/{listId}', (ctx) => {
       const list = ownList(ctx);
       const body = ctx.json();
       rejectUnknownProperties(body, ['displayName'], 'microsoft.graph.todoTaskList');
@@ -222,19 +220,17 @@ export const registerTodo = (router: Router): void => {
         throw badRequest('The default list cannot be renamed.', 'invalidRequest');
       }
       list.displayName = optionalString(body.displayName, 'displayName') ?? list.displayName;
-      ctx.sandbox.store.touch();
       return { status: 200, body: listJson(list) };
     })
-    .add('DELETE', '/me/todo/lists/{listId}', (ctx) => {
+    .self('DELETE', '/todo/lists/{listId}', (ctx) => {
       const list = ownList(ctx);
       if (list.wellknownListName !== 'none') throw badRequest('The default list cannot be deleted.', 'invalidRequest');
       const state = ctx.sandbox.store.state;
       state.todoLists = state.todoLists.filter((candidate) => candidate !== list);
       state.todoTasks = state.todoTasks.filter((task) => task.listId !== list.id);
-      ctx.sandbox.store.touch();
       return { status: 204 };
     })
-    .add('GET', '/me/todo/lists/{listId}/tasks', (ctx) => {
+    .self('GET', '/todo/lists/{listId}/tasks', (ctx) => {
       const list = ownList(ctx);
       const expand = expandOf(ctx.req.query);
       const all = ctx.sandbox.store.state.todoTasks
@@ -255,24 +251,22 @@ export const registerTodo = (router: Router): void => {
         },
       };
     })
-    .add('POST', '/me/todo/lists/{listId}/tasks', createTask)
-    .add('GET', '/me/todo/lists/{listId}/tasks/{taskId}', (ctx) => ({
+    .self('POST', '/todo/lists/{listId}/tasks', createTask)
+    .self('GET', '/todo/lists/{listId}/tasks/{taskId}', (ctx) => ({
       status: 200,
       body: taskJson(ownTask(ctx), expandOf(ctx.req.query)),
     }))
-    .add('PATCH', '/me/todo/lists/{listId}/tasks/{taskId}', (ctx) => {
+    .self('PATCH', '/todo/lists/{listId}/tasks/{taskId}', (ctx) => {
       const task = ownTask(ctx);
       const body = ctx.json();
       rejectUnknownProperties(body, TASK_PROPERTIES, 'microsoft.graph.todoTask');
       applyTaskFields(task, body, ctx.now);
-      ctx.sandbox.store.touch();
       return { status: 200, body: taskJson(task, []) };
     })
-    .add('DELETE', '/me/todo/lists/{listId}/tasks/{taskId}', (ctx) => {
+    .self('DELETE', '/todo/lists/{listId}/tasks/{taskId}', (ctx) => {
       const task = ownTask(ctx);
       const state = ctx.sandbox.store.state;
       state.todoTasks = state.todoTasks.filter((candidate) => candidate !== task);
-      ctx.sandbox.store.touch();
       return { status: 204 };
     });
 };

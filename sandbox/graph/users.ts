@@ -60,6 +60,15 @@ const shapeUser = (user: UserRecord, select: string[] | null): Json => {
   return applySelect(full, DEFAULT_USER_PROPERTIES);
 };
 
+export const userById = (state: State, id: string): UserRecord | undefined =>
+  state.users.find((user) => user.id === id);
+
+export const userByMail = (state: State, address: string): UserRecord | undefined =>
+  state.users.find((user) => user.mail.toLowerCase() === address.toLowerCase());
+
+/** Sandbox users who have an Exchange calendar (in-tenant and federated Teams users). */
+export const hasCalendar = (user: UserRecord | undefined): user is UserRecord => !!user && user.kind !== 'emailOnly';
+
 /** Users in the caller's own directory (federated users are in their own tenant's directory). */
 export const directoryOf = (state: State, me: UserRecord): UserRecord[] =>
   state.users.filter((user) => user.kind !== 'emailOnly' && user.tenantId === me.tenantId);
@@ -258,7 +267,7 @@ const listPeople = (ctx: Ctx) => {
     personJson(user, me, Math.round((10 + (score / maxScore) * 20) * 10) / 10),
   );
   const filtered = applyFilter(json, ctx.req.query);
-  const page = paginate(filtered, ctx.req.query, `${ctx.graphBase}/me/people`, {
+  const page = paginate(filtered, ctx.req.query, `${ctx.graphBase}${ctx.req.path}`, {
     defaultTop: 10,
     maxTop: 1000,
     style: 'skip',
@@ -286,9 +295,5 @@ export const registerUsers = (router: Router): void => {
       const select = parseSelect(ctx.req.query);
       return { status: 200, body: { '@odata.context': contextFor(ctx, select, true), ...shapeUser(user, select) } };
     })
-    .add('GET', '/me/people', listPeople)
-    .add('GET', '/users/{userId}/people', (ctx) => {
-      requireSelf(ctx, ctx.params.userId ?? '');
-      return listPeople(ctx);
-    });
+    .self('GET', '/people', listPeople);
 };

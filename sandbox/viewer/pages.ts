@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { calendarOf, copyFor, eventJson } from '../graph/calendar';
+import { calendarOf, copyFor, eventJson } from '../graph/events';
 import { mailJson } from '../graph/mail';
 import type { GraphResponse } from '../router';
 import type { GraphService } from '../server';

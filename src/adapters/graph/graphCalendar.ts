@@ -166,7 +166,8 @@ export class GraphCalendar implements Calendar {
 
   /**
    * A Teams meeting (isOnlineMeeting, teamsForBusiness). The draft's transactionId makes a retried create —
-   * by the RetryHandler, or by the user pressing again after a dropped connection — return the first event.
+   * by the client's retries (GraphClient.send), or by the user pressing again after a dropped connection — return
+   * the first event.
    */
   async createEvent(draft: Cleared<EventDraft>): Promise<Outcome<CreatedEvent>> {
     const body: Event = {

@@ -1,11 +1,4 @@
-import {
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  ResponseType,
-  RetryHandler,
-  RetryHandlerOptions,
-} from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import type { Context, GraphRequest, Middleware } from '@microsoft/microsoft-graph-client';
 import type * as z from 'zod/mini';
 import { issueText } from '../../domain/issueText';
@@ -17,10 +10,13 @@ import { GRAPH_SCOPES } from '../auth/graphScopes';
  * The one place that talks HTTP to Microsoft Graph (or to the local sandbox, which serves the same API).
  *
  * Built on @microsoft/microsoft-graph-client with a custom middleware chain:
- *   bearer token → RetryHandler (429/503/504, honours Retry-After) → per-attempt timeout → fetch.
+ *   bearer token → per-attempt timeout → fetch.
  * The SDK's own AuthenticationHandler is not used because it only attaches tokens to https hosts, and the
- * sandbox runs on http://127.0.0.1. Everything that comes back is turned into an `Outcome`; nothing throws
- * for an expected failure.
+ * sandbox runs on http://127.0.0.1. Retries are one loop in `send`, with one budget for every cause (429/503 for any
+ * request; 500/502/504, timeouts and dropped connections for idempotent ones), and not the SDK's RetryHandler as well:
+ * that one sees only answers, not a dropped connection, and the two together sent a GET that kept getting 504
+ * sixteen times (test/integration/graph/graphRetries.test.ts). Everything that comes back is turned into an
+ * `Outcome`; nothing throws for an expected failure.
  */
 
 export const GRAPH_ORIGIN = 'https://graph.microsoft.com';
@@ -34,7 +30,10 @@ export interface GraphClientOptions {
   scopes?: readonly string[];
   /** The tenant to act in (a plan's, where the user may be a guest); default the user's own. */
   tenantId?: string;
-  /** Retries of one plain request after 429/503/504 (and, for idempotent requests, after a dropped connection). */
+  /**
+   * Retries of one plain request, one budget for every cause: after 429/503 (Graph did not process it), and for
+   * idempotent requests after 500/502/504, a timeout or a dropped connection. Default 3: at most 4 sends in all.
+   */
   maxRetries?: number;
   /** Per attempt. */
   timeoutMs?: number;
@@ -93,17 +92,6 @@ export const parseRetryAfterMs = (value: string | null | undefined, now: number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 };
 
-const headerValue = (headers: unknown, name: string): string | null => {
-  if (headers instanceof Headers) return headers.get(name);
-  if (headers && typeof headers === 'object') {
-    const wanted = name.toLowerCase();
-    for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-      if (key.toLowerCase() === wanted && typeof value === 'string') return value;
-    }
-  }
-  return null;
-};
-
 const graphErrorBody = (body: unknown): { code?: string; message?: string } => {
   let parsed: unknown = body;
   if (typeof body === 'string') {
@@ -135,7 +123,10 @@ export const failureFromStatus = (
   retryAfter: string | null,
   idempotent: boolean,
 ): Failure => {
-  const { code = `http${status}`, message = `Graph svarede ${status}` } = graphErrorBody(body);
+  // Graph's 504 comes with an empty message: the fallback then says at least what the status was.
+  const parsed = graphErrorBody(body);
+  const code = parsed.code || `http${status}`;
+  const message = parsed.message || `Graph svarede ${status}`;
   if (status === 401) return failure('unauthorized', code, message, status);
   if (status === 403) return failure('forbidden', code, message, status);
   if (status === 404) return failure('notFound', code, message, status);
@@ -229,7 +220,7 @@ class BearerTokenHandler implements Middleware {
   }
 }
 
-/** Aborts one attempt that takes longer than `timeoutMs` to answer; sits after the RetryHandler so each retry gets its own. */
+/** Aborts one attempt that takes longer than `timeoutMs` to answer; each retry gets its own. */
 class TimeoutHandler implements Middleware {
   private next: Middleware | undefined;
 
@@ -293,7 +284,6 @@ export class GraphClient {
       defaultVersion: version,
       middleware: [
         new BearerTokenHandler(origin, options.tokenSource, options.scopes ?? GRAPH_SCOPES, options.tenantId),
-        new RetryHandler(new RetryHandlerOptions(this.retryDelaySeconds, this.maxRetries)),
         new TimeoutHandler(this.timeoutMs),
         new HTTPMessageHandler(),
       ],
@@ -310,25 +300,49 @@ export class GraphClient {
     return `${this.root}${path.startsWith('/') ? path : `/${path}`}`;
   }
 
-  /** Sends one request; the body that came back, or a Failure. */
+  /**
+   * Sends one request; the body that came back, or a Failure. The only retry loop for plain requests: at most
+   * `maxRetries` more sends, whatever went wrong each time (`noRetry`: none).
+   */
   async send(call: GraphCall): Promise<Outcome<unknown>> {
     const idempotent = isIdempotent(call);
+    const budget = call.noRetry ? 0 : this.maxRetries;
     for (let attempt = 0; ; attempt++) {
+      let outcome: Failure;
+      let retryAfter: string | null = null;
       try {
-        return success(await this.sendOnce(call, idempotent));
+        return success(await this.sendOnce(call));
       } catch (error) {
-        const outcome = failureFromGraphError(error, idempotent);
-        const retryable =
-          !call.noRetry &&
-          idempotent &&
-          attempt < this.maxRetries &&
-          (outcome.code === 'network' ||
-            outcome.code === 'timeout' ||
-            (outcome.status !== null && STATUS_UNKNOWN.has(outcome.status)));
-        if (!retryable) return outcome;
-        await sleep(this.retryDelaySeconds * 1000 * 2 ** attempt);
+        outcome = failureFromGraphError(error, idempotent);
+        if (error instanceof GraphError && error.headers) retryAfter = error.headers.get('Retry-After');
       }
+      const waitMs =
+        attempt < budget ? this.retryWaitMs(outcome, parseRetryAfterMs(retryAfter), idempotent, attempt) : null;
+      if (waitMs === null) return outcome;
+      await sleep(waitMs);
     }
+  }
+
+  /**
+   * How long to wait before sending again, or null when it must not go again. A 429 or 503 means Graph did not
+   * process the request, so re-sending is safe for any request; a 500/502/504, a timeout or a dropped connection
+   * leaves its fate unknown, so only an idempotent request goes again. Graph's Retry-After is honoured, and one longer
+   * than we are willing to keep the user waiting ends the tries (the caller gets `throttled` with the time).
+   */
+  private retryWaitMs(
+    outcome: Failure,
+    retryAfterMs: number | undefined,
+    idempotent: boolean,
+    attempt: number,
+  ): number | null {
+    const notProcessed = outcome.status !== null && STATUS_NOT_PROCESSED.has(outcome.status);
+    const unknown =
+      outcome.code === 'network' ||
+      outcome.code === 'timeout' ||
+      (outcome.status !== null && STATUS_UNKNOWN.has(outcome.status));
+    if (!notProcessed && !(unknown && idempotent)) return null;
+    const waitMs = retryAfterMs ?? this.retryDelaySeconds * 1000 * 2 ** attempt;
+    return waitMs <= this.maxRetryAfterSeconds * 1000 ? waitMs : null;
   }
 
   /**
@@ -371,17 +385,8 @@ export class GraphClient {
     return parseResponse(schema, outcome.value, `${call.method} ${call.path.split('?')[0] ?? ''}`);
   }
 
-  private async sendOnce(call: GraphCall, idempotent: boolean): Promise<unknown> {
-    const request: GraphRequest = this.client
-      .api(call.path)
-      .headers(call.headers ?? {})
-      .middlewareOptions([
-        new RetryHandlerOptions(
-          this.retryDelaySeconds,
-          call.noRetry ? 0 : this.maxRetries,
-          (_delay, _attempt, _request, _options, response) => this.shouldRetry(response, idempotent),
-        ),
-      ]);
+  private async sendOnce(call: GraphCall): Promise<unknown> {
+    const request: GraphRequest = this.client.api(call.path).headers(call.headers ?? {});
     if (call.asText) request.responseType(ResponseType.TEXT);
     switch (call.method) {
       case 'GET':
@@ -395,17 +400,6 @@ export class GraphClient {
       case 'DELETE':
         return request.delete();
     }
-  }
-
-  /**
-   * The RetryHandler asks this for 429/503/504. A 429 or 503 means Graph did not process the request, so re-sending
-   * is safe; a 504 may have been processed, so only idempotent requests go again. A Retry-After longer than we are
-   * willing to keep the user waiting returns `throttled` to the caller instead.
-   */
-  private shouldRetry(response: Response, idempotent: boolean): boolean {
-    if (!idempotent && !STATUS_NOT_PROCESSED.has(response.status)) return false;
-    const retryAfterMs = parseRetryAfterMs(headerValue(response.headers, 'Retry-After'));
-    return retryAfterMs === undefined || retryAfterMs <= this.maxRetryAfterSeconds * 1000;
   }
 }
 

@@ -27,7 +27,7 @@ export const graphAs = (
 export interface FaultSpec {
   /** Regex matched against "METHOD /v1.0/path?query". */
   route: string;
-  kind: '429' | '503' | '500' | '403' | 'slow' | 'drop' | 'dropAfter';
+  kind: '429' | '503' | '500' | '504' | '403' | 'slow' | 'drop' | 'dropAfter';
   count?: number;
   fraction?: number;
   retryAfterSeconds?: number;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { USERS, signIn, tool, type Call } from './graphCall';
+import { USERS, signIn, tool, type Call, type GraphErrorShape } from './graphCall';
 
 /** $batch semantics, fault injection (429 with Retry-After, 503, dropped connections) and request counting. */
 
@@ -123,6 +123,15 @@ describe('faults', () => {
     const reply = await mette('GET', '/me/people');
     expect(reply.status).toBe(503);
     expect(reply.headers.get('retry-after')).not.toBeNull();
+  });
+
+  it('answers 504 as Graph’s gateway does: UnknownError, an empty message, no Retry-After', async () => {
+    await tool(sandbox, 'POST', '/_sandbox/faults', { route: 'GET /v1\\.0/me/people', kind: '504', count: 1 });
+    const reply = await mette<GraphErrorShape>('GET', '/me/people');
+    expect(reply.status).toBe(504);
+    expect(reply.body.error).toMatchObject({ code: 'UnknownError', message: '' });
+    expect(reply.headers.get('retry-after')).toBeNull();
+    expect((await mette('GET', '/me/people')).status).toBe(200);
   });
 
   it('drops the connection after doing the work, so the client cannot know it succeeded', async () => {

@@ -1,41 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx, GraphResponse, Router } from '../router';
 import type { AttendeeRecord, EventRecord, OnlineMeetingRecord, State, UserRecord } from '../store';
-import { addChatMembers, createChatRecord, findChat, threadId } from './chats';
+import { addChatMembers, findChat } from './chats';
 import { GraphError, badRequest } from './errors';
 import { deliverMail, outlookId } from './mail';
-import { applyFilter, applySelect, paginate, parseFilter, parseSelect, filterProperties, type Json } from './odata';
-import {
-  copenhagenParts,
-  formatDateTimeTimeZone,
-  isoInstant,
-  parseDuration,
-  parseQueryInstant,
-  preferredZone,
-  readDateTimeTimeZone,
-} from './time';
-import { requireSelf } from './users';
+import { applyFilter, applySelect, paginate, parseSelect, type Json } from './odata';
+import { attachTeamsMeeting, inTenantAttendees, teamsBlock } from './onlineMeetings';
+import { formatDateTimeTimeZone, isoInstant, parseQueryInstant, preferredZone, readDateTimeTimeZone } from './time';
+import { hasCalendar, userById, userByMail } from './users';
 import { asObject, optionalBoolean, optionalString, rejectUnknownProperties } from './validation';
 
 /**
- * Calendar: events (create with Teams meeting and transactionId de-duplication, read, update, cancel, respond),
- * calendarView, getSchedule, findMeetingTimes, and onlineMeetings by JoinWebUrl.
+ * Events: create (with a Teams meeting, transactionId de-duplication, invitations), read, list, calendarView,
+ * update, cancel, delete and the attendees' answers, under /me/events and /me/calendar/events (and the /users form).
  * A meeting is one EventRecord shown in every attendee's calendar under that calendar's own event id.
+ * Free/busy and meeting times are in scheduling.ts, the Teams meeting and its chat in onlineMeetings.ts.
  */
 
-export const WORK_START_HOUR = 8;
-export const WORK_END_HOUR = 16;
-const MAX_SCHEDULES = 20;
-const MAX_SCHEDULE_DAYS = 62;
 const notFound = (): GraphError =>
   new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
-
-const userById = (state: State, id: string): UserRecord | undefined => state.users.find((user) => user.id === id);
-export const userByMail = (state: State, address: string): UserRecord | undefined =>
-  state.users.find((user) => user.mail.toLowerCase() === address.toLowerCase());
-
-/** Sandbox users who have an Exchange calendar (in-tenant and federated Teams users). */
-const hasCalendar = (user: UserRecord | undefined): user is UserRecord => !!user && user.kind !== 'emailOnly';
 
 export const newEventId = (): string => outlookId('AAMkADNhMWI1');
 
@@ -192,7 +175,7 @@ const EVENT_PROPERTIES = [
 
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
-const readAttendees = (raw: unknown): AttendeeRecord[] => {
+export const readAttendees = (raw: unknown): AttendeeRecord[] => {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) throw badRequest("'attendees' must be a collection.", 'RequestBodyRead');
   const seen = new Set<string>();
@@ -257,66 +240,6 @@ const enumValue = <T extends string>(raw: unknown, allowed: readonly T[], field:
 
 const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 const PROVIDERS = ['unknown', 'teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'] as const;
-
-/** The Teams block Exchange appends to the body of an online meeting. */
-const teamsBlock = (joinUrl: string, meetingCode: string): string =>
-  `<div style="margin-top:24px"><div>________________________________________________________________________________</div>` +
-  `<div><b>Microsoft Teams</b> <a href="https://aka.ms/JoinTeamsMeeting?omkt=da-DK">Har du brug for hjælp?</a></div>` +
-  `<div><a href="${joinUrl}">Deltag i mødet nu</a></div><div>Møde-id: ${meetingCode}</div>` +
-  `<div>________________________________________________________________________________</div></div>`;
-
-/** Creates the onlineMeeting and its meeting chat for an event (organizer and in-tenant attendees are members). */
-const attachTeamsMeeting = (
-  state: State,
-  event: EventRecord,
-  organizer: UserRecord,
-  at: number,
-): OnlineMeetingRecord => {
-  const thread = threadId('meeting');
-  const context = encodeURIComponent(JSON.stringify({ Tid: organizer.tenantId, Oid: organizer.id }));
-  const joinWebUrl = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(thread)}/0?context=${context}`;
-  const digits = createHash('sha1').update(thread).digest().readUInt32BE(0).toString().padStart(10, '0');
-  const meeting: OnlineMeetingRecord = {
-    id: Buffer.from(`1*${organizer.id}*0**${thread}`).toString('base64'),
-    eventICalUId: event.iCalUId,
-    organizerId: organizer.id,
-    subject: event.subject,
-    joinWebUrl,
-    threadId: thread,
-    start: event.start,
-    end: event.end,
-    createdDateTime: new Date(at).toISOString(),
-    meetingCode: `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}${createHash('sha1').update(thread).digest('hex').slice(0, 2)}`,
-  };
-  state.onlineMeetings.push(meeting);
-  event.onlineMeetingId = meeting.id;
-  const members = [
-    { userId: organizer.id, tenantId: organizer.tenantId ?? '', roles: ['owner'] },
-    ...inTenantAttendees(state, event, organizer).map((user) => ({
-      userId: user.id,
-      tenantId: user.tenantId ?? '',
-      roles: ['guest'],
-    })),
-  ];
-  createChatRecord(state, {
-    id: thread,
-    chatType: 'meeting',
-    topic: event.subject,
-    tenantId: organizer.tenantId ?? '',
-    memberIds: members,
-    onlineMeetingId: meeting.id,
-    at,
-  });
-  return meeting;
-};
-
-const inTenantAttendees = (state: State, event: EventRecord, organizer: UserRecord): UserRecord[] =>
-  event.attendees
-    .map((attendee) => userByMail(state, attendee.address))
-    .filter(
-      (user): user is UserRecord =>
-        hasCalendar(user) && user.tenantId === organizer.tenantId && user.id !== organizer.id,
-    );
 
 /** Puts the event in attendees' calendars (new copies) and sends the invitation e-mail to everyone added. */
 const distribute = (
@@ -430,7 +353,6 @@ const createEvent = (ctx: Ctx): GraphResponse => {
     else event.body += `\n\nMicrosoft Teams: ${meeting.joinWebUrl}`;
   }
   distribute(state, event, me, attendees, ctx.now, 'Europe/Copenhagen');
-  ctx.sandbox.store.touch();
   return eventResponse(ctx, event, 201, zone);
 };
 
@@ -561,7 +483,6 @@ const updateEvent = (ctx: Ctx): GraphResponse => {
   distribute(state, event, organizer, added, ctx.now, 'Europe/Copenhagen');
   event.lastModifiedDateTime = new Date(ctx.now).toISOString();
   event.changeKey = changeKeyFor();
-  ctx.sandbox.store.touch();
   return eventResponse(ctx, event, 200, zone);
 };
 
@@ -606,7 +527,6 @@ const respond =
     attendee.response = response;
     attendee.responseTime = isoInstant(ctx.now);
     event.changeKey = changeKeyFor();
-    ctx.sandbox.store.touch();
     return { status: 202 };
   };
 
@@ -656,351 +576,7 @@ const calendarView = (ctx: Ctx): GraphResponse => {
   return listEvents(ctx, { start, end });
 };
 
-// ---------------------------------------------------------------- free/busy
-
-type Availability = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
-const RANK: Record<Availability, number> = { free: 0, workingElsewhere: 0, unknown: 0, tentative: 1, busy: 2, oof: 3 };
-const DIGIT: Record<Availability, string> = {
-  free: '0',
-  workingElsewhere: '0',
-  unknown: '0',
-  tentative: '1',
-  busy: '2',
-  oof: '3',
-};
-
-const busyItems = (state: State, user: UserRecord, start: number, end: number): EventRecord[] =>
-  calendarOf(state, user.id).filter(
-    (event) => !event.isCancelled && event.showAs !== 'free' && event.start < end && event.end > start,
-  );
-
-/** The worst status of `user` over [start, end). */
-const statusOver = (state: State, user: UserRecord, start: number, end: number): Availability => {
-  let worst: Availability = 'free';
-  for (const event of busyItems(state, user, start, end)) {
-    const show = event.showAs === 'unknown' ? 'busy' : event.showAs;
-    if (RANK[show] > RANK[worst]) worst = show;
-  }
-  return worst;
-};
-
-const workingHours = (): Json => ({
-  daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-  startTime: `${String(WORK_START_HOUR).padStart(2, '0')}:00:00.0000000`,
-  endTime: `${String(WORK_END_HOUR).padStart(2, '0')}:00:00.0000000`,
-  timeZone: { name: 'Romance Standard Time' },
-});
-
-/** Whose free/busy the caller may see: users of their own tenant with a calendar. */
-const scheduleUser = (state: State, me: UserRecord, address: string): UserRecord | { error: Json } => {
-  const user = userByMail(state, address);
-  if (!user || user.kind === 'emailOnly') {
-    return {
-      error: {
-        message: `The recipient '${address}' was not found in the directory.`,
-        responseCode: 'ErrorMailRecipientNotFound',
-      },
-    };
-  }
-  if (user.tenantId !== me.tenantId) {
-    return {
-      error: {
-        message: `Free/busy information for '${address}' is not shared with your organization (external tenant).`,
-        responseCode: 'ErrorNoFreeBusyAccess',
-      },
-    };
-  }
-  return user;
-};
-
-const getSchedule = (ctx: Ctx): GraphResponse => {
-  const state = ctx.sandbox.store.state;
-  const body = ctx.json();
-  rejectUnknownProperties(
-    body,
-    ['schedules', 'startTime', 'endTime', 'availabilityViewInterval'],
-    'microsoft.graph.getSchedule',
-  );
-  const zone = preferredZone(ctx.req.headers['prefer']);
-  if (!Array.isArray(body.schedules) || body.schedules.length === 0) {
-    throw badRequest(
-      "The 'schedules' parameter is required and must list at least one SMTP address.",
-      'ErrorInvalidParameter',
-    );
-  }
-  if (body.schedules.length > MAX_SCHEDULES) {
-    throw badRequest(
-      `Your request can't be completed. At most ${MAX_SCHEDULES} schedules can be requested at once; got ${body.schedules.length}.`,
-      'ErrorInvalidParameter',
-    );
-  }
-  if (!body.schedules.every((schedule) => typeof schedule === 'string')) {
-    throw badRequest("'schedules' must be a collection of SMTP addresses (strings).", 'RequestBodyRead');
-  }
-  const start = readDateTimeTimeZone(body.startTime, 'startTime');
-  const end = readDateTimeTimeZone(body.endTime, 'endTime');
-  if (end <= start) throw badRequest('The end time must be after the start time.', 'ErrorInvalidParameter');
-  if (end - start >= MAX_SCHEDULE_DAYS * 86_400_000) {
-    throw badRequest(
-      `Your request can't be completed. The time window must be shorter than ${MAX_SCHEDULE_DAYS} days.`,
-      'ErrorInvalidParameter',
-    );
-  }
-  const interval = body.availabilityViewInterval === undefined ? 30 : body.availabilityViewInterval;
-  if (typeof interval !== 'number' || !Number.isInteger(interval) || interval < 5 || interval > 1440) {
-    throw badRequest(
-      "'availabilityViewInterval' must be a whole number of minutes from 5 to 1440.",
-      'ErrorInvalidParameter',
-    );
-  }
-  const step = interval * 60_000;
-  const value = (body.schedules as string[]).map((address) => {
-    const found = scheduleUser(state, ctx.me, address);
-    if ('error' in found) {
-      return { scheduleId: address, availabilityView: '', scheduleItems: [], error: found.error };
-    }
-    let view = '';
-    for (let slot = start; slot < end; slot += step)
-      view += DIGIT[statusOver(state, found, slot, Math.min(end, slot + step))];
-    const items = busyItems(state, found, start, end)
-      .sort((a, b) => a.start - b.start)
-      .map((event) => ({
-        isPrivate: event.sensitivity === 'private',
-        status: event.showAs,
-        subject: event.sensitivity === 'private' ? '' : event.subject,
-        location: event.sensitivity === 'private' ? '' : event.location,
-        isMeeting: event.attendees.length > 0,
-        isRecurring: false,
-        isException: false,
-        isReminderSet: true,
-        start: formatDateTimeTimeZone(event.start, zone),
-        end: formatDateTimeTimeZone(event.end, zone),
-      }));
-    return { scheduleId: address, availabilityView: view, scheduleItems: items, workingHours: workingHours() };
-  });
-  return {
-    status: 200,
-    headers: zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {},
-    body: { '@odata.context': `${ctx.graphBase}/$metadata#Collection(microsoft.graph.scheduleInformation)`, value },
-  };
-};
-
-/** Is `ms` inside Copenhagen working hours (Mon–Fri 08–16) for a slot of `length`? */
-const withinWorkingHours = (ms: number, length: number): boolean => {
-  const from = copenhagenParts(ms);
-  const to = copenhagenParts(ms + length - 1);
-  if (from.weekday === 0 || from.weekday === 6) return false;
-  if (from.day !== to.day) return false;
-  return from.hour >= WORK_START_HOUR && to.hour < WORK_END_HOUR;
-};
-
-const SCORE: Record<Availability, number> = {
-  free: 100,
-  workingElsewhere: 100,
-  tentative: 50,
-  unknown: 50,
-  busy: 0,
-  oof: 0,
-};
-
-const findMeetingTimes = (ctx: Ctx): GraphResponse => {
-  const state = ctx.sandbox.store.state;
-  const body = ctx.json();
-  rejectUnknownProperties(
-    body,
-    [
-      'attendees',
-      'locationConstraint',
-      'timeConstraint',
-      'meetingDuration',
-      'maxCandidates',
-      'isOrganizerOptional',
-      'returnSuggestionReasons',
-      'minimumAttendeePercentage',
-    ],
-    'microsoft.graph.findMeetingTimes',
-  );
-  const zone = preferredZone(ctx.req.headers['prefer']);
-  const rawAttendees = body.attendees === undefined ? [] : body.attendees;
-  if (!Array.isArray(rawAttendees)) throw badRequest("'attendees' must be a collection.", 'RequestBodyRead');
-  const attendees = readAttendees(rawAttendees).map((attendee) => ({
-    ...attendee,
-    user: userByMail(state, attendee.address),
-  }));
-  const duration = typeof body.meetingDuration === 'string' ? parseDuration(body.meetingDuration) : 30 * 60_000;
-  if (duration <= 0) throw badRequest("'meetingDuration' must be positive.", 'ErrorInvalidParameter');
-  const maxCandidates = typeof body.maxCandidates === 'number' ? Math.max(0, Math.floor(body.maxCandidates)) : 20;
-  const minimumPercentage = typeof body.minimumAttendeePercentage === 'number' ? body.minimumAttendeePercentage : 50;
-  const organizerOptional = body.isOrganizerOptional === true;
-  const constraint = asObject(body.timeConstraint);
-  const domain = typeof constraint?.activityDomain === 'string' ? constraint.activityDomain : 'work';
-  let slots: { start: number; end: number }[];
-  if (constraint && Array.isArray(constraint.timeSlots) && constraint.timeSlots.length) {
-    slots = constraint.timeSlots.map((raw, index) => {
-      const slot = asObject(raw);
-      return {
-        start: readDateTimeTimeZone(slot?.start, `timeSlots[${index}].start`),
-        end: readDateTimeTimeZone(slot?.end, `timeSlots[${index}].end`),
-      };
-    });
-  } else {
-    slots = [{ start: ctx.now, end: ctx.now + 5 * 86_400_000 }];
-  }
-  const step = 30 * 60_000;
-  const suggestions: { start: number; confidence: number; organizer: Availability; each: Availability[] }[] = [];
-  let organizerEverFree = false;
-  const availabilityOf = (user: UserRecord | undefined, from: number): Availability => {
-    const found = user ? scheduleUser(state, ctx.me, user.mail) : { error: {} };
-    return 'error' in found ? 'unknown' : statusOver(state, found, from, from + duration);
-  };
-  for (const window of slots) {
-    const first = Math.ceil(Math.max(window.start, ctx.now) / step) * step;
-    for (let from = first; from + duration <= window.end; from += step) {
-      if ((domain === 'work' || domain === 'unknown') && !withinWorkingHours(from, duration)) continue;
-      const organizer = statusOver(state, ctx.me, from, from + duration);
-      if (organizer === 'free') organizerEverFree = true;
-      if (!organizerOptional && RANK[organizer] >= 2) continue;
-      const each = attendees.map((attendee) => availabilityOf(attendee.user, from));
-      const required = attendees
-        .map((attendee, index) => ({ attendee, availability: each[index] ?? 'unknown' }))
-        .filter(({ attendee }) => attendee.type !== 'optional');
-      // The organiser counts like a required attendee unless optional, so a tentative organiser ranks lower.
-      const scores = [
-        ...(organizerOptional ? [] : [SCORE[organizer]]),
-        ...required.map((entry) => SCORE[entry.availability]),
-      ];
-      const confidence = scores.length ? scores.reduce((sum, score) => sum + score, 0) / scores.length : 100;
-      if (confidence < minimumPercentage) continue;
-      suggestions.push({ start: from, confidence, organizer, each });
-    }
-  }
-  suggestions.sort((a, b) => b.confidence - a.confidence || a.start - b.start);
-  const chosen = suggestions.slice(0, maxCandidates);
-  let emptySuggestionsReason = '';
-  if (chosen.length === 0) {
-    if (!organizerEverFree && !organizerOptional) emptySuggestionsReason = 'OrganizerUnavailable';
-    else if (attendees.some((attendee) => availabilityOf(attendee.user, ctx.now) === 'unknown'))
-      emptySuggestionsReason = 'AttendeesUnavailableOrUnknown';
-    else emptySuggestionsReason = 'AttendeesUnavailable';
-  }
-  const reasons = body.returnSuggestionReasons === true;
-  return {
-    status: 200,
-    headers: zone !== 'UTC' ? { 'Preference-Applied': `outlook.timezone="${zone}"` } : {},
-    body: {
-      '@odata.context': `${ctx.graphBase}/$metadata#microsoft.graph.meetingTimeSuggestionsResult`,
-      emptySuggestionsReason,
-      meetingTimeSuggestions: chosen.map((suggestion) => ({
-        confidence: suggestion.confidence,
-        organizerAvailability: suggestion.organizer,
-        ...(reasons
-          ? {
-              suggestionReason:
-                suggestion.confidence === 100
-                  ? 'Suggested because it is one of the nearest times when all attendees are available.'
-                  : 'Suggested because it is one of the nearest times when most attendees are available.',
-            }
-          : {}),
-        attendeeAvailability: attendees.map((attendee, index) => ({
-          attendee: { type: attendee.type, emailAddress: { address: attendee.address } },
-          availability: suggestion.each[index] ?? 'unknown',
-        })),
-        locations: [],
-        meetingTimeSlot: {
-          start: formatDateTimeTimeZone(suggestion.start, zone),
-          end: formatDateTimeTimeZone(suggestion.start + duration, zone),
-        },
-      })),
-    },
-  };
-};
-
-// ---------------------------------------------------------------- online meetings
-
-const onlineMeetingJson = (ctx: Ctx, meeting: OnlineMeetingRecord): Json => {
-  const state = ctx.sandbox.store.state;
-  const organizer = userById(state, meeting.organizerId);
-  const event = state.events.find((candidate) => candidate.iCalUId === meeting.eventICalUId);
-  const identity = (user: UserRecord | undefined): Json => ({
-    identity: {
-      user: {
-        id: user?.id ?? null,
-        displayName: user?.displayName ?? null,
-        tenantId: user?.tenantId ?? null,
-        identityProvider: 'AAD',
-      },
-    },
-    upn: user?.userPrincipalName ?? null,
-    role: 'presenter',
-  });
-  return {
-    id: meeting.id,
-    creationDateTime: meeting.createdDateTime,
-    startDateTime: new Date(meeting.start).toISOString(),
-    endDateTime: new Date(meeting.end).toISOString(),
-    joinUrl: meeting.joinWebUrl,
-    joinWebUrl: meeting.joinWebUrl,
-    meetingCode: meeting.meetingCode.replace(/\s/g, ''),
-    subject: meeting.subject,
-    isBroadcast: false,
-    autoAdmittedUsers: 'everyoneInCompany',
-    allowedPresenters: 'everyone',
-    allowMeetingChat: 'enabled',
-    allowTeamworkReactions: true,
-    isEntryExitAnnounced: false,
-    recordAutomatically: false,
-    externalId: null,
-    joinMeetingIdSettings: {
-      isPasscodeRequired: false,
-      joinMeetingId: meeting.meetingCode.replace(/\s/g, ''),
-      passcode: null,
-    },
-    chatInfo: { threadId: meeting.threadId, messageId: '0', replyChainMessageId: null },
-    participants: {
-      organizer: identity(organizer),
-      attendees: (event?.attendees ?? [])
-        .map((attendee) => userByMail(state, attendee.address))
-        .filter((user): user is UserRecord => hasCalendar(user))
-        .map((user) => ({ ...identity(user), role: 'attendee' })),
-    },
-    lobbyBypassSettings: { scope: 'organization', isDialInBypassEnabled: false },
-  };
-};
-
-const listOnlineMeetings = (ctx: Ctx): GraphResponse => {
-  const raw = ctx.req.query.get('$filter');
-  if (!raw) {
-    throw badRequest(
-      "Listing onlineMeetings is not supported. Use $filter=JoinWebUrl eq '{joinWebUrl}' or get one by id.",
-      'BadRequest',
-    );
-  }
-  const node = parseFilter(raw);
-  const properties = filterProperties(node).map((name) => name.toLowerCase());
-  if (!properties.every((name) => name === 'joinweburl')) {
-    throw badRequest(
-      `Filter on '${properties.join(', ')}' is not supported. Only JoinWebUrl can be used in $filter.`,
-      'BadRequest',
-    );
-  }
-  // The join URL is matched exactly, as given in the event (Graph does not normalise it).
-  const mine = ctx.sandbox.store.state.onlineMeetings.filter((meeting) => meeting.organizerId === ctx.me.id);
-  const json = mine.map((meeting) => onlineMeetingJson(ctx, meeting));
-  const found = applyFilter(json, ctx.req.query, false);
-  return {
-    status: 200,
-    body: {
-      '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/onlineMeetings`,
-      value: found,
-    },
-  };
-};
-
-export const registerCalendar = (router: Router): void => {
-  const selfAnd = (handler: (ctx: Ctx) => GraphResponse) => (ctx: Ctx) => {
-    requireSelf(ctx, ctx.params.userId ?? '');
-    return handler(ctx);
-  };
+export const registerEvents = (router: Router): void => {
   const cancel = (ctx: Ctx): GraphResponse => {
     const state = ctx.sandbox.store.state;
     const event = findByCopyId(state, ctx.me.id, ctx.params.eventId ?? '');
@@ -1013,7 +589,6 @@ export const registerCalendar = (router: Router): void => {
       );
     }
     cancelMeeting(state, event, ctx.me, typeof body.comment === 'string' ? body.comment : '', ctx.now);
-    ctx.sandbox.store.touch();
     return { status: 202 };
   };
   const getOne = (ctx: Ctx): GraphResponse => {
@@ -1029,52 +604,21 @@ export const registerCalendar = (router: Router): void => {
       const copy = event.copies.find((candidate) => candidate.userId === ctx.me.id);
       if (copy) copy.removed = true;
     }
-    ctx.sandbox.store.touch();
     return { status: 204 };
   };
-  for (const base of ['/me', '/me/calendar']) {
+  for (const base of ['', '/calendar']) {
     router
-      .add('POST', `${base}/events`, createEvent)
-      .add('GET', `${base}/events`, (ctx) => listEvents(ctx, null))
-      .add('GET', `${base}/events/{eventId}`, getOne)
-      .add('PATCH', `${base}/events/{eventId}`, updateEvent)
-      .add('DELETE', `${base}/events/{eventId}`, remove)
-      .add('POST', `${base}/events/{eventId}/cancel`, cancel)
-      .add('POST', `${base}/events/{eventId}/accept`, respond('accepted'))
-      .add('POST', `${base}/events/{eventId}/tentativelyAccept`, respond('tentativelyAccepted'))
-      .add('POST', `${base}/events/{eventId}/decline`, respond('declined'))
-      .add('GET', `${base}/calendarView`, calendarView);
+      .self('POST', `${base}/events`, createEvent)
+      .self('GET', `${base}/events`, (ctx) => listEvents(ctx, null))
+      .self('GET', `${base}/events/{eventId}`, getOne)
+      .self('PATCH', `${base}/events/{eventId}`, updateEvent)
+      .self('DELETE', `${base}/events/{eventId}`, remove)
+      .self('POST', `${base}/events/{eventId}/cancel`, cancel)
+      .self('POST', `${base}/events/{eventId}/accept`, respond('accepted'))
+      .self('POST', `${base}/events/{eventId}/tentativelyAccept`, respond('tentativelyAccepted'))
+      .self('POST', `${base}/events/{eventId}/decline`, respond('declined'))
+      .self('GET', `${base}/calendarView`, calendarView);
   }
-  router
-    .add('POST', '/users/{userId}/events', selfAnd(createEvent))
-    .add(
-      'GET',
-      '/users/{userId}/events',
-      selfAnd((ctx) => listEvents(ctx, null)),
-    )
-    .add('GET', '/users/{userId}/events/{eventId}', selfAnd(getOne))
-    .add('PATCH', '/users/{userId}/events/{eventId}', selfAnd(updateEvent))
-    .add('POST', '/users/{userId}/events/{eventId}/cancel', selfAnd(cancel))
-    .add('GET', '/users/{userId}/calendarView', selfAnd(calendarView))
-    .add('POST', '/me/calendar/getSchedule', getSchedule)
-    .add('POST', '/users/{userId}/calendar/getSchedule', selfAnd(getSchedule))
-    .add('POST', '/me/findMeetingTimes', findMeetingTimes)
-    .add('POST', '/users/{userId}/findMeetingTimes', selfAnd(findMeetingTimes))
-    .add('GET', '/me/onlineMeetings', listOnlineMeetings)
-    .add('GET', '/users/{userId}/onlineMeetings', selfAnd(listOnlineMeetings))
-    .add('GET', '/me/onlineMeetings/{meetingId}', (ctx) => {
-      const meeting = ctx.sandbox.store.state.onlineMeetings.find(
-        (candidate) => candidate.id === ctx.params.meetingId && candidate.organizerId === ctx.me.id,
-      );
-      if (!meeting) throw new GraphError(404, 'NotFound', 'The online meeting was not found.');
-      return {
-        status: 200,
-        body: {
-          '@odata.context': `${ctx.graphBase}/$metadata#users('${encodeURIComponent(ctx.me.id)}')/onlineMeetings/$entity`,
-          ...onlineMeetingJson(ctx, meeting),
-        },
-      };
-    });
 };
 
 /** For the seed: a plain busy block in one calendar. */
