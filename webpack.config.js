@@ -60,6 +60,7 @@ const buildConfig = (production) => {
     domain: env('TOVHOLDER_DOMAIN'),
     tenantId: env('TOVHOLDER_TENANT_ID') || null,
     containerTypeId: env('TOVHOLDER_CONTAINER_TYPE_ID'),
+    partnerTenants: env('TOVHOLDER_PARTNER_TENANTS'),
     driveId: env('TOVHOLDER_DRIVE_ID'),
     plansFolder: env('TOVHOLDER_PLANS_FOLDER', 'Tovholder/plans'),
     cardDetail: env('TOVHOLDER_CARD_DETAIL', 'summary'),
@@ -186,9 +187,12 @@ export default (_env, argv) => {
   const production = argv.mode === 'production';
   const config = buildConfig(production);
   if (production && config.backend === 'graph') {
-    const missing = ['TOVHOLDER_CLIENT_ID', 'TOVHOLDER_APP_ID', 'TOVHOLDER_DOMAIN', 'TOVHOLDER_CONTAINER_TYPE_ID'].filter(
-      (name) => !env(name),
-    );
+    const missing = [
+      'TOVHOLDER_CLIENT_ID',
+      'TOVHOLDER_APP_ID',
+      'TOVHOLDER_DOMAIN',
+      'TOVHOLDER_CONTAINER_TYPE_ID',
+    ].filter((name) => !env(name));
     if (missing.length > 0)
       console.warn(
         `Bemærk: ${missing.join(', ')} er ikke sat. Bygget kører, men siderne siger "ikke sat rigtigt op", ` +

@@ -17,6 +17,8 @@ export const BuildConfigSchema = z.object({
   tenantId: z.nullable(z.string()),
   /** Tovholder's SharePoint Embedded container type (docs/decisions/0006-plan-access.md). */
   containerTypeId: z._default(z.string(), ''),
+  /** The organisations whose tenants our people work in as guests (for "Tjek opsætning"): `id:Name,id:Name`. */
+  partnerTenants: z._default(z.string(), ''),
   /** The first version's document library, to move plans from (empty: none). */
   driveId: z.string(),
   plansFolder: z.string(),
@@ -34,6 +36,8 @@ export interface AppConfig {
   clientId: string;
   tenantId: string | null;
   containerTypeId: string;
+  /** Partner organisations' tenants ("Tjek opsætning" checks the user can work there as a guest). */
+  partnerTenants: { tenantId: string; name: string }[];
   /** The old library plans are moved from, while one is configured; null when there is none. */
   legacyLibrary: { driveId: string; folder: string } | null;
   teamsAppId: string;
@@ -48,6 +52,19 @@ export const SANDBOX_TEAMS_APP_ID = 'tovholder-local';
 
 /** The container type the local sandbox registers in both demo tenants (sandbox/graph/containers.ts). */
 export const SANDBOX_CONTAINER_TYPE_ID = '4e0d9c1a-7d52-4b0e-9a53-2f6a1c9d0e11';
+
+/** `id:Name,id:Name` as the build config carries it; entries without a GUID are left out. */
+export const parsePartnerTenants = (text: string): { tenantId: string; name: string }[] =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf(':');
+      const tenantId = (at < 0 ? part : part.slice(0, at)).trim().toLowerCase();
+      return { tenantId, name: (at < 0 ? '' : part.slice(at + 1)).trim() || tenantId };
+    })
+    .filter((p) => GUID.test(p.tenantId));
 
 export const bakedBuildConfig = (): unknown =>
   typeof __TOVHOLDER_BUILD__ === 'undefined' ? undefined : __TOVHOLDER_BUILD__;
@@ -76,6 +93,7 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
         clientId: build.clientId || 'sandbox',
         tenantId: build.tenantId,
         containerTypeId: build.containerTypeId || SANDBOX_CONTAINER_TYPE_ID,
+        partnerTenants: parsePartnerTenants(build.partnerTenants),
         legacyLibrary: { driveId: build.driveId || 'drive-tovholder', folder: build.plansFolder },
         teamsAppId: build.teamsAppId || SANDBOX_TEAMS_APP_ID,
         appBaseUrl: pageOrigin,
@@ -101,6 +119,7 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
       clientId: build.clientId,
       tenantId: build.tenantId,
       containerTypeId: build.containerTypeId,
+      partnerTenants: parsePartnerTenants(build.partnerTenants),
       legacyLibrary: build.driveId ? { driveId: build.driveId, folder: build.plansFolder } : null,
       teamsAppId: build.teamsAppId,
       appBaseUrl: `https://${build.domain}`,

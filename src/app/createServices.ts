@@ -149,6 +149,12 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     }
     storageOf(win, 'localStorage')?.setItem(LAST_USER_KEY, demoUser.upn);
     tenantId = demoUser.tenantId ?? tenantId;
+    // The sandbox's other demo tenant is this one's partner, as the admin would configure it.
+    const partners = new Map<string, string>();
+    for (const u of users.value)
+      if (u.tenantId && u.tenantId !== tenantId && u.kind !== 'emailOnly')
+        partners.set(u.tenantId, u.tenant ?? u.tenantId);
+    config.partnerTenants = [...partners].map(([id, name]) => ({ tenantId: id.toLowerCase(), name }));
     host = new StandaloneHost({
       frame: params.frame ?? defaultFrame[surface],
       theme: params.theme ?? 'light',

@@ -20,11 +20,12 @@ export class SignInRequiredError extends Error {
   override readonly name = 'SignInRequiredError';
   /**
    * `notInTenant`: the user has no account in the tenant asked for (not a guest there; Entra's AADSTS50020), so
-   * there is nothing of theirs to read there — not a failure to sign in.
+   * there is nothing of theirs to read there — not a failure to sign in. `blocked`: the tenants' cross-tenant access
+   * settings refuse it (B2B collaboration off between the two organisations). `consent`: a prompt is needed.
    */
   constructor(
     message: string,
-    readonly code: 'signIn' | 'notInTenant' | 'consent' = 'signIn',
+    readonly code: 'signIn' | 'notInTenant' | 'consent' | 'blocked' = 'signIn',
   ) {
     super(message);
   }

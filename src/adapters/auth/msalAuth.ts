@@ -54,10 +54,13 @@ export const msalConfiguration = (options: MsalAuthOptions): Configuration => ({
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Entra says the account does not exist in the tenant asked for (AADSTS50020; AADSTS500213 when cross-tenant
- * access blocks it): the user is no guest there, so there is nothing of theirs to read there.
+ * Entra says the account does not exist in the tenant asked for (AADSTS50020): the user is no guest there, so
+ * there is nothing of theirs to read there.
  */
-const notInTenant = (error: unknown): boolean => /AADSTS(50020|500213)\b/.test(reasonOf(error));
+const notInTenant = (error: unknown): boolean => /AADSTS50020\b/.test(reasonOf(error));
+
+/** Cross-tenant access settings refuse the sign-in (AADSTS500212/500213: B2B collaboration is off between them). */
+const b2bBlocked = (error: unknown): boolean => /AADSTS50021[23]\b/.test(reasonOf(error));
 
 /** The browser refused to open the sign-in popup (no click behind it, as when a page signs in while it loads). */
 const popupBlocked = (error: unknown): boolean =>
@@ -89,6 +92,7 @@ export class MsalTokenSource implements AccessTokenSource {
       return result.accessToken;
     } catch (error) {
       if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
+      if (b2bBlocked(error)) throw new SignInRequiredError(reasonOf(error), 'blocked');
       if (!(error instanceof InteractionRequiredAuthError) && account) throw this.signInRequired(error);
     }
     // Consent or a fresh sign-in is needed: in Teams/Outlook the host shows its own prompt.
@@ -98,6 +102,7 @@ export class MsalTokenSource implements AccessTokenSource {
       return result.accessToken;
     } catch (error) {
       if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
+      if (b2bBlocked(error)) throw new SignInRequiredError(reasonOf(error), 'blocked');
       if (tenantId) throw new SignInRequiredError(reasonOf(error), 'consent');
       if (!this.redirectIfBlocked || !popupBlocked(error)) throw this.signInRequired(error);
     }

@@ -30,7 +30,8 @@ const expiryOf = (token: string): number | null => {
 };
 
 /** Entra's token endpoint errors that mean "no account of yours here" and "a consent prompt is needed". */
-const NOT_IN_TENANT_CODES = new Set([50020, 500213, 50177]);
+const NOT_IN_TENANT_CODES = new Set([50020, 50177]);
+const BLOCKED_CODES = new Set([500213, 500212]);
 const CONSENT_CODES = new Set([65001]);
 
 export class SandboxTokenSource implements AccessTokenSource {
@@ -84,6 +85,8 @@ export class SandboxTokenSource implements AccessTokenSource {
           `${this.options.user} har ingen konto i den organisation (${said})`,
           'notInTenant',
         );
+      if (codes.some((code) => BLOCKED_CODES.has(Number(code))))
+        throw new SignInRequiredError(`Samarbejde med den organisation er slået fra (${said})`, 'blocked');
       if (codes.some((code) => CONSENT_CODES.has(Number(code))))
         throw new SignInRequiredError(`Der skal gives samtykke, før appen kan bruges der (${said})`, 'consent');
       throw new SignInRequiredError(`Sandkassen kender ikke brugeren ${this.options.user} (${response.status})`);

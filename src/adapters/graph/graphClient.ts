@@ -140,12 +140,14 @@ export const failureFromStatus = (
 /** The error names a token source's refusal travels under through the SDK (which keeps only name and message). */
 const NOT_IN_TENANT = 'NotInTenantError';
 const CONSENT_NEEDED = 'ConsentRequiredError';
+const B2B_BLOCKED = 'CrossTenantBlockedError';
 
 /** A request that never got an HTTP answer: a timeout, a dropped connection, or no token. */
 export const failureWithoutResponse = (name: string, message: string, idempotent: boolean): Failure => {
   if (name === 'SignInRequiredError') return failure('unauthorized', 'signInRequired', message);
   if (name === NOT_IN_TENANT) return failure('unauthorized', 'notInTenant', message);
   if (name === CONSENT_NEEDED) return failure('unauthorized', 'consentRequired', message);
+  if (name === B2B_BLOCKED) return failure('forbidden', 'crossTenantBlocked', message);
   if (!idempotent) return failure('failed', UNKNOWN_OUTCOME, message);
   if (name === 'TimeoutError' || name === 'AbortError') return failure('failed', 'timeout', message);
   return failure('failed', 'network', message);
@@ -203,7 +205,8 @@ class BearerTokenHandler implements Middleware {
     } catch (error) {
       if (error instanceof SignInRequiredError && error.code !== 'signIn') {
         const named = new Error(error.message);
-        named.name = error.code === 'notInTenant' ? NOT_IN_TENANT : CONSENT_NEEDED;
+        named.name =
+          error.code === 'notInTenant' ? NOT_IN_TENANT : error.code === 'blocked' ? B2B_BLOCKED : CONSENT_NEEDED;
         throw named;
       }
       throw error;
