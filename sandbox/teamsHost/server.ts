@@ -60,7 +60,7 @@ a { color: var(--accent); }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
 button:disabled { opacity: .5; cursor: not-allowed; }
 iframe { border: 1px solid var(--line); border-radius: 4px; background: var(--panel); display: block; }
-.side-frame { width: 320px; height: 860px; }
+.side-frame { box-sizing: content-box; width: 320px; height: 860px; }
 .details-frame { width: 100%; height: 860px; }
 .stage-frame { width: 100%; height: 800px; }
 .personal-frame { width: 100%; height: calc(100vh - 60px); }

@@ -206,7 +206,22 @@ const reportUnknown = (frame: FrameRecord, name: string) => {
 
 // ---------------------------------------------------------------- consent prompt (the host's own dialog)
 
-const consentPrompt = (request: ConsentPrompt): Promise<'accepted' | 'cancelled'> =>
+/**
+ * One prompt at a time, as Teams shows one: a frame asking while another frame's prompt is open waits for it, and is
+ * not asked again for what the user has just granted.
+ */
+let openPrompt: Promise<unknown> = Promise.resolve();
+const consentPrompt = (request: ConsentPrompt): Promise<'accepted' | 'cancelled'> => {
+  const turn = openPrompt.then(async () => {
+    const granted = await naaDeps.consented();
+    if (request.refused.length === 0 && request.scopes.every((scope) => granted.has(scope))) return 'accepted' as const;
+    return showConsentPrompt(request);
+  });
+  openPrompt = turn.catch(() => undefined);
+  return turn;
+};
+
+const showConsentPrompt = (request: ConsentPrompt): Promise<'accepted' | 'cancelled'> =>
   new Promise((resolve) => {
     const adminOnly = request.refused.length > 0;
     const dialog = el(
