@@ -293,7 +293,8 @@ const naaDeps = {
 // ---------------------------------------------------------------- stage
 
 let currentChatId: string | null = null;
-let stageShown: string | null = null;
+/** The stage last drawn (its id, or null for an empty stage); undefined until the first draw. */
+let stageShown: string | null | undefined;
 const stageRegion = el('section', { 'aria-labelledby': 'stage-title', class: 'stage' });
 
 const renderStage = (stage: Stage | null) => {
@@ -700,7 +701,7 @@ const renderMeeting = async () => {
   currentChatId = chatId;
   const chat = (await chatsOf(userUpn)).find((c) => c.id === chatId);
   for (const frame of [...frames.values()]) removeFrame(frame.iframe);
-  stageShown = null;
+  stageShown = undefined;
   if (!chat) {
     main.replaceChildren(
       topBar('Mødet findes ikke'),

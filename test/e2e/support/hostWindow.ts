@@ -38,7 +38,9 @@ export class HostWindow {
 
   /** The host's consent prompt, when the app first asks for scopes the user has not granted: "Accepter". */
   async consent(choice: 'Accepter' | 'Annuller' | 'Luk' = 'Accepter'): Promise<string[]> {
-    const dialog = this.page.getByRole('dialog');
+    const dialog = this.page.getByRole('dialog', {
+      name: /^(Tovholder beder om tilladelse|Kræver godkendelse af en administrator)$/,
+    });
     await dialog.waitFor({ timeout: SLOW });
     const scopes = await dialog.getByRole('listitem').allInnerTexts();
     await dialog.getByRole('button', { name: choice }).click();
