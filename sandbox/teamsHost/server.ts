@@ -48,6 +48,7 @@ a { color: var(--accent); }
 .bar h1 { font-size: 16px; margin: 0; flex: 1 1 auto; }
 .brand { font-weight: 600; }
 .intro, .people { max-width: 80ch; margin: 16px; }
+.also-as { margin: 8px 16px 0; }
 .muted { color: var(--muted); }
 .meeting { display: flex; gap: 12px; padding: 12px; align-items: flex-start; }
 .chat { flex: 1 1 40%; min-width: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px; }

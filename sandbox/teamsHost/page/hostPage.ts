@@ -48,6 +48,7 @@ interface SandboxChat {
   id: string;
   chatType: string;
   topic: string | null;
+  members: { userId: string; displayName: string | null }[];
   messages: {
     from?: { user?: { displayName?: string } } | null;
     body?: { content?: string };
@@ -780,8 +781,22 @@ const renderMeeting = async () => {
     );
   } else side.append(el('p', { class: 'muted' }, 'Ingen app i mødet endnu: tilføj Tovholder som fane.'));
 
+  // Two people in the same meeting: each in a host window of their own, as each has their own Teams.
+  const others = chat.members
+    .map((member) => users.find((user) => user.id === member.userId))
+    .filter((user): user is DemoUser => !!user && user.upn.toLowerCase() !== userUpn);
+  const alsoAs = el(
+    'p',
+    { class: 'also-as' },
+    'Åbn mødet i et nyt vindue som: ',
+    ...others.flatMap((user, index) => [
+      index > 0 ? ', ' : '',
+      el('a', { href: hostUrl({ view: 'meeting', user: user.upn, chat: chat.id }), target: '_blank' }, user.name),
+    ]),
+  );
   main.replaceChildren(
     topBar(chat.topic ?? 'Møde'),
+    alsoAs,
     unknownBox(),
     el(
       'div',
