@@ -117,9 +117,9 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
         <p className={styles.intro}>{t('intro')}</p>
         {TEAMS_HOST_ORIGIN && (
           <p className={styles.intro}>
-            <Link href={`${TEAMS_HOST_ORIGIN}/`}>{t('teamsHost')}</Link>
+            <Link href={`${TEAMS_HOST_ORIGIN}/`}>{t('asInTeams')}</Link>
             <br />
-            <Text size={200}>{t('teamsHostHint')}</Text>
+            <Text size={200}>{t('asInTeamsHint')}</Text>
           </p>
         )}
       </header>

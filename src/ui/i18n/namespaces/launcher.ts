@@ -24,8 +24,8 @@ export const launcher = {
     },
     compose: { title: 'Outlook: Gør til indsatsplansmøde', where: 'Opgaveruden i Outlooks mødeformular' },
   },
-  teamsHost: 'Åbn som i Teams',
-  teamsHostHint:
+  asInTeams: 'Åbn som i Teams',
+  asInTeamsHint:
     'Mødet med chat, detaljefane, sidepanel og scene, og den personlige fane, med den rigtige teams-js og MSAL. Disse sider er de samme uden Teams.',
   viewer: 'Se chats, post og kalendere i sandkassen',
   viewerHint: 'Her kan du se referater og indkaldelser lande hos hver demobruger.',
