@@ -109,6 +109,7 @@ export default tseslint.config(
       'test-results/**',
       'coverage/**',
       '.sandbox-data/**',
+      '.teams-host/**',
       'test/fixtures/lint/**',
     ],
   },

@@ -256,7 +256,16 @@ export default (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new webpack.DefinePlugin({ __TOVHOLDER_BUILD__: JSON.stringify(config) }),
+      new webpack.DefinePlugin({
+        __TOVHOLDER_BUILD__: JSON.stringify(config),
+        // Only a sandbox build may talk to the local Teams host (sandbox/teamsHost/): elsewhere the code that names
+        // its origin is dead and left out (test/e2e/buildSizes.test.ts looks for it in a tenant build).
+        __TOVHOLDER_LOCAL_TEAMS_HOST__: JSON.stringify(config.backend === 'sandbox'),
+        // Where `npm start` runs that host, for the launcher's "Åbn som i Teams" (null without one).
+        __TOVHOLDER_TEAMS_HOST_ORIGIN__: JSON.stringify(
+          config.backend === 'sandbox' ? env('TOVHOLDER_TEAMS_HOST_ORIGIN') || null : null,
+        ),
+      }),
       ...SURFACES.map(
         ({ name, file, title, officeJs }) =>
           new HtmlWebpackPlugin({

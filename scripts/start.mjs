@@ -1,6 +1,7 @@
 // `npm start`: the local sandbox and the app's dev server together, one line with the URL to open, Ctrl-C stops both.
-// Ports: TOVHOLDER_PORT (app, default 5300) and SANDBOX_PORT (sandbox, default 5301). Data: .sandbox-data/ (the
-// sandbox seeds the demo tenant when the folder is empty; `npm run sandbox -- --reset` starts over).
+// Ports: TOVHOLDER_PORT (app, default 5300), SANDBOX_PORT (sandbox, default 5301) and TEAMS_HOST_PORT (the local Teams
+// host, HTTPS, default 5302). Data: .sandbox-data/ (the sandbox seeds the demo tenant when the folder is empty;
+// `npm run sandbox -- --reset` starts over) and .teams-host/ (the host's certificate and the users' consent).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +9,13 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const appPort = Number(process.env.TOVHOLDER_PORT ?? 5300);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5301);
+const hostPort = Number(process.env.TEAMS_HOST_PORT ?? 5302);
 const dataDir = process.env.SANDBOX_DATA ?? '.sandbox-data';
 
 for (const [name, port] of [
   ['TOVHOLDER_PORT', appPort],
   ['SANDBOX_PORT', sandboxPort],
+  ['TEAMS_HOST_PORT', hostPort],
 ]) {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
     console.error(`${name} skal være et portnummer (1–65535), ikke "${process.env[name]}".`);
@@ -77,6 +80,8 @@ process.on('SIGTERM', () => stop(0));
 
 try {
   const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+  const appOrigin = `http://localhost:${appPort}`;
+  const hostOrigin = `https://localhost:${hostPort}`;
   await Promise.all([
     startChild(
       'sandbox',
@@ -89,12 +94,38 @@ try {
       'app',
       process.execPath,
       [join(root, 'node_modules/webpack-cli/bin/cli.js'), 'serve', '--mode', 'development'],
-      { TOVHOLDER_PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), TOVHOLDER_SANDBOX_ORIGIN: sandboxOrigin },
+      {
+        TOVHOLDER_PORT: String(appPort),
+        SANDBOX_PORT: String(sandboxPort),
+        TOVHOLDER_SANDBOX_ORIGIN: sandboxOrigin,
+        TOVHOLDER_TEAMS_HOST_ORIGIN: hostOrigin,
+      },
       /compiled\b/,
+    ),
+    // The local Teams host (sandbox/teamsHost/): the pages framed as Teams frames them, real teams-js and MSAL.
+    startChild(
+      'teams-host',
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'sandbox/teamsHost/main.ts',
+        '--port',
+        String(hostPort),
+        '--app',
+        appOrigin,
+        '--sandbox',
+        sandboxOrigin,
+        '--data',
+        process.env.TEAMS_HOST_DATA ?? '.teams-host',
+      ],
+      {},
+      /teams host listening on https:\/\/localhost:\d+/,
     ),
   ]);
   console.log(
-    `Tovholder kører lokalt: http://localhost:${appPort}/  (sandkasse: ${sandboxOrigin}/_sandbox/ · stop med Ctrl-C)`,
+    `Tovholder kører lokalt, åbn som i Teams: ${hostOrigin}/  (godkend certifikatet første gang)\n` +
+      `  siderne uden Teams: ${appOrigin}/ · sandkasse: ${sandboxOrigin}/_sandbox/ · stop med Ctrl-C`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -45,6 +45,8 @@ export interface Launch {
   ask: string | null;
   /** Local compose page only: the stand-in appointment the page shows beside the pane. */
   standaloneAppointment: StandaloneAppointment | null;
+  /** Which host the page runs in (the meeting's configuration page talks to Teams' Save button only in Teams). */
+  hostKind: MeetingHost['kind'];
 }
 
 export type Startup =
@@ -62,6 +64,13 @@ export interface StartEnv {
   /** Tests point the Microsoft 365 path at the sandbox's Graph; default: the config's. */
   graphBaseUrl?: string;
 }
+
+/**
+ * Injected by webpack's DefinePlugin: true in a sandbox build, whose framed pages may talk to the local Teams host
+ * (sandbox/teamsHost/). Production builds are false, so the module naming a local origin is not even in dist/.
+ */
+declare const __TOVHOLDER_LOCAL_TEAMS_HOST__: boolean | undefined;
+const LOCAL_TEAMS_HOST_BUILD = typeof __TOVHOLDER_LOCAL_TEAMS_HOST__ !== 'undefined' && __TOVHOLDER_LOCAL_TEAMS_HOST__;
 
 /** The last demo user picked locally, so a link opened without `user=` (a card's "Åbn planen") still signs in. */
 export const LAST_USER_KEY = 'tovholder:lastUser';
@@ -134,8 +143,9 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     redirectUri: `${config.appBaseUrl.replace(/\/+$/, '')}/${AUTH_END_PAGE}`,
   };
 
-  if (config.backend === 'sandbox') {
-    // Local mode: the URL plays Teams' part, and the sandbox signs the demo user in.
+  if (config.backend === 'sandbox' && (params.host === 'standalone' || isPlainBrowser(win))) {
+    // Local mode: the URL plays Teams' part, and the sandbox signs the demo user in. (A framed sandbox page without
+    // host=standalone is in the local Teams host: it takes the Teams path below, as in a tenant.)
     const sandboxOrigin = config.sandboxOrigin ?? '';
     const remembered = storageOf(win, 'localStorage')?.getItem(LAST_USER_KEY) ?? null;
     const user = params.user ?? remembered;
@@ -186,7 +196,14 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     tokenSource = await hosts.msal({ ...msalApp, hosted: false });
   } else {
     // Teams (also Outlook and the Microsoft 365 app for the plans tab): initialise once, then read the context.
-    const teams = await hosts.teams(defaultFrame[surface]);
+    // In a sandbox build the frame may be in the local Teams host, whose origin teams-js must be told.
+    const localOrigins =
+      LOCAL_TEAMS_HOST_BUILD && config.backend === 'sandbox'
+        ? (await import(/* webpackChunkName: "local-teams-host" */ './localTeamsHost')).localTeamsHostOrigins(
+            win.location.search,
+          )
+        : [];
+    const teams = await hosts.teams(defaultFrame[surface], localOrigins);
     if (!teams.ok) return fail({ kind: 'host', detail: teams.detail });
     host = teams.host;
     tenantId = teams.tenantId ?? tenantId;
@@ -266,5 +283,9 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
       ),
     ),
   };
-  return { ok: true, services, launch: { surface, params, config, planId, ask, standaloneAppointment } };
+  return {
+    ok: true,
+    services,
+    launch: { surface, params, config, planId, ask, standaloneAppointment, hostKind: host.kind },
+  };
 };

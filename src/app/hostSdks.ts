@@ -11,7 +11,8 @@ export type TeamsStart =
  * adapter and MSAL, and a local page neither. Tests replace the whole seam.
  */
 export interface HostSdks {
-  teams(defaultFrame: Frame): Promise<TeamsStart>;
+  /** `validMessageOrigins`: host origins beyond teams-js's own list (only the local Teams host, in sandbox builds). */
+  teams(defaultFrame: Frame, validMessageOrigins?: string[]): Promise<TeamsStart>;
   /** Null when the page is not running in Outlook's appointment form. */
   office(): Promise<{ host: MeetingHost; appointment: AppointmentItem } | null>;
   /**
@@ -33,14 +34,18 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, message: string): Promi
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(message)), ms))]);
 
 export const defaultHostSdks: HostSdks = {
-  async teams(defaultFrame) {
+  async teams(defaultFrame, validMessageOrigins = []) {
     const [{ initializeTeams, teamsSdk }, { TeamsMeetingHost }] = await Promise.all([
       import(/* webpackChunkName: "host-teams" */ '../adapters/teams/teamsSdk'),
       import(/* webpackChunkName: "host-teams" */ '../adapters/teams/teamsMeetingHost'),
     ]);
     try {
       // Once per page, before MSAL: nested app auth talks to the host through the initialised SDK.
-      await withTimeout(initializeTeams(), TEAMS_INIT_TIMEOUT_MS, 'Teams answered no initialise call');
+      await withTimeout(
+        initializeTeams(validMessageOrigins),
+        TEAMS_INIT_TIMEOUT_MS,
+        'Teams answered no initialise call',
+      );
       const host = await TeamsMeetingHost.connect(teamsSdk, defaultFrame);
       return {
         ok: true,

@@ -7,7 +7,8 @@ const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email());
 
 /**
  * The URL parameters a page understands. In local mode they replace what Teams or Outlook would tell the app:
- *   host=standalone  run without Teams/Outlook (required in local mode)
+ *   host=standalone  run without Teams/Outlook (a local page opened on its own is standalone anyway; framed without
+ *                    it, a local page is in the local Teams host, sandbox/teamsHost/, and takes the Teams path)
  *   user=<upn>       the demo user to sign in as (e.g. mette.larsen@sundby-kommune.example)
  *   frame=content|sidePanel|meetingStage|personal|taskPane   where the meeting surface runs
  *   theme=light|dark|contrast     lang=da|en     planId=<id>

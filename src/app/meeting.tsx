@@ -34,7 +34,7 @@ bootSurface('meeting', (launch) => {
   if (launch.params.view === 'config')
     return (
       <OnDemand style={{ padding: 24 }}>
-        {launch.config.backend === 'graph' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />}
+        {launch.hostKind === 'teams' ? <TeamsTabConfig /> : <TabConfigPage configurator={null} />}
       </OnDemand>
     );
   return <MeetingApp planId={launch.planId} ask={launch.ask} />;

@@ -13,6 +13,8 @@ declare module 'vitest' {
     e2eAppOrigin: string | null;
     /** What the production build printed (its size table), or null when it was not built in this run. */
     e2eBuildOutput: string | null;
+    /** Where that build is on disk, or null when the browser tests cannot run here. */
+    e2eBuildDir: string | null;
   }
 }
 
@@ -100,6 +102,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!browser.available) {
     project.provide('e2eAppOrigin', null);
     project.provide('e2eBuildOutput', null);
+    project.provide('e2eBuildDir', null);
     return async () => {};
   }
   // While iterating on a browser test, TOVHOLDER_E2E_BUILD=<dir> serves an earlier build (made with the same
@@ -118,6 +121,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const { server, origin } = await serve(outDir);
   project.provide('e2eAppOrigin', origin);
   project.provide('e2eBuildOutput', printed);
+  project.provide('e2eBuildDir', outDir);
   return async () => {
     const closed = new Promise<void>((done) => server.close(() => done()));
     server.closeAllConnections();

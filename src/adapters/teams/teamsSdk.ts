@@ -16,5 +16,9 @@ export const teamsSdk: TeamsSdk = {
     }),
 };
 
-/** Initialise teams-js once per page (the composition root's job, before MSAL's nested app auth). */
-export const initializeTeams = (): Promise<void> => app.initialize();
+/**
+ * Initialise teams-js once per page (the composition root's job, before MSAL's nested app auth). `validMessageOrigins`
+ * adds host origins to teams-js's own list; empty in production, where every Microsoft host is on that list.
+ */
+export const initializeTeams = (validMessageOrigins: string[] = []): Promise<void> =>
+  app.initialize(validMessageOrigins.length > 0 ? validMessageOrigins : undefined);

@@ -22,6 +22,13 @@ import { SurfacePreview } from './SurfacePreview';
 import { useDemoUsers } from './useDemoUsers';
 import { usePlanChoices } from './usePlanChoices';
 
+/**
+ * Injected by webpack's DefinePlugin: where `npm start` runs the local Teams host (sandbox/teamsHost/), or null in a
+ * build without one.
+ */
+declare const __TOVHOLDER_TEAMS_HOST_ORIGIN__: string | null | undefined;
+const TEAMS_HOST_ORIGIN = typeof __TOVHOLDER_TEAMS_HOST_ORIGIN__ === 'string' ? __TOVHOLDER_TEAMS_HOST_ORIGIN__ : null;
+
 const SURFACES: readonly LauncherSurface[] = ['plans', 'details', 'meeting', 'compose'];
 const SEEDED_PLAN = 'plan-ki-2026-014';
 const DEFAULT_USER = 'mette.larsen@sundby-kommune.example';
@@ -108,6 +115,13 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
       <header>
         <h1 className={styles.title}>{t('title')}</h1>
         <p className={styles.intro}>{t('intro')}</p>
+        {TEAMS_HOST_ORIGIN && (
+          <p className={styles.intro}>
+            <Link href={`${TEAMS_HOST_ORIGIN}/`}>{t('asInTeams')}</Link>
+            <br />
+            <Text size={200}>{t('asInTeamsHint')}</Text>
+          </p>
+        )}
       </header>
 
       <div className={styles.columns}>

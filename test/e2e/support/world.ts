@@ -50,6 +50,8 @@ export class UserSession {
       locale: 'da-DK',
       timezoneId: 'Europe/Copenhagen',
       reducedMotion: 'reduce',
+      // The local Teams host (sandbox/teamsHost/) serves HTTPS with the self-signed certificate it makes at start.
+      ignoreHTTPSErrors: true,
     });
     if (options.clockAt) await context.clock.install({ time: options.clockAt });
     const page = await context.newPage();

@@ -24,6 +24,9 @@ export const launcher = {
     },
     compose: { title: 'Outlook: Gør til indsatsplansmøde', where: 'Opgaveruden i Outlooks mødeformular' },
   },
+  asInTeams: 'Åbn som i Teams',
+  asInTeamsHint:
+    'Mødet med chat, detaljefane, sidepanel og scene, og den personlige fane, med den rigtige teams-js og MSAL. Disse sider er de samme uden Teams.',
   viewer: 'Se chats, post og kalendere i sandkassen',
   viewerHint: 'Her kan du se referater og indkaldelser lande hos hver demobruger.',
   sidePanel: 'Sidepanel (320 px)',

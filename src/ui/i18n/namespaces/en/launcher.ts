@@ -28,6 +28,9 @@ export const launcher: Translation<typeof da> = {
     },
     compose: { title: 'Outlook: Make it an indsatsplansmøde', where: "The task pane in Outlook's appointment form" },
   },
+  asInTeams: 'Open as in Teams',
+  asInTeamsHint:
+    'The meeting with its chat, details tab, side panel and stage, and the personal tab, with the real teams-js and MSAL. These pages are the same without Teams.',
   viewer: 'See chats, mail and calendars in the sandbox',
   viewerHint: 'Here you can watch minutes and invitations arrive for each demo user.',
   sidePanel: 'Side panel (320 px)',
