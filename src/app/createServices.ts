@@ -258,6 +258,10 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
     }),
     planAccess: new GraphPlanAccess({ graphFor: graphFor(ACCESS_SCOPES), appBaseUrl: config.appBaseUrl }),
     legacyPlans,
+    setupProbe: lazyPort(() =>
+      deferredPorts().then((m) => m.graphSetupProbe({ graph, tokenSource, containerTypeId: config.containerTypeId })),
+    ),
+    partnerTenants: config.partnerTenants,
     calendar: lazyPort(() => deferredPorts().then((m) => m.graphCalendar(graph))),
     people,
     meetingChat: lazyPort(() => deferredPorts().then((m) => m.graphMeetingChat(graph))),

@@ -2,6 +2,7 @@ import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import type { GraphClient } from '../adapters/graph/graphClient';
 import { GraphMeetingChat } from '../adapters/graph/graphMeetingChat';
 import { GraphMinutesTransport } from '../adapters/graph/graphMinutesTransport';
+import { GraphSetupProbe, type GraphSetupProbeOptions } from '../adapters/graph/graphSetupProbe';
 import { GraphTodo } from '../adapters/graph/graphTodo';
 
 /**
@@ -13,3 +14,4 @@ export const graphMeetingChat = (graph: GraphClient) => new GraphMeetingChat(gra
 export const graphMinutesTransport = (graph: GraphClient, meUserId: string | null) =>
   new GraphMinutesTransport(graph, meUserId ? { meUserId } : {});
 export const graphTodo = (graph: GraphClient) => new GraphTodo(graph);
+export const graphSetupProbe = (options: GraphSetupProbeOptions) => new GraphSetupProbe(options);

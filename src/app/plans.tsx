@@ -11,4 +11,6 @@ import { privacy } from '../ui/i18n/namespaces/privacy';
 registerNamespaces({ common, shell, plans, booking, privacy });
 
 /** The plans tab: Teams personal tab, Outlook and the Microsoft 365 app (teams-js), or standalone locally. */
-bootSurface('plans', (launch) => <PlansApp planId={launch.planId} ask={launch.ask} />);
+bootSurface('plans', (launch) => (
+  <PlansApp planId={launch.planId} ask={launch.ask} setup={launch.params.view === 'setup'} />
+));

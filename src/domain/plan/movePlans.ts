@@ -14,6 +14,11 @@
  *    them, goes last. A run cut short before this finishes it the next time: a moved plan the mover still holds
  *    gets its access set again.
  *
+ * Who moves a plan matters: its mover creates its container and stays the container's principal owner, whom
+ * Microsoft 365 does not let anyone remove. So each koordinator moves their own plans (`only: 'mine'`), and an
+ * admin moves the rest (`'all'`) only where a plan's koordinator has left — and is told they keep access until
+ * ownership is transferred.
+ *
  * A plan whose move fails stays readable where it was, and the report names it by its case reference with the
  * reason. Running the move again changes nothing that is already moved.
  */
@@ -24,7 +29,8 @@ import type { Failure } from '../ports/outcome';
 import type { PlanAccess } from '../ports/planAccess';
 import type { PlanStore, StoredPlan } from '../ports/planStore';
 import type { TenantPolicy } from '../policy';
-import { participantByEmail } from '../roles/roles';
+import { currentKoordinatorId } from '../access/planAccess';
+import { participantByEmail, sameEmail } from '../roles/roles';
 import type { Plan } from './planDocument';
 import { updatePlan } from './updatePlan';
 
@@ -39,6 +45,8 @@ export interface MoveDeps {
 export type MoveOutcome =
   | { caseReference: string; legacyId: string; state: 'moved'; planId: string; accessProblems: number }
   | { caseReference: string; legacyId: string; state: 'alreadyMoved'; planId: string }
+  /** Left for its koordinator to move (`only: 'mine'`). */
+  | { caseReference: string; legacyId: string; state: 'notMine'; koordinator: string | null }
   | {
       caseReference: string;
       legacyId: string;
@@ -63,7 +71,13 @@ const sameOrigin = (a: Plan, b: Plan): boolean => a.caseReference === b.caseRefe
 /** The plan as it goes into its own place: the same document under its new id (the access is set afresh). */
 const asMoved = (plan: Plan, id: string): Plan => ({ ...plan, id, access: null });
 
-export const movePlans = async (deps: MoveDeps, options: { myEmail: string }): Promise<MoveReport> => {
+export interface MoveOptions {
+  myEmail: string;
+  /** `mine`: only plans whose koordinator is the signed-in user; `all`: every plan (an admin's move). */
+  only: 'mine' | 'all';
+}
+
+export const movePlans = async (deps: MoveDeps, options: MoveOptions): Promise<MoveReport> => {
   const listed = await deps.legacy.list();
   if (!listed.ok) return { library: { ok: false, failure: listed }, plans: [], unreadable: [] };
   const mine = await deps.store.list();
@@ -78,6 +92,17 @@ export const movePlans = async (deps: MoveDeps, options: { myEmail: string }): P
         legacyId: entry.planId,
         state: 'alreadyMoved',
         planId: entry.pointer.movedTo,
+      });
+      continue;
+    }
+    const plan = entry.stored.plan;
+    const koordinator = plan.participants.find((x) => x.id === currentKoordinatorId(plan)) ?? null;
+    if (options.only === 'mine' && !sameEmail(koordinator?.email, options.myEmail)) {
+      plans.push({
+        caseReference: plan.caseReference,
+        legacyId: plan.id,
+        state: 'notMine',
+        koordinator: koordinator?.name ?? null,
       });
       continue;
     }

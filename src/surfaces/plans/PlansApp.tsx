@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import { usePlan } from '../../ui/hooks/usePlan';
@@ -10,6 +10,10 @@ import { PlanHistory } from './history/PlanHistory';
 import { PlansHome } from './home/PlansHome';
 import { plansFailureText } from './plansFailureText';
 import { PlanPrintView } from './print/PlanPrintView';
+import { OnDemand } from '../../ui/lazy/OnDemand';
+
+// "Tjek opsætning" is for the admin, seldom: its code comes when it is opened.
+const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 
 const BookedSchema = z.object({
   planId: z.string(),
@@ -30,6 +34,7 @@ const ViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('booked'), booked: BookedSchema }),
   z.object({ kind: z.literal('history'), planId: z.string() }),
   z.object({ kind: z.literal('print'), planId: z.string() }),
+  z.object({ kind: z.literal('setup') }),
 ]);
 type View = z.infer<typeof ViewSchema>;
 
@@ -38,16 +43,19 @@ export interface PlansAppProps {
   planId?: string | null;
   /** The tovholder to ask for access, named by the link, for someone the plan is not shared with. */
   ask?: string | null;
+  /** Open "Tjek opsætning" at once (`view=setup`). */
+  setup?: boolean;
 }
 
 /**
  * The plans tab (Teams personal tab, Outlook, Microsoft 365 app): home, booking, history and print. Where the
  * user is lives in session storage like the drafts, so a reload comes back to the same page with nothing lost.
  */
-export const PlansApp = ({ planId = null, ask = null }: PlansAppProps) => {
+export const PlansApp = ({ planId = null, ask = null, setup = false }: PlansAppProps) => {
+  const { t } = useTranslation('plans');
   const [view, setView] = useSessionDraft<View>(
     'plans:view',
-    (): View => (planId ? { kind: 'history', planId } : { kind: 'home' }),
+    (): View => (setup ? { kind: 'setup' } : planId ? { kind: 'history', planId } : { kind: 'home' }),
     ViewSchema,
   );
   const home = () => setView({ kind: 'home' });
@@ -63,7 +71,14 @@ export const PlansApp = ({ planId = null, ask = null }: PlansAppProps) => {
           onBookNext={bookNext}
           onHistory={history}
           onPrint={print}
+          onSetup={() => setView({ kind: 'setup' })}
         />
+      );
+    case 'setup':
+      return (
+        <OnDemand label={t('setup.checking')} style={{ padding: 24 }}>
+          <SetupPage onBack={home} />
+        </OnDemand>
       );
     case 'book':
       return view.planId === null ? (

@@ -9,6 +9,7 @@ import type { PeopleDirectory } from '../../domain/ports/peopleDirectory';
 import type { LegacyPlanLibrary } from '../../domain/ports/legacyPlanLibrary';
 import type { PlanAccess } from '../../domain/ports/planAccess';
 import type { PlanStore } from '../../domain/ports/planStore';
+import type { SetupProbe } from '../../domain/ports/setupProbe';
 import type { TaskList } from '../../domain/ports/taskList';
 import type { TenantPolicy } from '../../domain/policy';
 
@@ -41,6 +42,10 @@ export interface Services {
   planAccess: PlanAccess;
   /** The first version's library, while plans may still have to be moved from it; null otherwise. */
   legacyPlans?: LegacyPlanLibrary | null;
+  /** "Tjek opsætning"'s questions to Microsoft 365; absent where the page is not offered. */
+  setupProbe?: SetupProbe;
+  /** Partner organisations' tenants, for "Tjek opsætning". */
+  partnerTenants?: { tenantId: string; name: string }[];
   calendar: Calendar;
   people: PeopleDirectory;
   meetingChat: MeetingChat;

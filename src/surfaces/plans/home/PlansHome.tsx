@@ -65,13 +65,15 @@ export interface PlansHomeProps {
   onBookNext(planId: string): void;
   onHistory(planId: string): void;
   onPrint(planId: string): void;
+  /** "Tjek opsætning". */
+  onSetup?(): void;
 }
 
 /**
  * The plans tab's home between meetings: "you are the next tovholder" banners, the plans I take part in, and my
  * open efforts (overdue first) with one click to mark them done or ongoing.
  */
-export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHomeProps) => {
+export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint, onSetup }: PlansHomeProps) => {
   const { t } = useTranslation('plans');
   const styles = useStyles();
   const { me, clock } = useServices();
@@ -181,6 +183,13 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint }: PlansHo
             </section>
           </div>
         </>
+      )}
+      {onSetup && (
+        <footer>
+          <Button appearance="subtle" onClick={onSetup}>
+            {t('setup.link')}
+          </Button>
+        </footer>
       )}
       <div role="status" aria-live="polite" className={save.status === 'saved' ? undefined : styles.srOnly}>
         {saveMessage}

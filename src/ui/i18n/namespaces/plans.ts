@@ -94,6 +94,37 @@ export const plans = {
     blocked: 'Privatlivsvagten stoppede handlingen.',
     conflict: 'En anden gemte planen samtidig. Prøv igen.',
   },
+  setup: {
+    title: 'Tjek opsætning',
+    intro:
+      'Her ser du, hvad der mangler i jeres Microsoft 365, før Tovholder kan gemme planerne, så kun dem, borgerens samtykke omfatter, kan åbne dem — også i den anden organisation. README beskriver hvert trin.',
+    notHere: 'Opsætningen kan kun tjekkes i Tovholder selv (i Teams eller i browseren).',
+    checking: 'Spørger Microsoft 365 …',
+    findings: 'Det fandt tjekket',
+    again: 'Tjek igen',
+    tryPlace: 'Prøv at oprette en plads til en plan',
+    trying: 'Prøver …',
+    move: 'Flyt mine planer fra det gamle bibliotek',
+    moveAll: 'Flyt alle planer (administrator)',
+    moveWho:
+      'Den, der flytter en plan, opretter dens nye plads og kan altid åbne den bagefter (Microsoft 365 lader ingen fjerne den, der oprettede en plads). Derfor flytter hver tovholder sine egne planer. "Flyt alle planer" er kun til planer, hvis tovholder er stoppet — overdrag derefter ejerskabet (README: "Flyt planerne").',
+    notMine: 'venter på, at tovholderen, {{name}}, flytter den.',
+    moving: 'Flytter planerne …',
+    states: { ok: 'i orden', missing: 'mangler', warning: 'bør rettes', info: 'til orientering' },
+    movedHeading: 'Sådan gik flytningen',
+    moved: 'flyttet; kun dem samtykket omfatter kan åbne den.',
+    movedWithProblems_one: 'flyttet, men {{count}} person kan ikke åbne den endnu (se planens "Hvem kan åbne planen").',
+    movedWithProblems_other:
+      'flyttet, men {{count}} personer kan ikke åbne den endnu (se planens "Hvem kan åbne planen").',
+    alreadyMoved: 'var allerede flyttet.',
+    moveFailed: 'ikke flyttet ({{code}}). Planen kan stadig åbnes, hvor den lå.',
+    notAPlan: 'er ikke en plan og er ladt, hvor den er.',
+    failedStay:
+      'Planer, der ikke blev flyttet, ligger uændret i det gamle bibliotek. Prøv igen; det, der er flyttet, flyttes ikke to gange.',
+    moveLibraryFailed:
+      'Det gamle bibliotek kunne ikke læses ({{code}}). Du skal kunne læse hele biblioteket for at flytte planerne.',
+    link: 'Tjek opsætning',
+  },
   access: {
     heading: 'Hvem kan åbne planen',
     intro:

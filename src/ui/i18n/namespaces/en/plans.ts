@@ -95,6 +95,37 @@ export const plans: Translation<typeof da> = {
     blocked: 'The privacy guard stopped the action.',
     conflict: 'Someone else saved the plan at the same time. Try again.',
   },
+  setup: {
+    title: 'Check setup',
+    intro:
+      "What your Microsoft 365 still lacks before Tovholder can keep the plans so that only those the citizen's consent covers can open them — in the other organisation too. The README describes each step.",
+    notHere: 'The setup can only be checked in Tovholder itself (in Teams or in the browser).',
+    checking: 'Asking Microsoft 365 …',
+    findings: 'What the check found',
+    again: 'Check again',
+    tryPlace: 'Try to make a place for a plan',
+    trying: 'Trying …',
+    move: 'Move my plans from the old library',
+    moveAll: 'Move all plans (administrator)',
+    moveWho:
+      'Whoever moves a plan creates its new place and can always open it afterwards (Microsoft 365 lets nobody remove the creator of a place). So each tovholder moves their own plans. "Move all plans" is only for plans whose tovholder has left — then transfer the ownership (README: "Moving the plans").',
+    notMine: 'waits for its tovholder, {{name}}, to move it.',
+    moving: 'Moving the plans …',
+    states: { ok: 'fine', missing: 'missing', warning: 'should be fixed', info: 'for information' },
+    movedHeading: 'How the move went',
+    moved: 'moved; only those the consent covers can open it.',
+    movedWithProblems_one: 'moved, but {{count}} person cannot open it yet (see the plan\'s "Who can open the plan").',
+    movedWithProblems_other:
+      'moved, but {{count}} people cannot open it yet (see the plan\'s "Who can open the plan").',
+    alreadyMoved: 'was moved already.',
+    moveFailed: 'not moved ({{code}}). The plan can still be opened where it was.',
+    notAPlan: 'is not a plan and was left where it is.',
+    failedStay:
+      'Plans that were not moved are unchanged in the old library. Try again; what is moved is not moved twice.',
+    moveLibraryFailed:
+      'The old library could not be read ({{code}}). You must be able to read the whole library to move the plans.',
+    link: 'Check setup',
+  },
   access: {
     heading: 'Who can open the plan',
     intro:
