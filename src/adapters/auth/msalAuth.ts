@@ -2,6 +2,7 @@ import {
   BrowserAuthError,
   BrowserAuthErrorCodes,
   BrowserCacheLocation,
+  CacheLookupPolicy,
   InteractionRequiredAuthError,
   createNestablePublicClientApplication,
   createStandardPublicClientApplication,
@@ -53,6 +54,18 @@ export const msalConfiguration = (options: MsalAuthOptions): Configuration => ({
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** One string claim of a JWT, unchecked (the service checks the token; this only reads which tenant it is for). */
+const claimOf = (token: string, claim: string): string | null => {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const value = (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>)[claim];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Entra says the account does not exist in the tenant asked for (AADSTS50020): the user is no guest there, so
  * there is nothing of theirs to read there.
@@ -85,11 +98,17 @@ export class MsalTokenSource implements AccessTokenSource {
     };
     const account: AccountInfo | undefined = this.app.getActiveAccount() ?? this.app.getAllAccounts()[0];
     try {
+      // Another tenant's token never comes from the cache: nested app auth looks its cache up by the host account's
+      // tenant, so it could answer with a token for the wrong tenant (read in MSAL's source; not documented).
       const result = account
-        ? await this.app.acquireTokenSilent({ ...request, account })
+        ? await this.app.acquireTokenSilent({
+            ...request,
+            account,
+            ...(tenantId ? { cacheLookupPolicy: CacheLookupPolicy.Skip } : {}),
+          })
         : await this.app.ssoSilent(request);
       if (result.account && !tenantId) this.app.setActiveAccount(result.account);
-      return result.accessToken;
+      return this.forTenant(result.accessToken, tenantId);
     } catch (error) {
       if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
       if (b2bBlocked(error)) throw new SignInRequiredError(reasonOf(error), 'blocked');
@@ -99,7 +118,7 @@ export class MsalTokenSource implements AccessTokenSource {
     try {
       const result = await this.app.acquireTokenPopup(request);
       if (!tenantId) this.app.setActiveAccount(result.account);
-      return result.accessToken;
+      return this.forTenant(result.accessToken, tenantId);
     } catch (error) {
       if (notInTenant(error)) throw new SignInRequiredError(reasonOf(error), 'notInTenant');
       if (b2bBlocked(error)) throw new SignInRequiredError(reasonOf(error), 'blocked');
@@ -114,6 +133,15 @@ export class MsalTokenSource implements AccessTokenSource {
       throw this.signInRequired(error);
     }
     return new Promise<string>(() => {});
+  }
+
+  /** A token for another tenant must say that tenant (`tid`): one for the wrong tenant is refused, never used. */
+  private forTenant(token: string, tenantId: string | undefined): string {
+    if (!tenantId) return token;
+    const tid = claimOf(token, 'tid');
+    if (tid !== null && tid.toLowerCase() !== tenantId.toLowerCase())
+      throw new SignInRequiredError(`Microsoft 365 gav en nøgle til en anden organisation (${tid})`, 'consent');
+    return token;
   }
 
   homeTenantId(): string | null {

@@ -12,7 +12,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { SignInRequiredError } from '../../../../src/adapters/auth/accessTokenSource';
 import {
+  ACCESS_SCOPES,
   GRAPH_SCOPES,
+  LEGACY_SCOPES,
   SEND_SCOPES,
   TODO_SCOPES,
   qualifiedGraphScopes,
@@ -263,6 +265,8 @@ describe('the README', () => {
     // Resource-specific consent (in the manifest) is listed after the delegated permissions.
     const delegated = section.split('Resource-specific consent')[0] ?? '';
     const listed = new Set([...delegated.matchAll(/`([A-Z][A-Za-z]*(?:\.[A-Za-z]+)+)`/g)].map((match) => match[1]));
-    expect([...listed].sort()).toEqual([...GRAPH_SCOPES, ...SEND_SCOPES, ...TODO_SCOPES].sort());
+    expect([...listed].sort()).toEqual(
+      [...GRAPH_SCOPES, ...SEND_SCOPES, ...TODO_SCOPES, ...ACCESS_SCOPES, ...LEGACY_SCOPES].sort(),
+    );
   });
 });
