@@ -65,6 +65,9 @@ const buildConfig = (production) => {
     plansFolder: env('TOVHOLDER_PLANS_FOLDER', 'Tovholder/plans'),
     cardDetail: env('TOVHOLDER_CARD_DETAIL', 'summary'),
     pinTab: env('TOVHOLDER_PIN_TAB', 'true') !== 'false',
+    // How the tenant protects outgoing mail (README › "Beskyttet e-mail"); the app reads and checks it.
+    mailProtection: env('TOVHOLDER_MAIL_PROTECTION', 'none'),
+    tlsPartnerDomains: env('TOVHOLDER_TLS_DOMAINS'),
   };
 };
 

@@ -62,7 +62,13 @@ export const mailboxOfAddress = (state: State, address: string): Record<string, 
     .filter((mail) => mail.mailbox === address.toLowerCase())
     .sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime))
     // Both ids, so a test can find a message whichever id type the app asked Graph for.
-    .map((mail) => ({ folder: mail.folder, immutableId: mail.immutableId, ...mailJson(mail) }));
+    .map((mail) => ({
+      folder: mail.folder,
+      immutableId: mail.immutableId,
+      ...mailJson(mail),
+      // The custom headers the message carries (Graph shows them with $select=internetMessageHeaders).
+      ...(mail.internetMessageHeaders?.length ? { internetMessageHeaders: mail.internetMessageHeaders } : {}),
+    }));
 
 export const calendarOfUser = (state: State, user: UserRecord): Record<string, unknown>[] =>
   calendarOf(state, user.id)

@@ -186,6 +186,8 @@ export interface MailRecord {
   lastModifiedDateTime: string;
   /** Single-value extended properties as given on create (ids as the client wrote them); the sender's copy only. */
   singleValueExtendedProperties: { id: string; value: string }[];
+  /** Custom Internet message headers (`x-…`) as given on create; they travel with the message to every copy. */
+  internetMessageHeaders?: { name: string; value: string }[];
   conversationId: string;
   internetMessageId: string;
   subject: string;

@@ -16,7 +16,8 @@ import { asObject, rejectUnknownProperties } from './validation';
 
 /**
  * Mail: POST /me/sendMail (202; a copy lands in every recipient's sandbox mailbox), drafts (POST /me/messages, then
- * POST /me/messages/{id}/send), single-value extended properties, immutable ids, reading one's own mailbox.
+ * POST /me/messages/{id}/send), single-value extended properties, custom Internet message headers, immutable ids,
+ * reading one's own mailbox.
  */
 
 export interface Address {
@@ -41,7 +42,11 @@ export interface OutgoingMail {
   internetMessageId?: string;
   /** Kept on the Sent Items copy only: extended properties stay in the sender's mailbox. */
   singleValueExtendedProperties?: { id: string; value: string }[];
+  /** Internet headers are part of the message on the wire: every copy carries them. */
+  internetMessageHeaders?: InternetHeader[];
 }
+
+export type InternetHeader = NonNullable<MailRecord['internetMessageHeaders']>[number];
 
 export const outlookId = (prefix: string): string => `${prefix}${randomBytes(45).toString('base64url')}AAA=`;
 
@@ -74,6 +79,9 @@ export const deliverMail = (state: State, mail: OutgoingMail): MailRecord[] => {
     lastModifiedDateTime: when,
     isDraft: false,
     meetingMessageType: mail.meetingMessageType ?? null,
+    ...(mail.internetMessageHeaders?.length
+      ? { internetMessageHeaders: mail.internetMessageHeaders.map((header) => ({ ...header })) }
+      : {}),
   };
   const copies: MailRecord[] = [];
   if (mail.saveToSentItems) {
@@ -243,6 +251,7 @@ const sendMail = (ctx: Ctx) => {
   }
   const content = readBody(msg.body);
   const properties = readExtendedProperties(msg.singleValueExtendedProperties);
+  const headers = readInternetHeaders(msg.internetMessageHeaders);
   const save = body.saveToSentItems;
   deliverMail(ctx.sandbox.store.state, {
     from: { name: ctx.me.displayName, address: ctx.me.mail },
@@ -256,6 +265,7 @@ const sendMail = (ctx: Ctx) => {
     saveToSentItems: !(save === false || save === 'false'),
     at: ctx.now,
     singleValueExtendedProperties: properties,
+    internetMessageHeaders: headers,
   });
   return { status: 202 };
 };
@@ -387,6 +397,72 @@ const expandedProperties = (ctx: Ctx, mail: MailRecord): ExtendedProperty[] | nu
   );
 };
 
+// ---------------------------------------------------------------- Internet message headers
+
+/** Graph takes at most five custom headers on a message. */
+const MAX_INTERNET_HEADERS = 5;
+/** Exchange Online's limit on a message's headers; the sandbox refuses more at once (Graph's answer is undocumented). */
+const MAX_HEADER_BYTES = 256 * 1024;
+/** An RFC 5322 field name: printable US-ASCII but the colon. */
+const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
+
+const headerCollectionError = (): GraphError =>
+  badRequest(
+    'Maximum number of headers in one message should be less than or equal to 5.',
+    'InvalidInternetMessageHeaderCollection',
+  );
+
+/**
+ * `internetMessageHeaders` on create (POST /me/messages, POST /me/sendMail), checked as Graph does: a collection of
+ * `{name, value}` strings, at most five (an empty collection is refused with the same error, as Graph answers), every
+ * name starting `x-` or `X-` (Graph's InvalidInternetMessageHeader). Unknown properties are RequestBodyRead.
+ */
+const readInternetHeaders = (raw: unknown): InternetHeader[] => {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    throw badRequest("The property 'internetMessageHeaders' must be a collection.", 'RequestBodyRead');
+  }
+  if (raw.length === 0 || raw.length > MAX_INTERNET_HEADERS) throw headerCollectionError();
+  const headers = raw.map((entry): InternetHeader => {
+    const header = asObject(entry);
+    if (!header) throw badRequest('Each internet message header must be an object.', 'RequestBodyRead');
+    rejectUnknownProperties(header, ['name', 'value'], 'microsoft.graph.internetMessageHeader');
+    for (const field of ['name', 'value'] as const) {
+      if (typeof header[field] !== 'string') {
+        throw badRequest(
+          `Cannot convert the literal '${String(header[field])}' to the expected type 'Edm.String' for '${field}'.`,
+          'RequestBodyRead',
+        );
+      }
+    }
+    const name = header.name as string;
+    if (!/^x-/i.test(name)) {
+      throw badRequest(
+        `The internet message header name '${name}' should start with 'x-' or 'X-'.`,
+        'InvalidInternetMessageHeader',
+      );
+    }
+    if (!FIELD_NAME.test(name) || /[\r\n]/.test(header.value as string)) {
+      throw badRequest(`The internet message header '${name}' is not a valid header.`, 'InvalidInternetMessageHeader');
+    }
+    return { name, value: header.value as string };
+  });
+  const bytes = headers.reduce((sum, h) => sum + Buffer.byteLength(`${h.name}: ${h.value}\r\n`), 0);
+  if (bytes > MAX_HEADER_BYTES) {
+    throw badRequest(
+      'The internet message headers exceed the maximum header size.',
+      'InvalidInternetMessageHeaderCollection',
+    );
+  }
+  return headers;
+};
+
+/** `internetMessageHeaders` is returned only when `$select` names it (as in Graph). */
+const withHeadersWhenSelected = (json: Json, mail: MailRecord, select: string[] | null): Json =>
+  select?.some((name) => name.toLowerCase() === 'internetmessageheaders')
+    ? { ...json, internetMessageHeaders: (mail.internetMessageHeaders ?? []).map((h) => ({ ...h })) }
+    : json;
+
 // ---------------------------------------------------------------- reading
 
 const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse => {
@@ -394,8 +470,9 @@ const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse =>
   const raw = ctx.req.query.get('$filter');
   if (raw) checkPropertyFilter(raw);
   // The extended properties are there to filter on, and never part of the listed message (as in Graph).
+  const select = parseSelect(ctx.req.query);
   const all = mailboxOf(ctx.sandbox.store.state, ctx.me, folder).map((mail) => ({
-    ...mailJson(mail, idType),
+    ...withHeadersWhenSelected(mailJson(mail, idType), mail, select),
     singleValueExtendedProperties: mail.singleValueExtendedProperties.map((property) => ({ ...property })),
   }));
   const filtered = applyFilter(all, ctx.req.query, true, propertyIdCanonical).map((json): Json => {
@@ -404,7 +481,6 @@ const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse =>
   });
   const self = `${ctx.graphBase}${ctx.req.path}`;
   const page = paginate(filtered, ctx.req.query, self, { defaultTop: 10, maxTop: 1000, style: 'skip' });
-  const select = parseSelect(ctx.req.query);
   return {
     status: 200,
     body: {
@@ -418,11 +494,12 @@ const listMessages = (ctx: Ctx, folder?: MailRecord['folder']): GraphResponse =>
 const getMessage = (ctx: Ctx): GraphResponse => {
   const mail = ownMessage(ctx);
   const properties = expandedProperties(ctx, mail);
+  const select = parseSelect(ctx.req.query);
   return {
     status: 200,
     body: {
       '@odata.context': `${messagesContext(ctx)}/$entity`,
-      ...applySelect(mailJson(mail, idTypeOf(ctx)), parseSelect(ctx.req.query), ['id']),
+      ...applySelect(withHeadersWhenSelected(mailJson(mail, idTypeOf(ctx)), mail, select), select, ['id']),
       // Graph leaves the collection out when no property matched.
       ...(properties && properties.length > 0
         ? { singleValueExtendedProperties: properties.map((property) => ({ ...property })) }
@@ -441,11 +518,15 @@ const folderParam = (name: string): MailRecord['folder'] => {
 
 const seconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** POST /me/messages: a draft in Drafts (201), with its extended properties; nothing is sent. */
+/**
+ * POST /me/messages: a draft in Drafts (201), with its extended properties and custom Internet headers (settable
+ * only here, on create); nothing is sent.
+ */
 const createDraft = (ctx: Ctx): GraphResponse => {
   const body = ctx.json();
   rejectUnknownProperties(body, MESSAGE_PROPERTIES, 'microsoft.graph.message');
   const properties = readExtendedProperties(body.singleValueExtendedProperties);
+  const headers = readInternetHeaders(body.internetMessageHeaders);
   const content = readBody(body.body);
   const when = seconds(ctx.now);
   const draft: MailRecord = {
@@ -471,6 +552,7 @@ const createDraft = (ctx: Ctx): GraphResponse => {
     lastModifiedDateTime: when,
     meetingMessageType: null,
     singleValueExtendedProperties: properties,
+    ...(headers.length > 0 ? { internetMessageHeaders: headers } : {}),
   };
   ctx.sandbox.store.state.mail.push(draft);
   const id = idOf(draft, idTypeOf(ctx));
@@ -514,6 +596,7 @@ const sendDraft = (ctx: Ctx): GraphResponse => {
     at: ctx.now,
     conversationId: mail.conversationId,
     internetMessageId: mail.internetMessageId,
+    internetMessageHeaders: mail.internetMessageHeaders ?? [],
   });
   const when = seconds(ctx.now);
   mail.folder = 'sentitems';

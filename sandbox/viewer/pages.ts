@@ -88,6 +88,7 @@ section { background: var(--panel); border: 1px solid var(--line); border-radius
 ol.messages { list-style: none; padding: 0; } ol.messages > li { border-top: 1px solid var(--line); padding: 0.75rem 0; }
 .card { max-width: 34rem; margin-top: 0.5rem; border: 1px solid var(--line); border-radius: 4px; overflow: hidden; }
 .mention { font-weight: 600; color: var(--accent); }
+.mark { font-weight: 600; }
 iframe { width: 100%; min-height: 20rem; border: 1px solid var(--line); background: #fff; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; border-bottom: 1px solid var(--line); padding: 0.4rem; vertical-align: top; }
 .cancelled { text-decoration: line-through; }
@@ -230,6 +231,34 @@ const FOLDER_NAME: Record<MailRecord['folder'], string> = {
   deleteditems: 'Slettet post',
 };
 
+/**
+ * What the demo tenant's mail flow does with the mark the app puts on every e-mail, set up as the README tells an
+ * admin to: a mail-flow rule applies Microsoft Purview Message Encryption when `X-Tovholder-Protection` includes
+ * `purview`, and a partner connector enforces TLS to the domains on the list. The sandbox encrypts nothing; the
+ * viewer shows what the tenant would do, and which e-mails were only the notice of new minutes.
+ */
+const PROTECTION_HEADER = 'x-tovholder-protection';
+const PROTECTION: Record<string, { tag: string; text: string }> = {
+  purview: {
+    tag: 'Krypteret',
+    text: 'Lejerens regel krypterer denne e-mail (Microsoft Purview-meddelelseskryptering), før den forlader organisationen.',
+  },
+  tls: {
+    tag: 'Tvungen TLS',
+    text: 'Sendes til partnerdomænet over lejerens forbindelse med tvungen TLS.',
+  },
+  notice: {
+    tag: 'Kun besked',
+    text: 'Kun besked om nyt referat: e-mailen bærer intet om borgeren og ingen plan.',
+  },
+};
+
+const protectionOf = (mail: MailRecord): { tag: string; text: string } | null => {
+  const value = mail.internetMessageHeaders?.find((h) => h.name.toLowerCase() === PROTECTION_HEADER)?.value;
+  if (value === undefined) return null;
+  return PROTECTION[value.trim().toLowerCase()] ?? { tag: 'Ukendt mærke', text: `Ukendt mærke: ${value}` };
+};
+
 const mailSection = (state: State, viewer: UserRecord): string => {
   const mails = state.mail
     .filter((mail: MailRecord) => mail.mailbox === viewer.mail.toLowerCase())
@@ -242,8 +271,9 @@ const mailSection = (state: State, viewer: UserRecord): string => {
       const folder = FOLDER_NAME[mail.folder];
       const who = (list: { name: string; address: string }[]): string =>
         escape(list.map((r) => `${r.name} <${r.address}>`).join(', '));
-      return `<li><details${index === 0 ? ' open' : ''}><summary><strong>${escape(mail.subject || '(intet emne)')}</strong> — ${escape(mail.from.name)} · ${time(mail.receivedDateTime)} · ${folder}</summary>
-<dl class="meta"><dt>Fra</dt><dd>${who([mail.from])}</dd><dt>Til</dt><dd>${who(mail.to)}</dd>${mail.cc.length ? `<dt>Cc</dt><dd>${who(mail.cc)}</dd>` : ''}</dl>
+      const protection = protectionOf(mail);
+      return `<li><details${index === 0 ? ' open' : ''}><summary><strong>${escape(mail.subject || '(intet emne)')}</strong> — ${escape(mail.from.name)} · ${time(mail.receivedDateTime)} · ${folder}${protection ? ` · <span class="mark">${escape(protection.tag)}</span>` : ''}</summary>
+<dl class="meta"><dt>Fra</dt><dd>${who([mail.from])}</dd><dt>Til</dt><dd>${who(mail.to)}</dd>${mail.cc.length ? `<dt>Cc</dt><dd>${who(mail.cc)}</dd>` : ''}${protection ? `<dt>Beskyttelse</dt><dd data-protection="${escape(mail.internetMessageHeaders?.find((h) => h.name.toLowerCase() === PROTECTION_HEADER)?.value ?? '')}">${escape(protection.text)}</dd>` : ''}</dl>
 <iframe sandbox="" referrerpolicy="no-referrer" title="Indhold af e-mailen: ${escape(String(json.subject ?? ''))}" srcdoc="${escape(`<!doctype html><html lang="da"><meta charset="utf-8"><body style="font-family:Segoe UI,sans-serif">${doc}</body></html>`)}"></iframe></details></li>`;
     })
     .join('')}</ol>`;

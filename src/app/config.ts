@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { TenantPolicy } from '../domain/policy';
+import { parseMailProtection } from '../domain/policy/mailProtectionSetting';
 import type { LaunchParams } from './launchParams';
 
 /** Injected by webpack's DefinePlugin (see webpack.config.js); absent under vitest. */
@@ -24,6 +25,9 @@ export const BuildConfigSchema = z.object({
   plansFolder: z.string(),
   cardDetail: z.enum(['summary', 'full']),
   pinTab: z.boolean(),
+  /** TOVHOLDER_MAIL_PROTECTION and TOVHOLDER_TLS_DOMAINS as written: read (and judged) by parseMailProtection. */
+  mailProtection: z.optional(z.string()),
+  tlsPartnerDomains: z.optional(z.string()),
 });
 export type BuildConfig = z.infer<typeof BuildConfigSchema>;
 
@@ -78,7 +82,13 @@ export const resolveConfig = (baked: unknown, params: LaunchParams, pageOrigin: 
   if (!parsed.success)
     return { ok: false, detail: 'byggekonfigurationen mangler eller er ugyldig (byg igen med npm run build)' };
   const build = parsed.data;
-  const policy: TenantPolicy = { cardDetail: build.cardDetail, pinTab: build.pinTab };
+  // A mail-protection setting with a typo does not stop the app: it reads as `none` (no plan content by e-mail),
+  // and its problems show where they matter (Send referat).
+  const policy: TenantPolicy = {
+    cardDetail: build.cardDetail,
+    pinTab: build.pinTab,
+    mailProtection: parseMailProtection({ mode: build.mailProtection, partnerDomains: build.tlsPartnerDomains }),
+  };
 
   if (build.backend === 'sandbox') {
     const sandboxOrigin = params.sandbox ?? build.sandboxOrigin;

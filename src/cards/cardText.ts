@@ -71,6 +71,8 @@ export interface CardText {
   chatNextTovholder: (by: string) => string;
   mailSubject: (caseReference: string, date: string) => string;
   mailOpenPlan: string;
+  /** How the e-mail travels, said at its top (the tenant's mail protection). */
+  mailProtection: { purview: string; tls: string };
 }
 
 const da: CardText = {
@@ -147,6 +149,11 @@ const da: CardText = {
   chatNextTovholder: (by) => `Næste tovholder (indkald senest ${by})`,
   mailSubject: (caseReference, date) => `Referat: Koordinerende indsatsplansmøde – ${caseReference} – ${date}`,
   mailOpenPlan: 'Åbn planen i Tovholder',
+  mailProtection: {
+    purview:
+      'Denne e-mail sendes krypteret (Microsoft Purview-meddelelseskryptering), fordi den indeholder personoplysninger. Videresend den ikke.',
+    tls: 'Denne e-mail sendes over en krypteret forbindelse (tvungen TLS) til din organisation, fordi den indeholder personoplysninger. Videresend den ikke.',
+  },
 };
 
 const en: CardText = {
@@ -223,6 +230,11 @@ const en: CardText = {
   chatOwners: 'Tasks for',
   chatNextTovholder: (by) => `Next coordinator (convene by ${by})`,
   mailSubject: (caseReference, date) => `Minutes: Coordinated care plan meeting – ${caseReference} – ${date}`,
+  mailProtection: {
+    purview:
+      'This e-mail is sent encrypted (Microsoft Purview Message Encryption) because it contains personal data. Do not forward it.',
+    tls: 'This e-mail is sent over an encrypted connection (enforced TLS) to your organisation because it contains personal data. Do not forward it.',
+  },
   mailOpenPlan: 'Open the plan in Tovholder',
 };
 

@@ -15,6 +15,8 @@ export interface MinutesEmailOptions extends MinutesViewOptions {
   planUrl: string;
   /** Kept in a hidden element (and a small footer line), like the card's, so a retry can recognise the mail. */
   deliveryMarker?: string | null;
+  /** How the tenant protects this e-mail on its way (the privacy guard's decision): said at the top of the mail. */
+  protection?: 'purview' | 'tls' | null;
 }
 
 /** The mail without its addressees: the delivery pipeline adds `key` and `to`. */
@@ -198,6 +200,7 @@ export const buildMinutesEmail = (input: MinutesInput, options: MinutesEmailOpti
   const header =
     `<tr><td style="padding:20px 24px;background:#f0f0f0;">` +
     subtle(escapeHtml(t.title)) +
+    (options.protection ? p(`<strong>${escapeHtml(t.mailProtection[options.protection])}</strong>`) : '') +
     `<h1 style="margin:0 0 4px 0;font-size:22px;line-height:28px;font-weight:700;color:${INK};">${escapeHtml(
       view.citizenName === null ? view.caseReference : `${view.caseReference} · ${view.citizenName}`,
     )}</h1>` +

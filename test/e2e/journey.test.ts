@@ -7,7 +7,7 @@ import { checkpoint, screenshot, settled, sidewaysOverflow, switchTheme } from '
 import { people, type Person } from './support/demoPeople';
 import { SIDE_PANEL, STAGE, MeetingPage } from './support/meetingSurface';
 import { BookingConfirmationPage } from './support/plansTab';
-import type { HeldCard } from './support/sandboxInspector';
+import { isDeliveryMail, type HeldCard } from './support/sandboxInspector';
 import { appOrigin, startWorld, type UserSession, type World } from './support/world';
 
 /**
@@ -309,7 +309,12 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     const send = await referent.openSend();
     const lines = await send.plan();
     expect(lines.find((l) => l.startsWith(people.mikkel.name))).toMatch(/Intet/);
-    expect(lines.find((l) => l.startsWith(people.ole.name))).toMatch(/E-mail/);
+    // The browser tests' build encrypts with Purview (TOVHOLDER_MAIL_PROTECTION=purview): the GP gets the minutes
+    // encrypted, the citizen only the notice, the plan going by Digital Post.
+    expect(lines.find((l) => l.startsWith(people.ole.name))).toMatch(/Krypteret e-mail/);
+    expect(lines.find((l) => l.startsWith(people.jens.name))).toMatch(
+      /Kun besked om nyt referat — planen sendes med Digital Post/,
+    );
     expect(lines.find((l) => l.startsWith(people.peter.name))).toMatch(/Teams-chat/);
     await checkpoint(aisha.page, 'send', 'plan-and-preview');
 
@@ -319,7 +324,7 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expectNoPageErrors(aisha);
   });
 
-  it('in the sandbox, everyone covered by the consent holds exactly one card with their own tasks first, the GP the e-mail, Mikkel nothing', async () => {
+  it('in the sandbox, everyone covered by the consent holds exactly one card with their own tasks first, the GP the encrypted e-mail, the citizen the notice, Mikkel nothing', async () => {
     const ownTasksFirst = (held: HeldCard, task: string) => {
       const yours = held.text.indexOf('Dine opgaver');
       const participants = held.text.indexOf('Deltagere');
@@ -342,22 +347,25 @@ describe.skipIf(origin === null)('the whole journey of an indsatsplansmøde, in 
     expect(peters?.text.some((t) => t.startsWith('Du er næste tovholder'))).toBe(true);
 
     expect(await world.sandbox.cardsOf(people.mikkel.upn, CASE), 'Mikkel is outside the consent').toEqual([]);
-    expect((await world.sandbox.mailboxOf(people.mikkel.upn)).filter((m) => m.subject.startsWith('Referat:'))).toEqual(
-      [],
-    );
+    expect((await world.sandbox.mailboxOf(people.mikkel.upn)).filter(isDeliveryMail(CASE))).toEqual([]);
     // The sender has the plan; she gets no copy.
     expect(
       await world.sandbox.cardsOf(people.aisha.upn, CASE).then((c) => c.filter((x) => x.chatType !== 'oneOnOne')),
     ).toEqual([]);
 
     for (const person of [people.ole, people.jens]) {
-      const minutes = (await world.sandbox.mailboxOf(person.upn)).filter(
-        (m) => m.subject.startsWith('Referat:') && m.subject.includes(CASE),
-      );
-      expect(minutes, `${person.name}'s minutes e-mails`).toHaveLength(1);
+      const mails = (await world.sandbox.mailboxOf(person.upn)).filter(isDeliveryMail(CASE));
+      expect(mails, `${person.name}'s e-mails about ${CASE}`).toHaveLength(1);
     }
-    const [gpMail] = (await world.sandbox.mailboxOf(people.ole.upn)).filter((m) => m.subject.startsWith('Referat:'));
+    // The GP's is the minutes, marked for the tenant's Purview rule; the citizen's only the notice, marked so.
+    const [gpMail] = (await world.sandbox.mailboxOf(people.ole.upn)).filter(isDeliveryMail(CASE));
+    expect(gpMail?.subject).toMatch(/^Referat:/);
     expect(gpMail?.body.content).toContain('Medicingennemgang hos egen læge');
+    expect(gpMail?.internetMessageHeaders).toEqual([{ name: 'X-Tovholder-Protection', value: 'purview' }]);
+    const [citizenMail] = (await world.sandbox.mailboxOf(people.jens.upn)).filter(isDeliveryMail(CASE));
+    expect(citizenMail?.subject).toBe(`Nyt referat i sag ${CASE}`);
+    expect(citizenMail?.body.content).not.toContain('Medicingennemgang hos egen læge');
+    expect(citizenMail?.internetMessageHeaders).toEqual([{ name: 'X-Tovholder-Protection', value: 'notice' }]);
 
     const stored = await world.sandbox.plan(plan.id);
     const delivery = stored.meetings[0]?.delivery;

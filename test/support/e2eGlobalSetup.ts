@@ -44,7 +44,14 @@ const build = (outDir: string): Promise<string> =>
       ['node_modules/webpack-cli/bin/cli.js', '--mode', 'production', '--no-devtool', '--output-path', outDir],
       {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...process.env, TOVHOLDER_BACKEND: 'sandbox', TOVHOLDER_SANDBOX_ORIGIN: UNREACHABLE_SANDBOX },
+        // The tenant encrypts with Purview, so the journey sees both the encrypted minutes and the notices.
+        env: {
+          ...process.env,
+          TOVHOLDER_BACKEND: 'sandbox',
+          TOVHOLDER_SANDBOX_ORIGIN: UNREACHABLE_SANDBOX,
+          TOVHOLDER_MAIL_PROTECTION: 'purview',
+          TOVHOLDER_TLS_DOMAINS: '',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

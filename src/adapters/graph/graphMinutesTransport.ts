@@ -2,6 +2,7 @@ import type { Message } from '@microsoft/microsoft-graph-types';
 import { toGraphChatMessage } from '../../cards/minutesMessage';
 import * as z from 'zod/mini';
 import {
+  MAIL_PROTECTION_HEADER,
   mailMark,
   type ChatMessageToPost,
   type ChatPartner,
@@ -24,7 +25,8 @@ import { odataString, query, type GraphClient } from './graphClient';
  *
  * 1. `prepare`: the 1:1 chats with each Teams participant (POST /chats returns the existing chat, so it is safe
  *    to repeat) and each e-mail created as a DRAFT in the sender's mailbox (POST /me/messages with an immutable
- *    id and a hidden extended property `<deliveryId>:<key>`). Neither reaches anybody, so both may be repeated.
+ *    id, a hidden extended property `<deliveryId>:<key>`, and the `X-Tovholder-Protection` Internet header the
+ *    tenant's mail-flow rule reads). Neither reaches anybody, so both may be repeated.
  * 2. `send`: POST /chats/{id}/messages and POST /me/messages/{draftId}/send side by side. Sending a draft twice
  *    is harmless (the second finds no draft), so a send of unknown fate is retried here like a read.
  * 3. `look`: each chat's newest messages (GET /chats/{id}/messages, newest first) searched for the delivery id,
@@ -159,6 +161,9 @@ export class GraphMinutesTransport implements MinutesTransport {
             emailAddress: { address: recipient.email, name: recipient.name },
           })),
           singleValueExtendedProperties: [{ id: DELIVERY_PROPERTY_ID, value: mailMark(deliveryId, mail.key) }],
+          // How the tenant protects it on its way (the privacy guard's decision): the mail-flow rule encrypts
+          // `purview`. Graph takes custom headers only here, on create, and only named x-…
+          internetMessageHeaders: [{ name: MAIL_PROTECTION_HEADER, value: mail.mark }],
         };
         // An immutable id survives the move from Drafts to Sent Items, so the draft can be looked up after sending.
         // A repeated create leaves an extra draft that is never sent: harmless, so it may be retried.

@@ -2,7 +2,9 @@
  * Leveringsplanen: who gets the minutes how, decided before anything is sent, and shown to the referent first.
  *
  * - Teams users (in our tenant, or federated from the region) with a user id: a 1:1 chat.
- * - People outside Teams, or Teams users we have no user id for but an e-mail address: e-mail.
+ * - People outside Teams, or Teams users we have no user id for but an e-mail address: e-mail, carrying what the
+ *   privacy guard decides for them (`mailDecision`: the minutes protected by Purview or enforced TLS, or only the
+ *   notice that there are new minutes; the citizen and relatives always the notice, the plan goes by Digital Post).
  * - The meeting chat, as the shared record, at summary detail whatever the tenant's policy (many read it, and it
  *   stays in everyone's chat history) — and only when every invitee, who are its members, is covered by the
  *   consent; otherwise it is skipped with the names of those outside.
@@ -15,6 +17,7 @@ import { consentStateProblem, mayReceiveMinutes } from '../consent/consentStatus
 import type { Meeting, Participant, Plan } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
 import type { ChatPartner } from '../ports/minutesTransport';
+import { mailDecision, type SendableMailDecision } from '../privacy/privacyGuard';
 import { problem, type Problem } from '../problems';
 
 /** The key of the meeting chat in the delivery record and in transport maps (no participant id starts with #). */
@@ -32,7 +35,13 @@ interface TargetBase {
 
 export type DeliveryTarget =
   | (TargetBase & { channel: 'chat'; participant: Participant; partner: ChatPartner })
-  | (TargetBase & { channel: 'email'; participant: Participant; address: { email: string; name: string } })
+  | (TargetBase & {
+      channel: 'email';
+      participant: Participant;
+      address: { email: string; name: string };
+      /** What the e-mail carries and how it is protected, as the privacy guard decided. */
+      mail: SendableMailDecision;
+    })
   | (TargetBase & { channel: 'meetingChat'; chatId: string })
   | (TargetBase & {
       channel: 'none';
@@ -88,11 +97,11 @@ const participantTarget = (
   plan: Plan,
   p: Participant,
   today: string,
-  detail: CardDetail,
+  policy: TenantPolicy,
   senderParticipantId: string | null,
 ): DeliveryTarget => {
   const wouldUse = isTeamsUser(p) ? 'chat' : 'email';
-  const base = { key: p.id, readers: [p.id], detail };
+  const base = { key: p.id, readers: [p.id], detail: policy.cardDetail };
   if (p.id === senderParticipantId) {
     return { ...base, channel: 'none', participant: p, wouldUse, reason: senderProblem(p) };
   }
@@ -107,7 +116,9 @@ const participantTarget = (
     };
   }
   if (hasText(p.email)) {
-    return { ...base, channel: 'email', participant: p, address: { email: p.email.trim(), name: p.name } };
+    const mail = mailDecision(plan, p, { policy, today });
+    if (mail.kind === 'nothing') return { ...base, channel: 'none', participant: p, wouldUse, reason: mail.problem };
+    return { ...base, channel: 'email', participant: p, address: { email: p.email.trim(), name: p.name }, mail };
   }
   return { ...base, channel: 'none', participant: p, wouldUse, reason: noAddress(p) };
 };
@@ -148,7 +159,7 @@ export const planDelivery = (
   return {
     ok: true,
     targets: [
-      ...plan.participants.map((p) => participantTarget(plan, p, today, policy.cardDetail, senderParticipantId)),
+      ...plan.participants.map((p) => participantTarget(plan, p, today, policy, senderParticipantId)),
       meetingChatTarget(plan, meeting, today),
     ],
   };

@@ -2,7 +2,9 @@
  * What the referent reads when the minutes did not reach someone, or may not have: what happened and what to do,
  * in Danish and English. "Prøv igen" is safe to press: it never sends anybody the minutes twice.
  */
+import type { Participant } from '../plan/planDocument';
 import type { Failure } from '../ports/outcome';
+import type { NoticeReason } from '../privacy/privacyGuard';
 import { problem, type Problem } from '../problems';
 
 export const meetingNotFound = (meetingId: string | undefined) =>
@@ -102,4 +104,51 @@ export const blockedProblem = (key: string, reasons: Problem[]): Problem => {
   return first
     ? { ...first, field: first.field ?? `delivery.${key}` }
     : problem('privacy.blocked', 'error', `delivery.${key}`, 'Beskeden blev stoppet.', 'The message was stopped.');
+};
+
+/**
+ * Why a person outside Teams gets only the notice of new minutes (the privacy guard's `NoticeReason`), as their line
+ * in Send referat says it: how the plan reaches them instead, or what would let it go by e-mail.
+ */
+export const noticeProblem = (reason: NoticeReason, p: Pick<Participant, 'id' | 'name'>): Problem => {
+  const said = (code: string, da: string, en: string) =>
+    problem(`mail.${code}`, 'warning', `participants.${p.id}.email`, da, en);
+  switch (reason.why) {
+    case 'citizen':
+      return said(
+        'noticeCitizen',
+        'Borgeren får sin egen udgave af planen (»Din plan«), som koordinatoren sender fra organisationens Digital Post.',
+        'The citizen gets their own version of the plan ("Din plan"), which the coordinator sends from the organisation\'s Digital Post.',
+      );
+    case 'relative':
+      return said(
+        'noticeRelative',
+        `${p.name} er pårørende, og samtykket giver ${p.name} en kopi af borgerens plan med Digital Post.`,
+        `${p.name} is a relative, and the consent gives ${p.name} a copy of the citizen's plan by Digital Post.`,
+      );
+    case 'setup':
+      return said(
+        'noticeSetup',
+        `Jeres e-mailbeskyttelse er ikke sat rigtigt op (se ovenfor), så planen sendes ikke på e-mail. ${p.name} kan få den af tovholderen.`,
+        `Your mail protection is not set up correctly (see above), so the plan is not sent by e-mail. ${p.name} can get it from the coordinator.`,
+      );
+    case 'noProtection':
+      return said(
+        'noticeNoProtection',
+        `Jeres organisation har ikke sat krypteret e-mail op for Tovholder, så planen sendes ikke på e-mail. ${p.name} kan få den af tovholderen.`,
+        `Your organisation has not set up encrypted e-mail for Tovholder, so the plan is not sent by e-mail. ${p.name} can get it from the coordinator.`,
+      );
+    case 'notPartner':
+      return reason.domain
+        ? said(
+            'noticeNotPartner',
+            `${reason.domain} er ikke på listen over partnerdomæner med tvungen TLS, så planen sendes ikke på e-mail til ${p.name}. Skal den det, skal jeres it-administrator føje domænet til listen (og til forbindelsen med tvungen TLS).`,
+            `${reason.domain} is not on the list of partner domains with enforced TLS, so the plan is not sent by e-mail to ${p.name}. If it should be, your IT administrator must add the domain to the list (and to the enforced-TLS connector).`,
+          )
+        : said(
+            'noticeNotPartner',
+            `${p.name}s e-mailadresse har intet gyldigt domæne, så planen sendes ikke på e-mail. Ret adressen under Deltagere.`,
+            `${p.name}'s e-mail address has no valid domain, so the plan is not sent by e-mail. Correct the address under Participants.`,
+          );
+  }
 };

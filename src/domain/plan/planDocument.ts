@@ -197,6 +197,12 @@ export const RecipientDeliverySchema = z.object({
   messageId: z.nullable(z.string()),
   error: z.nullable(z.string()),
   at: z.nullable(isoInstant),
+  /**
+   * E-mail only: what the e-mail carries and how it is protected (`MailMark`: purview, tls, or only a notice of new
+   * minutes), so the history says who got only a notice and a retry never sends a draft made under another rule.
+   * Added after v1, hence optional.
+   */
+  mark: z.optional(z.enum(['purview', 'tls', 'notice'])),
 });
 export type RecipientDelivery = z.infer<typeof RecipientDeliverySchema>;
 
@@ -208,6 +214,21 @@ export const DeliverySchema = z.object({
   sentMinutes: z.nullable(MinutesSchema),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
+
+/**
+ * One copy of the plan as a letter ("Din plan") sent to the citizen or a relative through the organisation's Digital
+ * Post, outside the app, and marked here: to whom, when, by whom.
+ */
+export const PlanCopySchema = z.object({
+  participantId: id,
+  sentAt: isoInstant,
+  sentBy: z.object({
+    participantId: z.nullable(id),
+    name: z.string().check(z.minLength(1), z.maxLength(TEXT_MAX.name)),
+  }),
+  via: z.literal('digitalPost'),
+});
+export type PlanCopy = z.infer<typeof PlanCopySchema>;
 
 export const MeetingSchema = z.object({
   id,
@@ -229,6 +250,8 @@ export const MeetingSchema = z.object({
   /** Fælles opsummering read aloud and confirmed. */
   summaryConfirmedAt: z.nullable(isoInstant),
   delivery: z.nullable(DeliverySchema),
+  /** The plan after this meeting as letters by Digital Post (PlanCopySchema); added after v1, hence optional. */
+  planCopies: z.optional(z.array(PlanCopySchema)),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
 

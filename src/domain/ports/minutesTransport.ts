@@ -24,11 +24,26 @@ export interface ChatMessageToPost {
   mentions: Mention[];
 }
 
+/**
+ * How an e-mail is protected on its way, as the privacy guard decided for its reader (privacyGuard.ts ›
+ * mailDecision): the minutes for the tenant's Purview rule to encrypt, the minutes over the enforced-TLS connector
+ * to a partner domain, or only the notice that there are new minutes (nothing about the citizen).
+ */
+export type MailMark = 'purview' | 'tls' | 'notice';
+
+/**
+ * The Internet message header every e-mail of the app carries, with its `MailMark` as the value. The tenant's
+ * mail-flow rule catches `purview` and applies Microsoft Purview Message Encryption (README › "Beskyttet e-mail").
+ * Graph takes custom headers only on create and only when named `x-…`.
+ */
+export const MAIL_PROTECTION_HEADER = 'X-Tovholder-Protection';
+
 export interface MailToSend {
   key: string;
   to: { email: string; name: string }[];
   subject: string;
   html: string;
+  mark: MailMark;
 }
 
 /** An e-mail already created as a draft in the sender's mailbox: sending it is one request with no body. */

@@ -19,6 +19,12 @@
  *   (`mayReceiveMinutes`); a message with one recipient outside it is blocked as a whole, because a message cannot
  *   be half sent. Calendar invitations and links carry only the case reference and the agenda, so they need no
  *   consent (the meeting is where the consent is discussed).
+ * - E-mail leaves the tenant, so what each person outside Teams gets is decided here, once (`mailDecision`):
+ *   consent, who they are and how the tenant protects its mail together give the minutes over enforced TLS to a
+ *   partner domain, the minutes for the tenant's Purview rule to encrypt, only a notice that there are new minutes,
+ *   or nothing. The citizen and relatives are private persons, reached with the plan by Digital Post, never by
+ *   e-mail (`mayReceivePlanCopy` says who may have that copy). `clearMail` blocks a mail whose mark does not match
+ *   the decision for its reader, and checks a notice under the summary rules whatever the policy.
  *
  * Blocked or redacted: only log entries are redacted (the finding replaced by "[skjult]" and the entry let
  * through). A log entry is for us, not for a reader; losing a fragment of it costs nothing, while refusing it
@@ -35,13 +41,14 @@
  */
 import { higherRole, wantedAccess } from '../access/planAccess';
 import { mayReceiveMinutes } from '../consent/consentStatus';
-import type { Participant, Plan } from '../plan/planDocument';
+import { isCitizenOrRelative, type Participant, type Plan } from '../plan/planDocument';
 import type { TenantPolicy } from '../policy';
+import { isTlsPartner, mailDomainOf, NO_MAIL_PROTECTION } from '../policy/mailProtectionSetting';
 import type { AppointmentAttendee } from '../ports/appointmentItem';
 import type { AccessChange } from '../ports/planAccess';
 import type { EventDraft, EventPatch } from '../ports/calendar';
 import type { LogEntry } from '../ports/logger';
-import type { ChatMessageToPost, MailToSend } from '../ports/minutesTransport';
+import type { ChatMessageToPost, MailMark, MailToSend } from '../ports/minutesTransport';
 import { failure, success, type Outcome } from '../ports/outcome';
 import type { TaskToAdd } from '../ports/taskList';
 import { problem, type Problem } from '../problems';
@@ -381,13 +388,149 @@ export const clearChatMessage = (
     ctx,
   );
 
-/** An e-mail with the minutes, for people outside Teams. */
+// ---- E-mail: what each person outside Teams receives. ----
+
+/**
+ * Why a person gets only the notice: they are the citizen or a relative (the plan reaches them by Digital Post), the
+ * tenant protects no mail, its setting is wrong, or their domain is not a TLS partner. The words are
+ * delivery/deliveryProblems.ts › noticeProblem, loaded only where they are shown.
+ */
+export type NoticeReason =
+  | { why: 'citizen' }
+  | { why: 'relative' }
+  | { why: 'noProtection' }
+  | { why: 'setup' }
+  | { why: 'notPartner'; domain: string | null };
+
+/** What one person outside Teams receives by e-mail: consent, who they are and the tenant's mail protection together. */
+export type MailDecision =
+  /** The minutes, over the enforced-TLS connector to a partner domain ("E-mail over tvungen TLS"). */
+  | { kind: 'fullEmail'; mark: 'tls'; domain: string }
+  /** The minutes, encrypted on the way out by the tenant's Purview rule, which catches the mark ("Krypteret e-mail"). */
+  | { kind: 'protectedEmail'; mark: 'purview' }
+  /**
+   * Only that there are new minutes for the case, who the tovholder is and how to reach them; nothing about the
+   * citizen. `planBy` says how the plan reaches them instead.
+   */
+  | { kind: 'notice'; mark: 'notice'; reason: NoticeReason; planBy: 'digitalPost' | 'tovholder' }
+  /** Nothing at all: outside the consent. */
+  | { kind: 'nothing'; problem: Problem };
+
+export type SendableMailDecision = Exclude<MailDecision, { kind: 'nothing' }>;
+
+const notice = (reason: NoticeReason, planBy: 'digitalPost' | 'tovholder'): MailDecision => ({
+  kind: 'notice',
+  mark: 'notice',
+  reason,
+  planBy,
+});
+
+/**
+ * The one decision for a person outside Teams who gets e-mail: outside the consent, nothing; the citizen and
+ * relatives (private persons), a notice — the plan reaches them by Digital Post; a professional, the minutes when
+ * the tenant protects them (Purview, or enforced TLS to their domain), otherwise a notice.
+ */
+export const mailDecision = (
+  plan: Plan,
+  participant: Participant,
+  ctx: Pick<PrivacyContext, 'policy' | 'today'>,
+): MailDecision => {
+  const may = mayReceiveMinutes(plan, participant.id, ctx.today);
+  if (!may.allowed) return { kind: 'nothing', problem: may.problem };
+  if (isCitizenOrRelative(participant)) {
+    return notice({ why: participant.sector === 'borger' ? 'citizen' : 'relative' }, 'digitalPost');
+  }
+  const setting = ctx.policy.mailProtection ?? NO_MAIL_PROTECTION;
+  const { protection } = setting;
+  if (protection.mode === 'purview') return { kind: 'protectedEmail', mark: 'purview' };
+  const address = participant.email ?? '';
+  if (protection.mode === 'tls') {
+    const domain = mailDomainOf(address);
+    return domain !== null && isTlsPartner(protection, address)
+      ? { kind: 'fullEmail', mark: 'tls', domain }
+      : notice({ why: 'notPartner', domain }, 'tovholder');
+  }
+  const setupBroken = setting.issues.some((issue) => issue.kind === 'unknownMode');
+  return notice({ why: setupBroken ? 'setup' : 'noProtection' }, 'tovholder');
+};
+
+/**
+ * Who may be sent the plan as a letter ("Din plan", by Digital Post, outside this app): the citizen always (it is
+ * their plan); a relative only when the consent names them, as for the minutes; nobody else (professionals get
+ * the minutes).
+ */
+export const mayReceivePlanCopy = (
+  plan: Plan,
+  participantId: string,
+  today: string,
+): { allowed: true } | { allowed: false; problem: Problem } => {
+  const participant = plan.participants.find((p) => p.id === participantId);
+  if (participant && !isCitizenOrRelative(participant)) {
+    return {
+      allowed: false,
+      problem: problem(
+        'planCopy.notPrivatePerson',
+        'error',
+        `participants.${participant.id}`,
+        `${participant.name} får referatet som fagperson; brevet »Din plan« er til borgeren og de pårørende, samtykket nævner.`,
+        `${participant.name} gets the minutes as a professional; the letter "Din plan" is for the citizen and the relatives the consent names.`,
+      ),
+    };
+  }
+  return mayReceiveMinutes(plan, participantId, today);
+};
+
+const markMismatch = (name: string, decision: SendableMailDecision, mark: MailMark): Problem =>
+  problem(
+    'privacy.mailProtection',
+    'error',
+    'mailBody',
+    decision.kind === 'notice'
+      ? `E-mailen til ${name} bar referatet, men ${name} må kun få besked om nyt referat, så den er ikke sendt.`
+      : `E-mailen til ${name} var ikke mærket, som jeres e-mailbeskyttelse kræver (${mark} i stedet for ${decision.mark}), så den er ikke sendt.`,
+    decision.kind === 'notice'
+      ? `The e-mail to ${name} carried the minutes, but ${name} may only get the notice of new minutes, so it was not sent.`
+      : `The e-mail to ${name} was not marked as your mail protection requires (${mark} instead of ${decision.mark}), so it was not sent.`,
+  );
+
+const unprotectedAddress = (address: string): Problem =>
+  problem(
+    'privacy.mailNotPartner',
+    'error',
+    'mailTo',
+    `E-mailen med referatet skulle til ${address}, som ikke er på et partnerdomæne med tvungen TLS, så den er ikke sendt.`,
+    `The e-mail with the minutes was addressed to ${address}, which is not on a partner domain with enforced TLS, so it was not sent.`,
+  );
+
+/** The mark checked against the decision for every reader, and every address of a TLS mail against the list. */
+const mailProtectionProblems = (mail: MailToSend, ctx: PrivacyContext, recipientIds: readonly string[]): Problem[] => {
+  const plan = ctx.plan;
+  if (!plan) return [];
+  const problems = recipientIds.flatMap((id) => {
+    const participant = plan.participants.find((p) => p.id === id);
+    if (!participant) return []; // the consent check says so
+    const decision = mailDecision(plan, participant, ctx);
+    return decision.kind !== 'nothing' && decision.mark !== mail.mark
+      ? [markMismatch(participant.name, decision, mail.mark)]
+      : [];
+  });
+  const protection = (ctx.policy.mailProtection ?? NO_MAIL_PROTECTION).protection;
+  const off =
+    mail.mark === 'tls' ? mail.to.filter((to) => !isTlsPartner(protection, to.email)).map((to) => to.email) : [];
+  return [...problems, ...off.map(unprotectedAddress)];
+};
+
+/**
+ * An e-mail for a person outside Teams: the minutes, or only the notice of new minutes, as `mailDecision` says for
+ * every reader. A notice is held to the summary rules whatever the policy (no citizen's name, no CPR number).
+ */
 export const clearMail = (
   mail: MailToSend,
   ctx: PrivacyContext,
   recipientIds: readonly string[],
-): GuardVerdict<MailToSend> =>
-  guardOutbound(
+): GuardVerdict<MailToSend> => {
+  const marks = mailProtectionProblems(mail, ctx, recipientIds);
+  const verdict = guardOutbound(
     {
       channel: 'email',
       payload: mail,
@@ -397,8 +540,11 @@ export const clearMail = (
         { field: 'mailBody', text: mail.html, format: 'html' },
       ],
     },
-    ctx,
+    mail.mark === 'notice' ? { ...ctx, policy: { ...ctx.policy, cardDetail: 'summary' } } : ctx,
   );
+  if (marks.length === 0) return verdict;
+  return { verdict: 'blocked', reasons: [...marks, ...(verdict.verdict === 'blocked' ? verdict.reasons : [])] };
+};
 
 /** A URL the app builds, opens, shares to the stage or puts in a card. */
 export const clearUrl = (url: string, ctx: PrivacyContext): GuardVerdict<string> =>

@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import { formatDateTime } from '../../domain/time/danishTime';
 import { AgendaTimeboxes } from './AgendaTimeboxes';
+import { CitizenCopyNote } from './CitizenCopyNote';
 import { EditingBar, type EditingState } from './EditingBar';
 import { FollowUpEditor } from './FollowUpEditor';
 import { InviteeList } from './InviteeList';
@@ -34,7 +35,8 @@ const NO_PROBLEMS = new Map();
 
 /**
  * The details tab before the meeting: the agenda with its time boxes, who is coming (answers from the invitation),
- * written input from those who sent afbud, and the previous meeting's efforts to follow up on.
+ * written input from those who sent afbud, the previous meeting's efforts to follow up on, and whether the citizen
+ * received the plan from it.
  */
 export const DetailsTab = ({ editing }: { editing: EditingState }) => {
   const { t } = useTranslation('meeting');
@@ -71,6 +73,7 @@ export const DetailsTab = ({ editing }: { editing: EditingState }) => {
           {t('previous.heading')}
         </Text>
         {meeting.minutes.followUp.length > 0 && <Text size={200}>{t('previous.intro')}</Text>}
+        <CitizenCopyNote />
         <FollowUpEditor problems={NO_PROBLEMS} readOnly />
       </section>
     </main>

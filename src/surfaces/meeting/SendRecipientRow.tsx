@@ -1,11 +1,6 @@
 import { Badge, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
-
-/**
- * What a recipient's line says about them, as the referent reads it: not sent yet, waiting in the queue, being
- * sent, sent (and when), failed, unknown (the answer was lost), or not to be sent at all.
- */
-export type ShownStatus = 'notYet' | 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'skipped';
+import type { ShownStatus } from '../../domain/delivery/sendStatus';
 
 const dotColor: Record<ShownStatus, 'success' | 'danger' | 'warning' | 'informative' | 'subtle'> = {
   notYet: 'subtle',

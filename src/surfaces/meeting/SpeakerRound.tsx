@@ -4,6 +4,7 @@ import { useTranslation } from '../../ui/i18n/useTranslation';
 import { roundProgress, speakerOrder } from '../../domain/agenda/speakerRound';
 import { setRoundEntry } from '../../domain/minutes/editMinutes';
 import type { RoundEntry } from '../../domain/plan/planDocument';
+import { CitizenCopyNote } from './CitizenCopyNote';
 import { fieldDomId, validationOf, type ProblemsByField } from './fieldProblems';
 import { useMeetingSession } from './MeetingContext';
 
@@ -40,7 +41,8 @@ const FIELDS = ['relation', 'currentWork', 'challenges'] as const;
 
 /**
  * Runden in afdækning as a checklist: each participant's relation to the citizen, current work and challenges.
- * An absent participant's written input is shown at their turn, for the koordinator to read out.
+ * An absent participant's written input is shown at their turn, for the koordinator to read out. Above the round:
+ * whether the citizen received the last plan by Digital Post.
  */
 export const SpeakerRound = ({ problems }: { problems: ProblemsByField }) => {
   const { t } = useTranslation('meeting');
@@ -56,6 +58,7 @@ export const SpeakerRound = ({ problems }: { problems: ProblemsByField }) => {
         {t('round.heading')}
       </Text>
       <Text size={200}>{t('round.intro')}</Text>
+      <CitizenCopyNote />
       <Text size={200} role="status">
         {t('round.progress', { done: progress.done, total: progress.total })}
       </Text>

@@ -4,16 +4,21 @@ import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
 import { usePlan } from '../../ui/hooks/usePlan';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
+import { OnDemand } from '../../ui/lazy/OnDemand';
 import { BookingConfirmation } from './booking/BookingConfirmation';
 import { BookingPage, type BookedMeeting } from './booking/BookingPage';
 import { PlanHistory } from './history/PlanHistory';
 import { PlansHome } from './home/PlansHome';
 import { plansFailureText } from './plansFailureText';
 import { PlanPrintView } from './print/PlanPrintView';
-import { OnDemand } from '../../ui/lazy/OnDemand';
 
 // "Tjek opsætning" is for the admin, seldom: its code comes when it is opened.
 const SetupPage = lazy(() => import('./setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+
+// The letter to the citizen (Din plan) is opened now and then, from one plan's card: it loads on demand.
+const CitizenLetterView = lazy(() =>
+  import('./letter/CitizenLetterView').then((m) => ({ default: m.CitizenLetterView })),
+);
 
 const BookedSchema = z.object({
   planId: z.string(),
@@ -35,6 +40,7 @@ const ViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('history'), planId: z.string() }),
   z.object({ kind: z.literal('print'), planId: z.string() }),
   z.object({ kind: z.literal('setup') }),
+  z.object({ kind: z.literal('letter'), planId: z.string() }),
 ]);
 type View = z.infer<typeof ViewSchema>;
 
@@ -48,8 +54,9 @@ export interface PlansAppProps {
 }
 
 /**
- * The plans tab (Teams personal tab, Outlook, Microsoft 365 app): home, booking, history and print. Where the
- * user is lives in session storage like the drafts, so a reload comes back to the same page with nothing lost.
+ * The plans tab (Teams personal tab, Outlook, Microsoft 365 app): home, booking, history, print and the citizen's
+ * letter ("Din plan"). Where the user is lives in session storage like the drafts, so a reload comes back to the
+ * same page with nothing lost.
  */
 export const PlansApp = ({ planId = null, ask = null, setup = false }: PlansAppProps) => {
   const { t } = useTranslation('plans');
@@ -62,6 +69,7 @@ export const PlansApp = ({ planId = null, ask = null, setup = false }: PlansAppP
   const bookNext = (id: string) => setView({ kind: 'book', planId: id });
   const history = (id: string) => setView({ kind: 'history', planId: id });
   const print = (id: string) => setView({ kind: 'print', planId: id });
+  const letter = (id: string) => setView({ kind: 'letter', planId: id });
 
   switch (view.kind) {
     case 'home':
@@ -72,6 +80,7 @@ export const PlansApp = ({ planId = null, ask = null, setup = false }: PlansAppP
           onHistory={history}
           onPrint={print}
           onSetup={() => setView({ kind: 'setup' })}
+          onLetter={letter}
         />
       );
     case 'setup':
@@ -109,6 +118,12 @@ export const PlansApp = ({ planId = null, ask = null, setup = false }: PlansAppP
           onBack={() => history(view.planId)}
           ask={view.planId === planId ? ask : null}
         />
+      );
+    case 'letter':
+      return (
+        <OnDemand>
+          <CitizenLetterView planId={view.planId} onBack={home} />
+        </OnDemand>
       );
   }
 };

@@ -460,6 +460,7 @@ const naiveDelivery = async (
       planUrl: `${APP_BASE_URL}/plans.html?planId=${stored.id}`,
       deliveryMarker: 'tovholder-naive',
       chatMembers: target.channel === 'chat' ? [demoPeople.aisha.id, target.key] : null,
+      mail: target.channel === 'email' ? target.mail : null,
     });
     if (target.channel === 'chat' && rendered.kind === 'chat') {
       await watch.time('sending', async () => {

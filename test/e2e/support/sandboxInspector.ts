@@ -71,7 +71,15 @@ export interface MailMessage {
   body: { contentType: string; content: string };
   from: { emailAddress: { address: string; name: string } };
   toRecipients: { emailAddress: { address: string } }[];
+  /** The custom headers the message carries (X-Tovholder-Protection: what the tenant's mail flow does with it). */
+  internetMessageHeaders?: { name: string; value: string }[];
+  /** Set on invitations and cancellations only. */
+  meetingMessageType?: string;
 }
+
+/** An e-mail of a minutes delivery about the case (the minutes or the notice of new minutes), not an invitation. */
+export const isDeliveryMail = (caseReference: string) => (message: MailMessage) =>
+  message.subject.includes(caseReference) && !message.meetingMessageType;
 
 export interface CalendarEvent {
   id: string;

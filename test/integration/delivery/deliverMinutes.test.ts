@@ -3,6 +3,7 @@ import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesT
 import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import { deliverMinutes, type DeliveryDeps } from '../../../src/domain/delivery/deliverMinutes';
 import type { Plan } from '../../../src/domain/plan/planDocument';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import { cardsRenderer } from '../../support/cardsRenderer';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import type { GraphCall, GraphClient } from '../../../src/adapters/graph/graphClient';
@@ -116,6 +117,25 @@ describe('delivering the minutes through Graph (sandbox)', () => {
     for (const address of byMail) expect(await mailsWith(address, marker), address).toHaveLength(1);
     expect(await messagesWith(upn.mikkel, marker)).toHaveLength(0);
     expect(await mailsWith(upn.mikkel, marker)).toHaveLength(0);
+  });
+
+  it("marks each e-mail for the tenant's mail flow: the GP's for the Purview rule, the citizen's and relative's as notices", async () => {
+    const planId = await freshPlan();
+    const marker = 'tovholder-int-purview';
+    const deps = depsAsAisha(marker);
+    const result = await deliverMinutes(
+      { ...deps, policy: { ...deps.policy, mailProtection: readMailProtection({ mode: 'purview' }) } },
+      planId,
+      { senderParticipantId: 'p-aisha' },
+    );
+    expect(result.outcome).toBe('delivered');
+    const headerOf = async (address: string) => {
+      const [mail] = (await mailsWith(address, marker)) as { internetMessageHeaders?: unknown; subject: string }[];
+      return [mail?.subject.startsWith('Referat:'), mail?.internetMessageHeaders];
+    };
+    expect(await headerOf(upn.ole)).toEqual([true, [{ name: 'X-Tovholder-Protection', value: 'purview' }]]);
+    for (const address of [upn.jens, upn.lise])
+      expect(await headerOf(address)).toEqual([false, [{ name: 'X-Tovholder-Protection', value: 'notice' }]]);
   });
 
   it('mentions the next tovholder in the message body, so Teams notifies him', async () => {

@@ -3,6 +3,7 @@ import type { GraphClient } from '../../../src/adapters/graph/graphClient';
 import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
 import { toGraphChatMessage } from '../../../src/cards/minutesMessage';
 import { defaultPolicy } from '../../../src/domain/policy';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import type { ChatMessageToPost, ChatPartner, MailToSend } from '../../../src/domain/ports/minutesTransport';
 import type { Cleared } from '../../../src/domain/privacy/cleared';
 import { success, type Outcome } from '../../../src/domain/ports/outcome';
@@ -210,15 +211,20 @@ describe('GraphMinutesTransport against the sandbox', () => {
     });
   });
 
-  it('mails the minutes to the GP who has no Teams', async () => {
+  it("mails the minutes to the GP who has no Teams, marked for the tenant's Purview rule", async () => {
     const transport = new GraphMinutesTransport(graph);
     const mail: MailToSend = {
       key: 'p-ole',
       to: [{ email: upn.ole, name: 'Ole Bak' }],
       subject: 'Referat KI-2026-014',
       html: '<p>Referat fra det koordinerende indsatsplansmøde KI-2026-014</p>',
+      mark: 'purview',
     };
-    const cleared = unwrap(verdictOutcome(clearMail(mail, privacy, [demoPeople.ole.id])));
+    const encrypted = {
+      ...privacy,
+      policy: { ...defaultPolicy, mailProtection: readMailProtection({ mode: 'purview' }) },
+    };
+    const cleared = unwrap(verdictOutcome(clearMail(mail, encrypted, [demoPeople.ole.id])));
     const { drafts } = await transport.prepare({ partners: [], mails: [cleared], deliveryId: 'delivery-mail' });
     const draftId = unwrap(drafts.get('p-ole'));
     const sent = await transport.send({ messages: [], drafts: [{ key: 'p-ole', draftId }] });
@@ -228,5 +234,10 @@ describe('GraphMinutesTransport against the sandbox', () => {
       `/_sandbox/mailbox?user=${encodeURIComponent(upn.ole)}`,
     );
     expect(mailbox.messages.map((message) => message.subject)).toContain('Referat KI-2026-014');
+    // The header travels with the mail: the GP's copy carries it, as the tenant's rule saw it on the way out.
+    const received = (mailbox as { messages: { subject: string; internetMessageHeaders?: unknown }[] }).messages.find(
+      (message) => message.subject === 'Referat KI-2026-014',
+    );
+    expect(received?.internetMessageHeaders).toEqual([{ name: 'X-Tovholder-Protection', value: 'purview' }]);
   });
 });

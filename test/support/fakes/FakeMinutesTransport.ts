@@ -52,6 +52,8 @@ export interface DeliveredMail {
   to: string[];
   subject: string;
   html: string;
+  /** The protection mark the e-mail carried (its X-Tovholder-Protection header). */
+  mark: MailToSend['mark'];
 }
 
 interface Draft {
@@ -196,7 +198,12 @@ export class FakeMinutesTransport implements MinutesTransport {
     if (!draft) return failure('notFound', 'ErrorItemNotFound', `No message ${draftId}`, 404);
     if (draft.sent) return notADraft(draftId);
     draft.sent = true;
-    this.mailbox.push({ to: draft.mail.to.map((t) => t.email), subject: draft.mail.subject, html: draft.mail.html });
+    this.mailbox.push({
+      to: draft.mail.to.map((t) => t.email),
+      subject: draft.mail.subject,
+      html: draft.mail.html,
+      mark: draft.mail.mark,
+    });
     return success(draft.id);
   }
 

@@ -7,6 +7,7 @@ import type { RecipientDelivery } from '../../../src/domain/plan/planDocument';
 import type { ChatMessageToPost, DraftToSend, ItemSettled } from '../../../src/domain/ports/minutesTransport';
 import type { Outcome } from '../../../src/domain/ports/outcome';
 import type { Cleared } from '../../../src/domain/privacy/cleared';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
 import { aMeetingWorld, people, PLAN_ID, renderMeeting, todaysPlan, type MeetingWorld } from './meetingHarness';
@@ -54,7 +55,8 @@ describe('sending the minutes after the fælles opsummering', () => {
     const planList = (await screen.findByText('Hvem får referatet hvordan')).nextElementSibling as HTMLElement;
     const row = (name: string) => within(planList).getByText(name).closest('li') as HTMLElement;
     expect(within(row('Peter Nielsen')).getByText('Teams-chat')).toBeTruthy();
-    expect(within(row('Ole Bak')).getByText('E-mail')).toBeTruthy();
+    // Outside Teams, under the default mail policy (none): only the notice of new minutes.
+    expect(within(row('Ole Bak')).getByText('Kun besked om nyt referat')).toBeTruthy();
     expect(within(row('Mødechatten')).getByText('Mødechat')).toBeTruthy();
     // The sender has the plan already, and is told why nothing comes to them.
     expect(within(row('Aisha Khan')).getByText('Intet')).toBeTruthy();
@@ -88,6 +90,77 @@ describe('sending the minutes after the fælles opsummering', () => {
           .plan.meetings[0]!.delivery?.recipients.find((r) => r.participantId === people.peter.id)?.status,
       ).toBe('sent'),
     );
+  });
+});
+
+describe('what the list promises', () => {
+  it('under the full policy, shows the meeting chat getting nothing when the minutes name the citizen, as the send skips it', async () => {
+    const transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    const plan = readyPlan();
+    plan.meetings[0]!.minutes.goals = [{ id: 'g-bolig', text: 'Jens beholder sin lejlighed' }];
+    const world = aMeetingWorld({ plan });
+    world.services.transport = transport;
+    world.services.policy = { ...world.services.policy, cardDetail: 'full' };
+    const { user, row } = await openSend(world, { confirm: true });
+
+    expect(within(row('Mødechatten')).getByText('Intet')).toBeTruthy();
+    expect(within(row('Mødechatten')).getByText(/Mødechatten får kun et kort uden navne/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    expect(transport.messagesFor(MEETING_CHAT)).toHaveLength(0);
+    expect(transport.messagesFor(people.peter.id)).toHaveLength(1);
+  });
+});
+
+describe('what people outside Teams get, on their line before sending', () => {
+  const withMail = (mode: string, partnerDomains = '') => {
+    const world = aMeetingWorld({ plan: readyPlan() });
+    world.services.transport = new FakeMinutesTransport().withChat(MEETING_CHAT);
+    world.services.policy = { ...world.services.policy, mailProtection: readMailProtection({ mode, partnerDomains }) };
+    return world;
+  };
+
+  it('under Purview: the GP gets an encrypted e-mail, the citizen only the notice — the plan goes by Digital Post', async () => {
+    const world = withMail('purview');
+    const { row, user } = await openSend(world, { confirm: true });
+    expect(within(row('Ole Bak')).getByText('Krypteret e-mail')).toBeTruthy();
+    expect(
+      within(row('Jens Holm')).getByText('Kun besked om nyt referat — planen sendes med Digital Post'),
+    ).toBeTruthy();
+    expect(within(row('Jens Holm')).getByText(/»Din plan«/)).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+    expect(await screen.findByText('Referatet er sendt til alle.')).toBeTruthy();
+    const transport = world.services.transport as FakeMinutesTransport;
+    expect(transport.mailsTo(people.ole.email!).map((m) => m.mark)).toEqual(['purview']);
+    expect(transport.mailsTo(people.jens.email!).map((m) => m.mark)).toEqual(['notice']);
+  });
+
+  it('under enforced TLS: a GP whose domain is not on the list is told so, and gets only the notice', async () => {
+    const { row } = await openSend(withMail('tls', 'regionms.example'), { confirm: true });
+    expect(within(row('Ole Bak')).getByText('Kun besked om nyt referat')).toBeTruthy();
+    expect(
+      within(row('Ole Bak')).getByText(
+        /laegehuset-sundby\.example er ikke på listen over partnerdomæner med tvungen TLS/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it('under enforced TLS: a GP whose domain is on the list gets the minutes over TLS', async () => {
+    const { row } = await openSend(withMail('tls', 'laegehuset-sundby.example'), { confirm: true });
+    expect(within(row('Ole Bak')).getByText('E-mail over tvungen TLS')).toBeTruthy();
+  });
+
+  it('says plainly when the mail setting has a typo, and sends the GP only the notice', async () => {
+    const { region, row } = await openSend(withMail('purveiw'), { confirm: true });
+    expect(
+      within(region).getByText(
+        'Jeres e-mailbeskyttelse er ikke sat rigtigt op. Indtil jeres it-administrator har rettet det, sendes planen ikke på e-mail, hvor opsætningen er forkert:',
+      ),
+    ).toBeTruthy();
+    expect(within(region).getByText(/TOVHOLDER_MAIL_PROTECTION er »purveiw«, som ikke er en kendt værdi/)).toBeTruthy();
+    expect(within(row('Ole Bak')).getByText('Kun besked om nyt referat')).toBeTruthy();
+    expect(within(row('Ole Bak')).getByText(/e-mailbeskyttelse er ikke sat rigtigt op \(se ovenfor\)/)).toBeTruthy();
   });
 });
 

@@ -34,6 +34,7 @@ describe("the minutes' dates", () => {
       planUrl: PLAN_URL,
       deliveryMarker: 'tovholder-1',
       chatMembers: null,
+      mail: { kind: 'protectedEmail', mark: 'purview' },
     });
     if (rendered.kind !== 'mail') throw new Error('expected an e-mail');
     expect(rendered.mail.html).toContain('1. oktober 2026');
@@ -52,6 +53,7 @@ describe("the minutes' dates", () => {
         planUrl: PLAN_URL,
         deliveryMarker: 'tovholder-1',
         chatMembers: null,
+        mail: null,
       });
     render(planWithFortyDueDates());
     const made = vi.spyOn(Intl, 'DateTimeFormat');

@@ -8,8 +8,10 @@ import {
 import { MEETING_CHAT_KEY } from '../../../src/domain/delivery/deliveryPlan';
 import type { Delivery, Plan } from '../../../src/domain/plan/planDocument';
 import type { TenantPolicy } from '../../../src/domain/policy';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import type { PlanStore } from '../../../src/domain/ports/planStore';
 import { demoIds, demoPeople, demoPlan } from '../../support/builders';
+import { cardsRenderer } from '../../support/cardsRenderer';
 import { FakeMinutesTransport } from '../../support/fakes/FakeMinutesTransport';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 
@@ -470,5 +472,58 @@ describe('the plan in hand and live progress', () => {
     expect(result.outcome === 'partial' && seen.at(-1)).toEqual(
       result.outcome === 'partial' && result.recipients.map(({ key, status }) => ({ key, status })),
     );
+  });
+});
+
+describe('what people outside Teams get by e-mail', () => {
+  const purview: TenantPolicy = { ...summary, mailProtection: readMailProtection({ mode: 'purview' }) };
+
+  it('gives everyone outside Teams only the notice when the tenant protects no mail (the default), and records it', async () => {
+    const { transport, send, delivery } = setup();
+    const result = await send({ render: cardsRenderer });
+    expect(result.outcome).toBe('delivered');
+    for (const person of mailParticipants) {
+      const [mail, ...more] = transport.mailsTo(person.email ?? '');
+      expect(more).toEqual([]);
+      expect(mail?.mark).toBe('notice');
+      expect(mail?.subject).toBe('Nyt referat i sag KI-2026-014');
+      expect(mail?.html).not.toContain('beholder sin lejlighed');
+      expect(delivery()?.recipients.find((r) => r.participantId === person.id)?.mark).toBe('notice');
+    }
+  });
+
+  it("sends the GP the minutes marked for the tenant's Purview rule, and the citizen and relative still only the notice", async () => {
+    const { transport, send } = setup(cleanPlan(), purview);
+    await send({ render: cardsRenderer });
+    const [gp] = transport.mailsTo(p.ole.email ?? '');
+    expect(gp?.mark).toBe('purview');
+    expect(gp?.html).toContain('beholder sin lejlighed');
+    expect(gp?.html).toContain('Denne e-mail sendes krypteret');
+    for (const person of [p.jens, p.lise]) expect(transport.mailsTo(person.email ?? '')[0]?.mark).toBe('notice');
+  });
+
+  it('makes a new draft under the rule that holds now when the tenant changed it before "Prøv igen"', async () => {
+    const { transport, send, delivery } = setup();
+    transport.fail('send', p.ole.id, 'refused');
+    await send({ render: cardsRenderer });
+    expect(delivery()?.recipients.find((r) => r.participantId === p.ole.id)).toMatchObject({
+      status: 'failed',
+      mark: 'notice',
+    });
+
+    await send({ render: cardsRenderer, policy: purview });
+    expect(transport.mailsTo(p.ole.email ?? '').map((m) => m.mark)).toEqual(['purview']);
+    expect(transport.unsentDrafts()).toEqual([]);
+  });
+
+  it('never sends twice when an e-mail of unknown fate was made under the earlier rule: it looks, and finds it sent', async () => {
+    const { transport, send } = setup();
+    transport.fail('send', p.ole.id, 'lostAnswer').fail('look', p.ole.id, 'lostAnswer');
+    const first = await send({ render: cardsRenderer });
+    expect(statusOf(first, p.ole.id)).toBe('unknown');
+
+    const second = await send({ render: cardsRenderer, policy: purview }, { only: [p.ole.id] });
+    expect(statusOf(second, p.ole.id)).toBe('sent');
+    expect(transport.mailsTo(p.ole.email ?? '').map((m) => m.mark)).toEqual(['notice']);
   });
 });

@@ -17,6 +17,7 @@ import { ConsoleLogger } from '../../../src/adapters/standalone/consoleLogger';
 import { deliverMinutes, type RenderMinutes } from '../../../src/domain/delivery/deliverMinutes';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { TenantPolicy } from '../../../src/domain/policy';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import { clearLogEntry, type PrivacyContext } from '../../../src/domain/privacy/privacyGuard';
 import { bookMeeting } from '../../../src/domain/booking/bookMeeting';
 import { toBookingDraft } from '../../../src/surfaces/plans/booking/formDraft';
@@ -117,6 +118,11 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
 
 describe('chat post and sendMail (deliverMinutes → MinutesTransport)', () => {
   const TODAY = '2027-03-04';
+  // The minutes go by e-mail to the GP only when the tenant encrypts them (here: the Purview rule).
+  const encrypted = (policy: TenantPolicy): TenantPolicy => ({
+    ...policy,
+    mailProtection: readMailProtection({ mode: 'purview' }),
+  });
   const PLAN_ID = 'plan-outbound-paths';
   const plan = (): Plan =>
     aPlan()
@@ -152,7 +158,7 @@ describe('chat post and sendMail (deliverMinutes → MinutesTransport)', () => {
       };
     };
 
-  const deliver = async (render: RenderMinutes, policy: TenantPolicy = summary) => {
+  const deliver = async (render: RenderMinutes, policy: TenantPolicy = encrypted(summary)) => {
     const transport = new FakeMinutesTransport();
     const result = await deliverMinutes(
       {
@@ -186,8 +192,8 @@ describe('chat post and sendMail (deliverMinutes → MinutesTransport)', () => {
   });
 
   it.each([
-    ['a CPR number', `CPR ${CPR}`, [summary, full]],
-    ["the citizen's name (summary policy)", 'Jens Holm kommer selv.', [summary]],
+    ['a CPR number', `CPR ${CPR}`, [encrypted(summary), encrypted(full)]],
+    ["the citizen's name (summary policy)", 'Jens Holm kommer selv.', [encrypted(summary)]],
   ] as const)(
     'posts no card and sends no e-mail carrying %s; the others still get theirs',
     async (_w, extra, policies) => {
@@ -204,8 +210,17 @@ describe('chat post and sendMail (deliverMinutes → MinutesTransport)', () => {
     },
   );
 
-  it('lets the name into the card and the e-mail under the full policy, but never a CPR number', async () => {
+  it('keeps the name out of the notice the GP gets when the tenant does not encrypt mail, even under the full policy', async () => {
     const { result, transport } = await deliver(leaking('Jens Holm kommer selv.'), full);
+    expect(result.outcome === 'partial' && result.recipients.find((r) => r.key === p.ole.id)?.problem?.code).toBe(
+      'privacy.citizenName',
+    );
+    expect(transport.mailsTo(p.ole.email ?? '')).toEqual([]);
+    expect(cardText(transport, p.karen.id).join()).toContain('Jens Holm kommer selv.');
+  });
+
+  it('lets the name into the card and the e-mail under the full policy, but never a CPR number', async () => {
+    const { result, transport } = await deliver(leaking('Jens Holm kommer selv.'), encrypted(full));
     expect(result.outcome).toBe('delivered');
     expect(cardText(transport, p.karen.id).join()).toContain('Jens Holm kommer selv.');
     expect(

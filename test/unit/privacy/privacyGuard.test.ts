@@ -16,6 +16,7 @@ import {
   verdictOutcome,
   type PrivacyContext,
 } from '../../../src/domain/privacy/privacyGuard';
+import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import { demoPeople, demoPlan } from '../../support/builders';
 
 const summary: TenantPolicy = { cardDetail: 'summary', pinTab: true };
@@ -48,12 +49,16 @@ const chat = (cardText: string, html = '<attachment id="a1"></attachment>'): Cha
   mentions: [],
 });
 
-const mail = (html: string, subject = 'Referat – KI-2026-014'): MailToSend => ({
+/** The minutes for the GP, marked for the tenant's Purview rule (the policies below encrypt with Purview). */
+const mail = (html: string, subject = 'Referat – KI-2026-014', mark: MailToSend['mark'] = 'purview'): MailToSend => ({
   key: 'p-ole',
   to: [{ email: 'ole.bak@laegehuset-sundby.example', name: 'Ole Bak' }],
   subject,
   html,
+  mark,
 });
+const purview = readMailProtection({ mode: 'purview' });
+const encrypted = (policy: TenantPolicy): TenantPolicy => ({ ...policy, mailProtection: purview });
 
 const messagesOf = (verdict: { verdict: string; reasons?: { message: { da: string } }[] }) =>
   (verdict.reasons ?? []).map((r) => r.message.da);
@@ -231,22 +236,24 @@ describe('the privacy guard and the consent', () => {
 });
 
 describe('the privacy guard on e-mail', () => {
-  it('lets the minutes go to the GP by e-mail', () => {
-    expect(clearMail(mail('<p>Borgeren beholder sin lejlighed</p>'), ctx(), [demoPeople.ole.id]).verdict).toBe(
-      'allowed',
-    );
+  it('lets the minutes go to the GP by e-mail when the tenant encrypts them', () => {
+    expect(
+      clearMail(mail('<p>Borgeren beholder sin lejlighed</p>'), ctx(encrypted(summary)), [demoPeople.ole.id]).verdict,
+    ).toBe('allowed');
   });
 
   it('follows the card policy for the name: blocked under summary, allowed under full', () => {
     const html = '<p>Jens beholder sin lejlighed</p>';
-    expect(messagesOf(clearMail(mail(html), ctx(summary), [demoPeople.ole.id]))).toEqual([
+    expect(messagesOf(clearMail(mail(html), ctx(encrypted(summary)), [demoPeople.ole.id]))).toEqual([
       'E-mailens tekst indeholder borgerens navn — ret teksterne i referatet, så der står »borgeren« i stedet for navnet.',
     ]);
-    expect(clearMail(mail(html), ctx(full), [demoPeople.ole.id]).verdict).toBe('allowed');
+    expect(clearMail(mail(html), ctx(encrypted(full)), [demoPeople.ole.id]).verdict).toBe('allowed');
   });
 
   it('blocks a CPR number in the subject under any policy', () => {
-    expect(clearMail(mail('<p>ok</p>', 'Referat 010190-1234'), ctx(full), [demoPeople.ole.id]).verdict).toBe('blocked');
+    expect(clearMail(mail('<p>ok</p>', 'Referat 010190-1234'), ctx(encrypted(full)), [demoPeople.ole.id]).verdict).toBe(
+      'blocked',
+    );
   });
 });
 

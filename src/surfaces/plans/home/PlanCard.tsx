@@ -1,9 +1,10 @@
 import { Button, Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CalendarAddRegular, HistoryRegular, PrintRegular } from '@fluentui/react-icons';
+import { CalendarAddRegular, DocumentTextRegular, HistoryRegular, PrintRegular } from '@fluentui/react-icons';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
 import type { Plan } from '../../../domain/plan/planDocument';
+import { citizenOf, copySentTo, letterMeeting } from '../../../domain/plans/citizenCopy';
 import { planOverview } from '../../../domain/plans/myWork';
-import { formatDateTime } from '../../../domain/time/danishTime';
+import { copenhagenDate, formatDateTime } from '../../../domain/time/danishTime';
 import { formatDayWithYear } from '../dates';
 import { useLang } from '../useLang';
 import { ConsentState } from './ConsentState';
@@ -29,15 +30,24 @@ export interface PlanCardProps {
   onHistory(planId: string): void;
   onPrint(planId: string): void;
   onBookNext(planId: string): void;
+  /** "Din plan": the letter to the citizen; without it the card offers none. */
+  onLetter?(planId: string): void;
 }
 
-/** One plan I take part in: case reference, next meeting, tovholder, consent. Never the citizen's name. */
-export const PlanCard = ({ plan, myEmail, now, onHistory, onPrint, onBookNext }: PlanCardProps) => {
+/**
+ * One plan I take part in: case reference, next meeting, tovholder, consent, and whether the citizen has been sent
+ * the plan by Digital Post. Never the citizen's name.
+ */
+export const PlanCard = ({ plan, myEmail, now, onHistory, onPrint, onBookNext, onLetter }: PlanCardProps) => {
   const { t } = useTranslation('plans');
   const lang = useLang();
   const styles = useStyles();
   const overview = planOverview(plan, myEmail, now);
   const headingId = `plan-${plan.id}-heading`;
+  // The plan in force and whether the citizen got it by Digital Post ("Din plan").
+  const lettered = letterMeeting(plan, now);
+  const citizen = citizenOf(plan);
+  const copy = lettered && citizen ? copySentTo(lettered, citizen.id) : null;
   const next = overview.nextMeetingStart
     ? formatDateTime(new Date(overview.nextMeetingStart), lang)
     : overview.nextMeetingBy
@@ -61,6 +71,16 @@ export const PlanCard = ({ plan, myEmail, now, onHistory, onPrint, onBookNext }:
         <dd className={styles.value}>
           <ConsentState plan={plan} now={now} />
         </dd>
+        {lettered && citizen && (
+          <>
+            <dt className={styles.term}>{t('plan.citizenCopy')}</dt>
+            <dd className={styles.value}>
+              {copy
+                ? t('plan.citizenHasIt', { date: formatDayWithYear(copenhagenDate(new Date(copy.sentAt)), lang) })
+                : t('plan.citizenToSend')}
+            </dd>
+          </>
+        )}
       </dl>
       <div
         className={styles.actions}
@@ -73,6 +93,11 @@ export const PlanCard = ({ plan, myEmail, now, onHistory, onPrint, onBookNext }:
         <Button icon={<PrintRegular />} onClick={() => onPrint(plan.id)}>
           {t('plan.print')}
         </Button>
+        {lettered && citizen && onLetter && (
+          <Button icon={<DocumentTextRegular />} onClick={() => onLetter(plan.id)}>
+            {t('plan.letter')}
+          </Button>
+        )}
         {overview.nextMeetingStart === null && (
           <Button icon={<CalendarAddRegular />} onClick={() => onBookNext(plan.id)}>
             {t('plan.bookNext')}

@@ -67,13 +67,15 @@ export interface PlansHomeProps {
   onPrint(planId: string): void;
   /** "Tjek opsætning". */
   onSetup?(): void;
+  /** "Din plan": the letter to the citizen, and marking it sent by Digital Post. */
+  onLetter?(planId: string): void;
 }
 
 /**
  * The plans tab's home between meetings: "you are the next tovholder" banners, the plans I take part in, and my
  * open efforts (overdue first) with one click to mark them done or ongoing.
  */
-export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint, onSetup }: PlansHomeProps) => {
+export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint, onSetup, onLetter }: PlansHomeProps) => {
   const { t } = useTranslation('plans');
   const styles = useStyles();
   const { me, clock } = useServices();
@@ -158,6 +160,7 @@ export const PlansHome = ({ onNewPlan, onBookNext, onHistory, onPrint, onSetup }
                     onHistory={onHistory}
                     onPrint={onPrint}
                     onBookNext={onBookNext}
+                    {...(onLetter ? { onLetter } : {})}
                   />
                 ))
               )}

@@ -183,6 +183,9 @@ export const meeting = {
   },
   previous: {
     heading: 'Indsatser fra sidste møde',
+    citizenCopySent: 'Borgeren fik planen fra mødet {{date}} med Digital Post ({{sentAt}}, {{by}}).',
+    citizenCopyMissing:
+      'Borgeren har ikke fået planen fra mødet {{date}}: den er ikke markeret som sendt med Digital Post.',
     intro: 'Gennemgås i afdækningen: er de udført, i gang, ændret eller droppet?',
     none: 'Der er ingen indsatser fra et tidligere møde.',
     status: 'Status for "{{what}}"',
@@ -324,10 +327,15 @@ export const meeting = {
     planHeading: 'Hvem får referatet hvordan',
     channels: {
       chat: 'Teams-chat',
-      email: 'E-mail',
+      protectedEmail: 'Krypteret e-mail',
+      fullEmail: 'E-mail over tvungen TLS',
+      notice: 'Kun besked om nyt referat',
+      noticeDigitalPost: 'Kun besked om nyt referat — planen sendes med Digital Post',
       meetingChat: 'Mødechat',
       none: 'Intet',
     },
+    mailSetup:
+      'Jeres e-mailbeskyttelse er ikke sat rigtigt op. Indtil jeres it-administrator har rettet det, sendes planen ikke på e-mail, hvor opsætningen er forkert:',
     reasons: {
       meetingChat: 'Mødets chat som fælles registrering',
     },

@@ -187,6 +187,9 @@ export const meeting: Translation<typeof da> = {
   },
   previous: {
     heading: 'Efforts from the last meeting',
+    citizenCopySent: 'The citizen received the plan from the meeting on {{date}} by Digital Post ({{sentAt}}, {{by}}).',
+    citizenCopyMissing:
+      'The citizen has not received the plan from the meeting on {{date}}: it is not marked as sent by Digital Post.',
     intro: 'Reviewed in the current situation item: done, ongoing, changed or dropped?',
     none: 'There are no efforts from an earlier meeting.',
     status: 'Status of "{{what}}"',
@@ -327,10 +330,15 @@ export const meeting: Translation<typeof da> = {
     planHeading: 'Who gets the minutes, and how',
     channels: {
       chat: 'Teams chat',
-      email: 'E-mail',
+      protectedEmail: 'Encrypted e-mail',
+      fullEmail: 'E-mail over enforced TLS',
+      notice: 'Only a notice of new minutes',
+      noticeDigitalPost: 'Only a notice of new minutes — the plan goes by Digital Post',
       meetingChat: 'Meeting chat',
       none: 'Nothing',
     },
+    mailSetup:
+      'Your mail protection is not set up correctly. Until your IT administrator has fixed it, the plan is not sent by e-mail where the setup is wrong:',
     reasons: {
       meetingChat: "The meeting's chat as the shared record",
     },
