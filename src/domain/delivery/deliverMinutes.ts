@@ -36,6 +36,7 @@ import type { Clock } from '../ports/clock';
 import type { ChatMessageToPost, CopyToRemove, MailToSend, MinutesTransport } from '../ports/minutesTransport';
 import { success, type Failure, type Outcome } from '../ports/outcome';
 import type { PlanStore, SaveOutcome, StoredPlan } from '../ports/planStore';
+import { updatePlan } from '../plan/updatePlan';
 import type { Lang, Problem } from '../problems';
 import type { Cleared } from '../privacy/cleared';
 import { clearChatMessage, clearMail, type PrivacyContext } from '../privacy/privacyGuard';
@@ -291,29 +292,30 @@ const render = (run: Run, w: Work): Rendered => run.deps.render(withMarker(w.req
 // ---- The one write of the delivery record. ----
 
 /**
- * Writes the delivery record into the plan with If-Match, merging only the delivery statuses into whatever others
- * saved meanwhile (for the recipients this attempt touched ours win, but a confirmed `sent` never goes back); on a
- * conflict it merges into their version and tries again, `attempts` times in all. The last outcome is returned.
+ * Writes the delivery record into the plan through the one `updatePlan`: the change merges only the delivery
+ * statuses into whatever others saved meanwhile (for the recipients this attempt touched ours win, but a confirmed
+ * `sent` never goes back), and finds nothing to do when the stored record already says it all.
  */
 const writeRecord = async (run: Run, base: StoredPlan, attempts: number): Promise<SaveOutcome> => {
   const delivery = recordOf(run);
   const touched = new Set(run.selected.map((w) => w.target.key));
-  let current = base;
-  let outcome: SaveOutcome = { ok: false, kind: 'failed', status: null, code: 'notTried', message: 'Ikke forsøgt' };
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const stored = current.plan.meetings.find((m) => m.id === run.meeting.id)?.delivery ?? null;
-    const merged: Delivery =
-      stored && stored.deliveryId === delivery.deliveryId
-        ? { ...delivery, recipients: mergeRecipients(stored.recipients, delivery.recipients, touched) }
-        : delivery;
-    outcome = await run.deps.planStore.save(
-      withDelivery(current.plan, run.meeting.id, merged, run.deps.clock.now()),
-      current.eTag,
-    );
-    if (outcome.ok || outcome.kind !== 'conflict') return outcome;
-    current = outcome.current;
-  }
-  return outcome;
+  const now = () => run.deps.clock.now();
+  const updated = await updatePlan(
+    run.deps.planStore,
+    base,
+    (plan) => {
+      const stored = plan.meetings.find((m) => m.id === run.meeting.id)?.delivery ?? null;
+      const merged: Delivery =
+        stored && stored.deliveryId === delivery.deliveryId
+          ? { ...delivery, recipients: mergeRecipients(stored.recipients, delivery.recipients, touched) }
+          : delivery;
+      return stored && JSON.stringify(stored) === JSON.stringify(merged)
+        ? null
+        : withDelivery(plan, run.meeting.id, merged, now());
+    },
+    { attempts, now },
+  );
+  return updated.ok ? success(updated.stored) : updated;
 };
 
 const saveAttempts = (run: Run) => run.options.maxSaveAttempts ?? DEFAULT_SAVE_ATTEMPTS;

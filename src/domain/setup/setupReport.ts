@@ -3,6 +3,8 @@
  * one finding per thing to set up comes out, in the order an admin would do them, each saying what is wrong, why it
  * matters to the users, and what to do — with the README's section for the exact steps.
  */
+import { mailProtectionProblems } from '../policy/mailProtection';
+import type { MailProtectionSetting } from '../policy/mailProtectionSetting';
 import type { Failure, Outcome } from '../ports/outcome';
 
 export type SetupState = 'ok' | 'missing' | 'warning' | 'info';
@@ -23,6 +25,8 @@ export interface SetupObservations {
   partners: { tenantId: string; name: string; outcome: Outcome<'guest' | 'notGuest'> }[];
   /** Plans still in the first version's library, or null when none is configured. */
   legacyLeft: Outcome<number> | null;
+  /** How outgoing mail is protected (TOVHOLDER_MAIL_PROTECTION), as the app read it; absent: not told. */
+  mail?: MailProtectionSetting;
 }
 
 /** Permissions without which the app cannot work. */
@@ -54,6 +58,45 @@ const PERMISSIONS: [string, string] = ['Log-ind og tilladelser', 'Sign-in and pe
 const STORAGE: [string, string] = ['Lager til planerne', 'Storage for plans'];
 const CREATE: [string, string] = ['Nye planer', 'New plans'];
 const LEGACY: [string, string] = ['Planer i det gamle bibliotek', 'Plans in the old library'];
+const MAIL: [string, string] = ['Beskyttet e-mail', 'Protected e-mail'];
+
+/** What people outside Teams get by e-mail, and each mistake in the setting with what to write instead. */
+const mailFindings = (mail: MailProtectionSetting): SetupFinding[] => {
+  const problems = mailProtectionProblems(mail.issues);
+  const said: Record<MailProtectionSetting['protection']['mode'], [string, string]> = {
+    none: [
+      'Ingen e-mail bærer planens indhold: modtagere uden for Teams får kun besked om, at der er et nyt referat, og hvem tovholderen er. Sæt TOVHOLDER_MAIL_PROTECTION til purview eller tls, når jeres e-mail er beskyttet (README, »Beskyttet e-mail«).',
+      'No e-mail carries the plan: recipients outside Teams get only the notice that there are new minutes and who the tovholder is. Set TOVHOLDER_MAIL_PROTECTION to purview or tls once your mail is protected (README, "Beskyttet e-mail").',
+    ],
+    purview: [
+      'Referater med e-mail mærkes X-Tovholder-Protection: purview, så jeres regel i Exchange krypterer dem med Microsoft Purview. Tjek at reglen findes (README, »Beskyttet e-mail«).',
+      'Minutes e-mails are marked X-Tovholder-Protection: purview for your Exchange rule to encrypt them with Microsoft Purview. Check that the rule exists (README, "Beskyttet e-mail").',
+    ],
+    tls: [
+      `Referatet sendes kun med e-mail til ${
+        mail.protection.mode === 'tls' && mail.protection.partnerDomains.length > 0
+          ? mail.protection.partnerDomains.join(', ')
+          : 'ingen domæner'
+      } (tvungen TLS); alle andre får kun besked om nyt referat.`,
+      `The minutes go by e-mail only to ${
+        mail.protection.mode === 'tls' && mail.protection.partnerDomains.length > 0
+          ? mail.protection.partnerDomains.join(', ')
+          : 'no domains'
+      } (enforced TLS); everyone else gets only the notice of new minutes.`,
+    ],
+  };
+  return [
+    finding(
+      'mail',
+      problems.some((p) => p.severity === 'error') ? 'missing' : 'info',
+      MAIL,
+      said[mail.protection.mode],
+    ),
+    ...problems.map((p, n) =>
+      finding(`mail.${n}`, p.severity === 'error' ? 'missing' : 'warning', MAIL, [p.message.da, p.message.en]),
+    ),
+  ];
+};
 
 const scopeFindings = (scopes: Outcome<string[]>): SetupFinding[] => {
   if (!scopes.ok)
@@ -154,4 +197,5 @@ export const setupReport = (o: SetupObservations): SetupFinding[] => [
   ...(o.tryPlace ? [createFinding(o.tryPlace)] : []),
   ...o.partners.map(partnerFinding),
   ...(o.legacyLeft ? [legacyFinding(o.legacyLeft)] : []),
+  ...(o.mail ? mailFindings(o.mail) : []),
 ];

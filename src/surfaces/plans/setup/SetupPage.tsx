@@ -80,9 +80,10 @@ export const SetupPage = ({ onBack }: { onBack(): void }) => {
       oneDrive,
       partners,
       legacyLeft,
+      ...(policy.mailProtection ? { mail: policy.mailProtection } : {}),
       tryPlace: current?.tryPlace ?? null,
     }));
-  }, [setupProbe, partnerTenants, legacyPlans]);
+  }, [setupProbe, partnerTenants, legacyPlans, policy.mailProtection]);
 
   useEffect(() => {
     void check();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failure, success } from '../../../../src/domain/ports/outcome';
+import { parseMailProtection } from '../../../../src/domain/policy/mailProtectionSetting';
 import { REQUIRED_SCOPES, setupReport, type SetupObservations } from '../../../../src/domain/setup/setupReport';
 
 const REGION = { tenantId: '22222222-2222-4222-8222-222222222222', name: 'Region Midtsjælland' };
@@ -63,5 +64,19 @@ describe('Tjek opsætning says plainly what is missing', () => {
   it('counts the plans still in the old library', () => {
     expect(stateOf({ ...allWell(), legacyLeft: success(4) }, 'legacy')?.detail.da).toContain('4 plan(er)');
     expect(stateOf({ ...allWell(), legacyLeft: null }, 'legacy')).toBeUndefined();
+  });
+
+  it('says what people outside Teams get by e-mail, and each mistake in the mail setting with what to write', () => {
+    const none = setupReport({ ...allWell(), mail: parseMailProtection({ mode: 'none' }) });
+    expect(none.find((f) => f.key === 'mail')?.detail.da).toContain('kun besked om, at der er et nyt referat');
+    const typo = setupReport({ ...allWell(), mail: parseMailProtection({ mode: 'purveiw' }) });
+    expect(typo.find((f) => f.key === 'mail')?.state).toBe('missing');
+    expect(typo.find((f) => f.key === 'mail.0')?.detail.da).toContain('Skriv none, purview eller tls');
+    const tls = setupReport({
+      ...allWell(),
+      mail: parseMailProtection({ mode: 'tls', partnerDomains: 'regionms.example, *.laege.dk' }),
+    });
+    expect(tls.find((f) => f.key === 'mail')?.detail.da).toContain('regionms.example');
+    expect(tls.find((f) => f.key === 'mail.0')?.detail.da).toContain('jokertegn');
   });
 });
