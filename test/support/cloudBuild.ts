@@ -12,5 +12,6 @@ export const cloudBuild: BuildConfig = {
   teamsAppId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   domain: 'tovholder.sundby-kommune.example',
   containerTypeId: '6c0f3c8e-1d2b-4e5f-9a7b-3c4d5e6f7a8b',
+  partnerTenants: '',
   driveId: 'drive-tovholder',
 };

@@ -17,9 +17,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { SandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
-import { createGraphClient } from '../../../src/adapters/graph/graphClient';
-import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
+import { plansAs } from '../../support/planPorts';
 import { fieldDomId } from '../../../src/surfaces/meeting/fieldProblems';
 import { demoPeople } from '../../support/builders';
 import { findChromium } from '../../support/browser';
@@ -39,7 +37,8 @@ export const KEYSTROKE = {
 
 const CPU_THROTTLING = 4;
 const VIEWPORT = { width: 320, height: 900 };
-const PLAN_ID = 'plan-bench-side-panel';
+/** The bench's side-panel plan (its place is made per run). */
+const CASE_REFERENCE = 'KI-2026-900';
 const FIRST_EFFORT = `#${fieldDomId('efforts.e1.what')}`;
 /** The side panel's own marker that it is interactive (src/surfaces/meeting/SidePanel.tsx). */
 const PANEL_READY = 'main[data-ready="true"]';
@@ -229,12 +228,11 @@ export const measureInBrowser = async (built: Built, options: BrowserOptions): P
   progress('starting a sandbox for the browser and storing the 12-participant, 40-effort plan');
   const sandbox = await startBenchSandbox('browser');
   const referent = demoPeople.aisha.email as string;
-  const tokenSource = new SandboxTokenSource({ sandboxOrigin: sandbox.origin, user: referent });
-  const store = new GraphPlanStore(createGraphClient({ baseUrl: sandbox.origin, tokenSource }), {
-    driveId: 'drive-tovholder',
-    folder: 'Tovholder/plans',
-  });
-  const plan = largestMinutesPlan({ ...runningMeeting(new Date()), users: await sandbox.users(), planId: PLAN_ID });
+  const store = plansAs(sandbox, referent, { legacy: false, client: { timeoutMs: 30000 } }).planStore;
+  const reserved = await store.reserve(CASE_REFERENCE);
+  if (!reserved.ok) return skip(`no place for the plan in the sandbox: ${reserved.message}`);
+  const planId = reserved.value;
+  const plan = largestMinutesPlan({ ...runningMeeting(new Date()), users: await sandbox.users(), planId });
   const stored = await store.save(plan, null);
   if (!stored.ok) return skip(`the plan could not be stored in the sandbox: ${JSON.stringify(stored)}`);
 
@@ -243,7 +241,7 @@ export const measureInBrowser = async (built: Built, options: BrowserOptions): P
   const floorInput = await serveStatic(built.floorInput.dir, 'floor input');
   const panelUrl =
     `${app.origin}/meeting.html?host=standalone&frame=sidePanel&user=${encodeURIComponent(referent)}` +
-    `&planId=${PLAN_ID}&sandbox=${encodeURIComponent(sandbox.origin)}`;
+    `&planId=${encodeURIComponent(planId)}&sandbox=${encodeURIComponent(sandbox.origin)}`;
   const browser = await launch();
   const figures: Figure[] = [];
 

@@ -46,6 +46,7 @@ const timed = <T>(watch: Stopwatch, phase: string, work: () => Promise<T>): Prom
 export const timedPlanStore = (store: PlanStore, watch: Stopwatch): PlanStore => ({
   list: () => timed(watch, 'planDocument', () => store.list()),
   load: (planId) => timed(watch, 'planDocument', () => store.load(planId)),
+  reserve: (caseReference) => timed(watch, 'planDocument', () => store.reserve(caseReference)),
   save: (plan, eTag) => timed(watch, 'planDocument', () => store.save(plan, eTag)),
 });
 

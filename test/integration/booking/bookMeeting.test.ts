@@ -2,17 +2,27 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphCalendar } from '../../../src/adapters/graph/graphCalendar';
 import type { GraphClient, GraphClientOptions } from '../../../src/adapters/graph/graphClient';
 import { GraphMeetingChat } from '../../../src/adapters/graph/graphMeetingChat';
-import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import { SANDBOX_TEAMS_APP_ID } from '../../../src/app/config';
 import type { BookingDraft } from '../../../src/domain/booking/bookingDraft';
 import { defaultPolicy } from '../../../src/domain/policy';
 import type { Clock } from '../../../src/domain/ports/clock';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
-import { bookMeeting, type BookingPorts, type BookingResult } from '../../../src/surfaces/plans/booking/bookMeeting';
-import { fromBookingDraft, newId, withStartTime } from '../../../src/surfaces/plans/booking/formDraft';
+import {
+  bookMeeting,
+  type BookingPorts,
+  type BookingRequest,
+  type BookingResult,
+} from '../../../src/domain/booking/bookMeeting';
+import {
+  fromBookingDraft,
+  newId,
+  toBookingDraft,
+  withStartTime,
+  type FormDraft,
+} from '../../../src/surfaces/plans/booking/formDraft';
 import { aConsent, demoPeople } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { clearFaults, graphAs, injectFault, inspect, resetStats, stats, upn } from '../graph/graphSandbox';
+import { clearFaults, graphAs, injectFault, inspect, plansAs, resetStats, stats, upn } from '../graph/graphSandbox';
 
 /**
  * Issue 4 against the sandbox: the whole booking as "Book mødet" runs it (bookMeeting with the real Graph adapters
@@ -20,7 +30,6 @@ import { clearFaults, graphAs, injectFault, inspect, resetStats, stats, upn } fr
  */
 
 let sandbox: RunningSandbox;
-const LIBRARY = { driveId: 'drive-tovholder', folder: 'Tovholder/plans' };
 const TODAY = '2027-02-25';
 /** Thursday 4 March 2027 13.00 Copenhagen (winter time); each test books its own hour that day or later. */
 const DAY = '2027-03-04';
@@ -56,14 +65,32 @@ const meetingChatOf = async (user: string, chatId: string): Promise<SeenChat | u
     (chat) => chat.id === chatId,
   );
 
-const portsFor = (graph: GraphClient): BookingPorts => ({
-  calendar: new GraphCalendar(graph),
-  meetingChat: new GraphMeetingChat(graph),
-  planStore: new GraphPlanStore(graph, LIBRARY),
-  clock,
-  policy: defaultPolicy,
-  location: { appBaseUrl: 'http://127.0.0.1:5300', teamsAppId: SANDBOX_TEAMS_APP_ID },
-  host: { kind: 'standalone' },
+/** The ports as the app composes them for Mette; `onPlanSend` hears the plan's place, document and access. */
+const portsFor = (
+  graph: GraphClient,
+  onPlanSend?: NonNullable<Parameters<typeof plansAs>[2]>['onSend'],
+): BookingPorts => {
+  const plans = plansAs(sandbox, upn.mette, { legacy: false, ...(onPlanSend ? { onSend: onPlanSend } : {}) });
+  return {
+    calendar: new GraphCalendar(graph),
+    meetingChat: new GraphMeetingChat(graph),
+    planStore: plans.planStore,
+    planAccess: plans.planAccess,
+    clock,
+    policy: defaultPolicy,
+    location: { appBaseUrl: 'http://127.0.0.1:5300', teamsAppId: SANDBOX_TEAMS_APP_ID },
+    host: { kind: 'standalone' },
+  };
+};
+
+/** What "Book mødet" sends from the form (BookingPage). */
+const requestOf = (form: FormDraft): BookingRequest => ({
+  booking: toBookingDraft(form),
+  nextMeeting: form.nextMeeting,
+  meetingId: form.meetingId,
+  transactionId: form.transactionId,
+  progress: form.progress,
+  myEmail: upn.mette,
 });
 
 /**
@@ -113,7 +140,7 @@ beforeEach(async () => {
 describe('booking an indsatsplansmøde against the sandbox', () => {
   it('puts the Teams meeting in every in-tenant attendee’s calendar with the join URL, and no name anywhere', async () => {
     const form = aFilledInForm('KI-2027-101', '09:00');
-    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
     const subject = 'Koordinerende indsatsplansmøde – KI-2027-101';
 
     for (const user of IN_TENANT) {
@@ -140,7 +167,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
       'Udfordringer',
       'Fælles mål',
       'Opfølgning',
-      `planId=${form.planId}`,
+      `planId=${encodeURIComponent(result.stored.plan.id)}`,
     ])
       expect(body).toContain(line);
     // Required and optional as chosen; the GP by e-mail and the region colleague invited, the family not.
@@ -158,7 +185,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
 
   it('pins the Tovholder tab in the meeting chat, so the plan is beside the call', async () => {
     const form = aFilledInForm('KI-2027-102', '11:00');
-    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
     expect(result.progress.tab).toBe('pinned');
 
     const chatId = result.progress.chatId ?? '';
@@ -169,16 +196,16 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
       expect(chat?.tabs[0]?.displayName).toBe('Tovholder');
       expect(chat?.tabs[0]?.teamsAppId).toBe(SANDBOX_TEAMS_APP_ID);
       expect(chat?.tabs[0]?.configuration.contentUrl).toBe(
-        `http://127.0.0.1:5300/meeting.html?planId=${encodeURIComponent(form.planId)}`,
+        `http://127.0.0.1:5300/meeting.html?planId=${encodeURIComponent(result.stored.plan.id)}`,
       );
     }
   });
 
   it('saves the plan document with the people, roles, consent and the meeting', async () => {
     const form = aFilledInForm('KI-2027-103', '13:00');
-    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
 
-    const loaded = await new GraphPlanStore(graphAs(sandbox, upn.mette), LIBRARY).load(form.planId);
+    const loaded = await plansAs(sandbox, upn.mette).planStore.load(result.stored.plan.id);
     if (!loaded.ok) throw new Error(`the plan was not saved: ${loaded.message}`);
     const plan = loaded.value.plan;
     expect(plan.caseReference).toBe('KI-2027-103');
@@ -194,10 +221,33 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
     expect(meeting?.invitees.find((i) => i.participantId === p.peter.id)?.required).toBe(false);
   });
 
-  it('books in four round trips to Graph besides the plan document: availability, create, chat lookup, pin', async () => {
+  it('opens the new plan to the people the consent covers, in both organisations, and to nobody else', async () => {
+    const form = aFilledInForm('KI-2027-108', '12:00');
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
+    const planId = result.stored.plan.id;
+    expect(result.access.outcome).toBe('synced');
+
+    const roleOf = async (user: string) => {
+      const loaded = await plansAs(sandbox, user).planStore.load(planId);
+      return loaded.ok ? loaded.value.myRole : loaded.kind;
+    };
+    expect(await roleOf(upn.mette)).toBe('owner');
+    expect(await roleOf(upn.jonas)).toBe('manager'); // mødeleder
+    expect(await roleOf(upn.aisha)).toBe('manager'); // referent
+    expect(await roleOf(upn.peter)).toBe('reader');
+    // The region psychiatrist, as the guest she now is in Sundby's tenant.
+    expect(await roleOf(upn.karen)).toBe('reader');
+    // A colleague in the same organisation who is not in the plan: Microsoft 365 itself refuses.
+    expect(await roleOf(upn.mikkel)).toMatch(/forbidden|notFound/);
+  });
+
+  it('books the meeting in four round trips to Graph (availability, create, chat lookup, pin) besides the plan’s own', async () => {
     const form = aFilledInForm('KI-2027-104', '14:00');
     const graph = graphAs(sandbox, upn.mette);
-    const ports = portsFor(graph);
+    let planTrips = 0;
+    const ports = portsFor(graph, () => {
+      planTrips += 1;
+    });
     const emails = form.participants.filter((x) => x.reach === 'inTenant').map((x) => x.email ?? '');
     await resetStats(sandbox);
 
@@ -208,13 +258,13 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
       intervalMinutes: 30,
     });
     expect(schedule.ok).toBe(true);
-    booked(await bookMeeting(ports, form, noCallbacks));
+    booked(await bookMeeting(ports, requestOf(form), noCallbacks));
 
     const counted = await stats(sandbox);
-    const planDocument = Object.entries(counted.byRoute)
-      .filter(([route]) => route.includes('/drives/'))
-      .reduce((sum, [, n]) => sum + n, 0);
-    expect(counted.requests - planDocument).toBe(4);
+    // The plan's place, its document and who may open it: at most these, whatever the number of people.
+    expect(planTrips).toBeGreaterThan(0);
+    expect(planTrips).toBeLessThanOrEqual(8);
+    expect(counted.requests - planTrips).toBe(4);
   });
 
   it('makes one meeting when the answer to the create is lost and the booking is tried again', async () => {
@@ -223,7 +273,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
     // Every attempt of the create reaches Graph, but its answer never comes back: the booking fails…
     await injectFault(sandbox, { route: '^POST /v1\\.0/me/events$', kind: 'dropAfter', count: 10 });
     const ports = portsFor(graphAs(sandbox, upn.mette, { maxRetries: 1 }));
-    const first = await bookMeeting(ports, form, noCallbacks);
+    const first = await bookMeeting(ports, requestOf(form), noCallbacks);
     expect(first.ok).toBe(false);
     expect(first.progress.eventId).toBeNull();
     // The creates did reach Graph: one meeting, whatever the number of attempts.
@@ -231,7 +281,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
 
     // …and the koordinator presses "Prøv igen" with the same draft (and transactionId): still one meeting.
     await clearFaults(sandbox);
-    const again = booked(await bookMeeting(ports, { ...form, progress: first.progress }, noCallbacks));
+    const again = booked(await bookMeeting(ports, requestOf({ ...form, progress: first.progress }), noCallbacks));
     for (const user of IN_TENANT) expect(await calendarOf(user, subject), user).toHaveLength(1);
     expect(again.progress.tab).toBe('pinned');
   });
@@ -241,7 +291,7 @@ describe('the tab where the tenant does not allow it, against the sandbox', () =
   it('books the meeting and saves the plan when the app may not be added to the chat: the user gets the two clicks', async () => {
     await injectFault(sandbox, { route: 'installedApps', kind: '403', count: 1 });
     const form = aFilledInForm('KI-2027-106', '08:00');
-    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
     expect(result.progress.tab).toBe('notAllowed');
     expect((await meetingChatOf(upn.mette, result.progress.chatId ?? ''))?.tabs).toEqual([]);
     expect(result.stored.plan.meetings[0]?.eventId).toBe(result.progress.eventId);
@@ -250,7 +300,7 @@ describe('the tab where the tenant does not allow it, against the sandbox', () =
   it('books the meeting and saves the plan when the meeting chat cannot be looked up', async () => {
     await injectFault(sandbox, { route: 'onlineMeetings', kind: '403', count: 1 });
     const form = aFilledInForm('KI-2027-107', '08:30');
-    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), form, noCallbacks));
+    const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
     expect(result.progress.tab).toBe('failed');
     expect(result.progress.chatId).toBeNull();
     expect(await calendarOf(upn.jonas, 'Koordinerende indsatsplansmøde – KI-2027-107')).toHaveLength(1);
@@ -264,7 +314,7 @@ describe('Graph refusing the booking, against the sandbox', () => {
     const form = aFilledInForm(`KI-2027-${next++}`, '10:00');
     const result = await bookMeeting(
       portsFor(graphAs(sandbox, upn.mette, { maxRetries: 1, ...options })),
-      form,
+      requestOf(form),
       noCallbacks,
     );
     if (result.ok) throw new Error('expected the booking to fail');

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
-import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import { deliverMinutes, type DeliveryDeps } from '../../../src/domain/delivery/deliverMinutes';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import { readMailProtection } from '../../../src/domain/policy/mailProtection';
 import { cardsRenderer } from '../../support/cardsRenderer';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import type { GraphCall, GraphClient } from '../../../src/adapters/graph/graphClient';
-import { clearFaults, graphAs, injectFault, inspect, resetStats, stats, upn } from '../graph/graphSandbox';
+import { SEEDED_PLAN_ID } from '../../../sandbox/seedPlan';
+import { clearFaults, graphAs, injectFault, inspect, plansAs, resetStats, stats, upn } from '../graph/graphSandbox';
 
 /**
  * The whole delivery against a real sandbox process: the domain pipeline, the real card builders, the Graph plan
@@ -16,8 +16,7 @@ import { clearFaults, graphAs, injectFault, inspect, resetStats, stats, upn } fr
  */
 
 let sandbox: RunningSandbox;
-const SEEDED = 'plan-ki-2026-014';
-const location = { driveId: 'drive-tovholder', folder: 'Tovholder/plans' };
+const SEEDED = SEEDED_PLAN_ID;
 let plans = 0;
 
 /** Consenting people reached by chat (Aisha is the sender), by e-mail, and the one outside the consent. */
@@ -46,15 +45,17 @@ const mailsWith = async (address: string, marker: string): Promise<unknown[]> =>
   return messages.filter((m) => JSON.stringify(m).includes(marker));
 };
 
-/** A copy of the seeded case with a fresh meeting delivery, stored under a new id; returns its id. */
+/** A copy of the seeded case with a fresh meeting delivery, in a place of its own (Aisha's); returns its id. */
 const freshPlan = async (): Promise<string> => {
-  const store = new GraphPlanStore(graphAs(sandbox, upn.aisha), location);
+  const store = plansAs(sandbox, upn.aisha).planStore;
   const seeded = await store.load(SEEDED);
   if (!seeded.ok) throw new Error(`seeded plan: ${seeded.message}`);
   plans += 1;
+  const reserved = await store.reserve(`KI-2026-7${String(plans).padStart(2, '0')}`);
+  if (!reserved.ok) throw new Error(`no place for the test plan: ${reserved.message}`);
   const plan: Plan = {
     ...seeded.value.plan,
-    id: `plan-delivery-test-${plans}`,
+    id: reserved.value,
     meetings: seeded.value.plan.meetings.map((m) => ({ ...m, delivery: null })),
   };
   const saved = await store.save(plan, null);
@@ -65,7 +66,7 @@ const freshPlan = async (): Promise<string> => {
 const depsAsAisha = (deliveryId: string, network: (graph: GraphClient) => GraphClient = (g) => g): DeliveryDeps => {
   const graph = network(graphAs(sandbox, upn.aisha));
   return {
-    planStore: new GraphPlanStore(graph, location),
+    planStore: plansAs(sandbox, upn.aisha).planStore,
     transport: new GraphMinutesTransport(graph),
     clock: { now: () => new Date('2026-10-01T10:00:00.000Z') },
     render: cardsRenderer,
@@ -151,7 +152,7 @@ describe('delivering the minutes through Graph (sandbox)', () => {
     const planId = await freshPlan();
     const marker = 'tovholder-int-receipts';
     await deliverMinutes(depsAsAisha(marker), planId, { senderParticipantId: 'p-aisha' });
-    const stored = await new GraphPlanStore(graphAs(sandbox, upn.mette), location).load(planId);
+    const stored = await plansAs(sandbox, upn.aisha).planStore.load(planId);
     const delivery = stored.ok ? stored.value.plan.meetings[0]?.delivery : null;
     expect(delivery?.deliveryId).toBe(marker);
     expect(delivery?.recipients.find((r) => r.participantId === 'p-karen')?.status).toBe('sent');
@@ -204,7 +205,7 @@ describe('delivering the minutes through Graph (sandbox)', () => {
     if (!drafts.ok) throw new Error(`could not list the drafts: ${drafts.message}`);
     expect(JSON.stringify(drafts.value)).toContain('"value":');
     expect(JSON.stringify(drafts.value)).not.toContain(marker);
-    const stored = await new GraphPlanStore(graphAs(sandbox, upn.aisha), location).load(planId);
+    const stored = await plansAs(sandbox, upn.aisha).planStore.load(planId);
     const recipients = stored.ok ? (stored.value.plan.meetings[0]?.delivery?.recipients ?? []) : [];
     expect(recipients.filter((r) => r.status !== 'skipped').every((r) => r.status === 'sent')).toBe(true);
   });

@@ -53,6 +53,8 @@ export interface SandboxStats {
   byRoute: Record<string, number>;
   batchItems: number;
   batchItemsByRoute: Record<string, number>;
+  /** File contents served (plan documents downloaded). */
+  downloads: number;
 }
 
 export const stats = (sandbox: RunningSandbox): Promise<SandboxStats> => tool(sandbox, 'GET', '/_sandbox/stats');
@@ -61,3 +63,5 @@ export const resetStats = (sandbox: RunningSandbox): Promise<unknown> => tool(sa
 
 /** GET a sandbox inspection tool (e.g. `/_sandbox/calendar?user=…`). */
 export const inspect = <T>(sandbox: RunningSandbox, path: string): Promise<T> => tool(sandbox, 'GET', path);
+
+export { aPlanPlace, homeTenantOf, plansAs } from '../../support/planPorts';

@@ -4,7 +4,7 @@
  * sync step merges field by field (or holds the clash for the user) before saving again. Nothing is stubbed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
+import type { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import { nextItem } from '../../../src/domain/agenda/runningMeeting';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
@@ -18,17 +18,16 @@ import {
 } from '../../../src/surfaces/meeting/planSync';
 import { aMeeting, aPlan, demoPeople as people } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { clearFaults, graphAs, injectFault, upn } from '../graph/graphSandbox';
+import { aPlanPlace, clearFaults, injectFault, plansAs, upn } from '../graph/graphSandbox';
 
-const location = { driveId: 'drive-tovholder', folder: 'Tovholder/plans' };
 let sandbox: RunningSandbox;
 let referent: GraphPlanStore;
 let chair: GraphPlanStore;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  referent = new GraphPlanStore(graphAs(sandbox, upn.aisha), location);
-  chair = new GraphPlanStore(graphAs(sandbox, upn.jonas), location);
+  referent = plansAs(sandbox, upn.aisha).planStore;
+  chair = plansAs(sandbox, upn.jonas).planStore;
 });
 afterAll(async () => {
   await sandbox?.stop();
@@ -37,8 +36,11 @@ afterAll(async () => {
 let counter = 0;
 const aFreshPlan = async (): Promise<StoredPlan> => {
   counter += 1;
+  const caseReference = `KI-2027-1${String(counter).padStart(2, '0')}`;
+  // The mødeleder may write too, as the access sync makes him manager.
+  const planId = await aPlanPlace(sandbox, upn.aisha, caseReference, [{ user: upn.jonas, role: 'manager' }]);
   const plan = aPlan()
-    .withId(`plan-ki-2027-1${String(counter).padStart(2, '0')}`)
+    .withId(planId)
     .withCaseReference(`KI-2027-1${String(counter).padStart(2, '0')}`)
     .withParticipants([people.jens, people.mette, people.jonas, people.aisha, people.peter])
     .withMeeting(

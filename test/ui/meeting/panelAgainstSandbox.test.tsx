@@ -7,10 +7,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
+import type { GraphPlanStore } from '../../../src/adapters/graph/graphPlanStore';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { PlanStore, SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
-import { graphAs, upn } from '../../integration/graph/graphSandbox';
+import { aPlanPlace, plansAs, upn } from '../../integration/graph/graphSandbox';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { aMeetingWorld, people, renderMeeting, todaysPlan } from './meetingHarness';
 
@@ -21,13 +21,12 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-const location = { driveId: 'drive-tovholder', folder: 'Tovholder/plans' };
 let sandbox: RunningSandbox;
 let chair: GraphPlanStore;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  chair = new GraphPlanStore(graphAs(sandbox, upn.jonas), location);
+  chair = plansAs(sandbox, upn.jonas).planStore;
 });
 afterAll(async () => {
   await sandbox?.stop();
@@ -43,6 +42,7 @@ const watched = (store: PlanStore) => {
   const watchedStore: PlanStore = {
     list: () => store.list(),
     load: (planId) => store.load(planId),
+    reserve: (caseReference) => store.reserve(caseReference),
     save: async (plan, eTag): Promise<SaveOutcome> => {
       const outcome = await store.save(plan, eTag);
       outcomes.push(outcome.ok ? 'saved' : outcome.kind);
@@ -56,10 +56,11 @@ let counter = 0;
 /** A plan of its own in the sandbox for each test, with one effort, saved by the referent. */
 const storedPlan = async (): Promise<{ plan: Plan; referent: ReturnType<typeof watched> }> => {
   counter += 1;
-  const id = `plan-ki-2027-2${String(counter).padStart(2, '0')}`;
+  const caseReference = `KI-2027-2${String(counter).padStart(2, '0')}`;
+  const id = await aPlanPlace(sandbox, upn.aisha, caseReference, [{ user: upn.jonas, role: 'manager' }]);
   const plan = todaysPlan((p) => {
     p.id = id;
-    p.caseReference = `KI-2027-2${String(counter).padStart(2, '0')}`;
+    p.caseReference = caseReference;
     const minutes = p.meetings[0]!.minutes;
     minutes.efforts = [
       {
@@ -74,7 +75,7 @@ const storedPlan = async (): Promise<{ plan: Plan; referent: ReturnType<typeof w
     // Given, so the editor's own default-filling save does not come first.
     minutes.nextMeetingBy = '2027-06-04';
   });
-  const referent = watched(new GraphPlanStore(graphAs(sandbox, upn.aisha), location));
+  const referent = watched(plansAs(sandbox, upn.aisha).planStore);
   const created = await referent.store.save(plan, null);
   if (!created.ok) throw new Error(`could not store the plan: ${JSON.stringify(created)}`);
   referent.outcomes.length = 0;

@@ -29,6 +29,7 @@ const localBuild = (): BuildConfig => ({
   domain: '',
   tenantId: null,
   containerTypeId: '',
+  partnerTenants: '',
   driveId: '',
   plansFolder: 'Tovholder/plans',
   cardDetail: 'summary',

@@ -84,10 +84,13 @@ describe("booking a new plan's first meeting makes its place and gives access as
   it('makes the place once: a retry after the calendar failed uses the same one', async () => {
     const { store, ports } = world();
     let progress = noProgress;
-    const failingCalendar = {
-      ...ports.calendar,
-      createEvent: async () => failure('failed', 'serviceNotAvailable', 'busy', 503),
-    };
+    // The fake's other methods kept (a spread would drop its class methods).
+    const failingCalendar: typeof ports.calendar = Object.assign(
+      Object.create(ports.calendar) as typeof ports.calendar,
+      {
+        createEvent: async () => failure('failed', 'serviceNotAvailable', 'busy', 503),
+      },
+    );
     const first = await bookMeeting({ ...ports, calendar: failingCalendar }, request(), {
       onStep: () => undefined,
       onProgress: (next) => {
