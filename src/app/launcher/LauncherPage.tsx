@@ -30,7 +30,8 @@ declare const __TOVHOLDER_TEAMS_HOST_ORIGIN__: string | null | undefined;
 const TEAMS_HOST_ORIGIN = typeof __TOVHOLDER_TEAMS_HOST_ORIGIN__ === 'string' ? __TOVHOLDER_TEAMS_HOST_ORIGIN__ : null;
 
 const SURFACES: readonly LauncherSurface[] = ['plans', 'details', 'meeting', 'compose'];
-const SEEDED_PLAN = 'plan-ki-2026-014';
+/** The demo's plan: offered first to whoever may open it. */
+const SEEDED_CASE = 'KI-2026-014';
 const DEFAULT_USER = 'mette.larsen@sundby-kommune.example';
 
 const useStyles = makeStyles({
@@ -95,7 +96,7 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
     'launcher',
     {
       user: DEFAULT_USER,
-      planId: SEEDED_PLAN,
+      planId: '',
       preview: null as LauncherSurface | null,
       previewTheme: theme,
     },
@@ -104,7 +105,12 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
   const person: DemoUser | undefined =
     users.status === 'ready' ? users.users.find((u) => u.upn === state.user) : undefined;
   const plans = usePlanChoices(config, person ? { upn: person.upn, tenantId: person.tenantId ?? null } : null);
-  const choice: LauncherChoice = { user: state.user, theme, lang, planId: state.planId, sandbox: sandboxParam };
+  // The plan picked if this user may open it, else the demo's plan, else their first; none for someone with none.
+  const planId =
+    plans === null || plans.some((p) => p.planId === state.planId)
+      ? state.planId
+      : ((plans.find((p) => p.caseReference === SEEDED_CASE) ?? plans[0])?.planId ?? '');
+  const choice: LauncherChoice = { user: state.user, theme, lang, planId, sandbox: sandboxParam };
   const targets = launcherTargets(choice);
   const previewChoice: LauncherChoice = { ...choice, theme: state.previewTheme };
   const previewTargets = launcherTargets(previewChoice);
@@ -183,9 +189,9 @@ export const LauncherPage = ({ config, lang, onLangChange, theme, onThemeChange,
                 <option value="en">{ts('english')}</option>
               </Select>
             </Field>
-            <Field label={t('plan')}>
-              <Select value={state.planId} onChange={(_, data) => setState((s) => ({ ...s, planId: data.value }))}>
-                {(plans ?? [{ planId: state.planId, caseReference: state.planId }]).map((plan) => (
+            <Field label={t('plan')} {...(plans?.length === 0 ? { hint: t('noPlans') } : {})}>
+              <Select value={planId} onChange={(_, data) => setState((s) => ({ ...s, planId: data.value }))}>
+                {(plans ?? []).map((plan) => (
                   <option key={plan.planId} value={plan.planId}>
                     {plan.caseReference}
                   </option>

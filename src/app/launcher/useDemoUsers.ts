@@ -3,7 +3,7 @@ import { fetchDemoUsers, type DemoUser } from '../../adapters/auth/sandboxDemoUs
 
 export type DemoUsersView = { status: 'loading' } | { status: 'ready'; users: DemoUser[] } | { status: 'error' };
 
-/** The sandbox's demo users who can sign in (people reachable only by e-mail cannot). */
+/** The sandbox's demo users who can sign in: people, not their guest accounts in the other tenant (nor e-mail-only). */
 export const useDemoUsers = (sandboxOrigin: string): DemoUsersView => {
   const [view, setView] = useState<DemoUsersView>({ status: 'loading' });
   useEffect(() => {
@@ -13,7 +13,10 @@ export const useDemoUsers = (sandboxOrigin: string): DemoUsersView => {
       if (!live) return;
       setView(
         outcome.ok
-          ? { status: 'ready', users: outcome.value.filter((user) => user.kind !== 'emailOnly') }
+          ? {
+              status: 'ready',
+              users: outcome.value.filter((user) => user.kind !== 'emailOnly' && user.kind !== 'guest'),
+            }
           : { status: 'error' },
       );
     });

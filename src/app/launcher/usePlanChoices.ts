@@ -9,7 +9,6 @@ export interface PlanChoiceItem {
   caseReference: string;
 }
 
-/** The plans the chosen demo user can see in the sandbox's plan library, for the launcher's plan picker. */
 /**
  * The plans the chosen demo user may open (the same store and the same Microsoft 365 permissions as the app: a
  * user outside a plan's consent is not offered it), for the launcher's plan picker.

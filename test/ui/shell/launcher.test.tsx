@@ -9,6 +9,7 @@ import { STAGE_CHANNEL, type StageMessage } from '../../../src/adapters/standalo
 import { resolveConfig, type AppConfig } from '../../../src/app/config';
 import { LauncherPage } from '../../../src/app/launcher/LauncherPage';
 import { BootFrame } from '../../../src/app/startup/BootFrame';
+import { SEEDED_PLAN_ID } from '../../../sandbox/seedPlan';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one to pick its layout.
@@ -30,6 +31,8 @@ beforeAll(async () => {
       teamsAppId: '',
       domain: '',
       tenantId: null,
+      containerTypeId: '',
+      partnerTenants: '',
       driveId: '',
       plansFolder: 'Tovholder/plans',
       cardDetail: 'summary',
@@ -68,13 +71,26 @@ describe('the local start page', () => {
     openLauncher();
     await user.click(await screen.findByRole('radio', { name: /Jonas Berg/ }));
     expect(screen.queryByRole('radio', { name: /Ole Bak/ })).toBeNull(); // e-mail only: cannot sign in
-    const plans = within(cardOf('Mine planer')).getByRole('link', { name: 'Åbn i ny fane' }).getAttribute('href');
-    expect(plans).toBe('/plans.html?host=standalone&user=jonas.berg%40sundby-kommune.example&planId=plan-ki-2026-014');
+    expect(screen.queryByRole('radio', { name: /EXT/ })).toBeNull(); // guest accounts are not people to pick
+    // The demo's plan, once the launcher has asked Microsoft 365 which plans Jonas may open.
+    await waitFor(() =>
+      expect(within(cardOf('Mine planer')).getByRole('link', { name: 'Åbn i ny fane' }).getAttribute('href')).toBe(
+        `/plans.html?host=standalone&user=jonas.berg%40sundby-kommune.example&planId=${encodeURIComponent(SEEDED_PLAN_ID)}`,
+      ),
+    );
     const compose = within(cardOf('Outlook: Gør til indsatsplansmøde')).getByRole('link', { name: 'Åbn i ny fane' });
     expect(compose.getAttribute('href')).toBe('/compose.html?host=standalone&user=jonas.berg%40sundby-kommune.example');
     expect(screen.getByRole('link', { name: /Se chats, post og kalendere/ }).getAttribute('href')).toBe(
       `${sandbox.origin}/_sandbox/`,
     );
+  });
+
+  it('offers someone outside every consent no plan, and says why', async () => {
+    const user = userEvent.setup();
+    openLauncher();
+    await user.click(await screen.findByRole('radio', { name: /Mikkel Sørensen/ }));
+    expect((await screen.findByText(/Ingen planer deles med denne bruger/)).textContent).toContain('samtykke');
+    expect(screen.getByRole('combobox', { name: 'Plan' }).querySelectorAll('option')).toHaveLength(0);
   });
 
   it('shows the side panel at 320 px beside the stage, and puts what the panel shares on the stage', async () => {

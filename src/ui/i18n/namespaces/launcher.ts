@@ -11,6 +11,7 @@ export const launcher = {
   theme: 'Tema',
   themes: { light: 'Lyst', dark: 'Mørkt', contrast: 'Høj kontrast' },
   plan: 'Plan',
+  noPlans: 'Ingen planer deles med denne bruger: borgerens samtykke omfatter dem ikke.',
   surfaces: 'Åbn appen som {{name}}',
   open: 'Åbn',
   openInNewTab: 'Åbn i ny fane',

@@ -15,6 +15,7 @@ export const launcher: Translation<typeof da> = {
   theme: 'Theme',
   themes: { light: 'Light', dark: 'Dark', contrast: 'High contrast' },
   plan: 'Plan',
+  noPlans: "No plans are shared with this user: the citizen's consent does not cover them.",
   surfaces: 'Open the app as {{name}}',
   open: 'Open',
   openInNewTab: 'Open in a new tab',
