@@ -4,7 +4,7 @@ import { GraphLegacyPlanLibrary } from '../../src/adapters/graph/graphLegacyPlan
 import { GraphPlanAccess } from '../../src/adapters/graph/graphPlanAccess';
 import { GraphPlanStore } from '../../src/adapters/graph/graphPlanStore';
 import { SANDBOX_CONTAINER_TYPE_ID } from '../../src/app/config';
-import { HOME_TENANT, REGION_TENANT } from '../../sandbox/demoTenant';
+import { HOME_TENANT, REGION_TENANT, stableGuid } from '../../sandbox/demoTenant';
 
 /**
  * The plan ports against a running sandbox, composed as createServices composes them, for the integration, UI and
@@ -105,3 +105,7 @@ export const aPlanPlace = async (
   }
   return reserved.value;
 };
+
+/** A test participant as the people picker would give them from the sandbox: with the directory's real object id. */
+export const inSandbox = <T extends { email: string | null; userId: string | null; reach: string }>(person: T): T =>
+  person.reach !== 'emailOnly' && person.email ? { ...person, userId: stableGuid(`user:${person.email}`) } : person;

@@ -10,7 +10,7 @@ import type { StoredPlan } from '../../../src/domain/ports/planStore';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { aConsent, aMeeting, aPlan, demoPeople as p, organisationRecipient } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { aPlanPlace, clearFaults, injectFault, plansAs, upn } from '../graph/graphSandbox';
+import { aPlanPlace, clearFaults, inSandbox, injectFault, plansAs, upn } from '../graph/graphSandbox';
 
 let sandbox: RunningSandbox;
 const clock = { now: () => copenhagenInstant('2027-03-01', '10:00') };
@@ -47,7 +47,7 @@ const aNewPlan = async (change: (plan: Plan) => Plan = (x) => x): Promise<Stored
     aPlan()
       .withId(planId)
       .withCaseReference(caseReference)
-      .withParticipants([p.jens, p.mette, p.jonas, p.aisha, p.karen, p.mikkel])
+      .withParticipants([p.jens, p.mette, p.jonas, p.aisha, p.karen, p.mikkel].map(inSandbox))
       .withConsent(covering)
       .withMeeting(
         aMeeting()

@@ -22,7 +22,17 @@ import {
 } from '../../../src/surfaces/plans/booking/formDraft';
 import { aConsent, demoPeople } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { clearFaults, graphAs, injectFault, inspect, plansAs, resetStats, stats, upn } from '../graph/graphSandbox';
+import {
+  clearFaults,
+  graphAs,
+  inSandbox,
+  injectFault,
+  inspect,
+  plansAs,
+  resetStats,
+  stats,
+  upn,
+} from '../graph/graphSandbox';
 
 /**
  * Issue 4 against the sandbox: the whole booking as "Book mødet" runs it (bookMeeting with the real Graph adapters
@@ -102,7 +112,7 @@ const aFilledInForm = (caseReference: string, time: string) => {
     planId: null,
     caseReference,
     citizenName: 'Jens Holm',
-    participants: [p.mette, p.jonas, p.aisha, p.peter, p.karen, p.ole, p.jens, p.lise],
+    participants: [p.mette, p.jonas, p.aisha, p.peter, p.karen, p.ole, p.jens, p.lise].map(inSandbox),
     roles: { koordinator: p.mette.id, moedeleder: p.jonas.id, referent: p.aisha.id },
     required: { [p.peter.id]: false },
     consent: aConsent({ givenOn: '2027-02-20', validUntil: '2028-02-20' }),

@@ -64,4 +64,4 @@ export const resetStats = (sandbox: RunningSandbox): Promise<unknown> => tool(sa
 /** GET a sandbox inspection tool (e.g. `/_sandbox/calendar?user=…`). */
 export const inspect = <T>(sandbox: RunningSandbox, path: string): Promise<T> => tool(sandbox, 'GET', path);
 
-export { aPlanPlace, homeTenantOf, plansAs } from '../../support/planPorts';
+export { aPlanPlace, homeTenantOf, inSandbox, plansAs } from '../../support/planPorts';
