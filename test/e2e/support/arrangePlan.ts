@@ -40,7 +40,7 @@ export interface ArrangeOptions {
   summaryConfirmed?: boolean;
 }
 
-/** Writes the plan into the sandbox's library and returns it. */
+/** Stores the plan in a place of its own, with the access its consent gives, and returns it. */
 export const arrangeMeetingUnderWay = async (
   sandbox: SandboxInspector,
   options: ArrangeOptions,
@@ -72,7 +72,7 @@ export const arrangeMeetingUnderWay = async (
       end: end.toISOString(),
       summaryConfirmedAt: options.summaryConfirmed ? new Date(end.getTime() - 5 * 60_000).toISOString() : null,
     });
-  const plan = aPlan()
+  const drafted = aPlan()
     .withId(`plan-${options.caseReference.toLowerCase()}`)
     .withCaseReference(options.caseReference)
     .withParticipants(participants)
@@ -84,7 +84,8 @@ export const arrangeMeetingUnderWay = async (
     )
     .withMeeting(meeting)
     .build();
-  await sandbox.createPlan(plan);
+  // Its real id is its place's, made by the koordinator, who gives the others their access.
+  const plan = await sandbox.createPlan(drafted, options.roles.koordinator);
   return { plan, who };
 };
 

@@ -1,4 +1,8 @@
-import { parsePlanDocument, serializePlan } from '../../../src/domain/plan/migrations';
+import { syncAccess } from '../../../src/domain/access/syncAccess';
+import { parsePlanDocument } from '../../../src/domain/plan/migrations';
+import { defaultPolicy } from '../../../src/domain/policy';
+import { systemClock } from '../../../src/domain/ports/clock';
+import { plansAs } from '../../support/planPorts';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { RunningSandbox } from '../../support/sandboxProcess';
 
@@ -8,10 +12,15 @@ import type { RunningSandbox } from '../../support/sandboxProcess';
  * journey checks what people really received, not what the app says it sent.
  */
 
-const DRIVE = 'drive-tovholder';
-const FOLDER = 'Tovholder/plans';
-/** Who reads and writes plan documents for the tests: a koordinator in the home tenant, who may use the library. */
+/** Whose token the inspector's own Graph calls use when none is named: a koordinator in the home tenant. */
 const LIBRARY_USER = 'mette.larsen@sundby-kommune.example';
+
+export interface InspectedContainer {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  permissions: { id: string; roles: string[]; userPrincipalName: string; displayName: string }[];
+}
 
 export interface DemoUser {
   upn: string;
@@ -130,8 +139,11 @@ export class SandboxInspector {
     return (await response.json()) as T;
   }
 
+  /** The demo people (not their guest accounts in the other tenant). */
   async users(): Promise<DemoUser[]> {
-    return (await this.tool<{ users: DemoUser[] }>('/_sandbox/users')).users;
+    return (await this.tool<{ users: (Omit<DemoUser, 'kind'> & { kind: string })[] }>('/_sandbox/users')).users.filter(
+      (u): u is DemoUser => u.kind === 'inTenant' || u.kind === 'federated' || u.kind === 'emailOnly',
+    );
   }
 
   async user(upn: string): Promise<DemoUser> {
@@ -226,9 +238,16 @@ export class SandboxInspector {
     });
   }
 
-  /** The stored plan document as text (what SharePoint holds), or null when there is none. */
+  /**
+   * The stored plan document as text (what its container holds), or null when there is none: read through the
+   * sandbox's inspection API, which sees every container whoever holds a role on it (as the viewer does).
+   */
   async planText(planId: string): Promise<string | null> {
-    const response = await this.graph(`/drives/${DRIVE}/root:/${FOLDER}/${encodeURIComponent(planId)}.json:/content`);
+    const containerId = planId.split('~')[1];
+    if (!containerId) return null;
+    const response = await fetch(
+      `${this.sandbox.origin}/_sandbox/containers/${encodeURIComponent(containerId)}/files/plan.json`,
+    );
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`plan ${planId}: ${response.status} ${await response.text()}`);
     return response.text();
@@ -240,35 +259,47 @@ export class SandboxInspector {
    */
   async plan(planId: string): Promise<Plan> {
     const text = await this.planText(planId);
-    if (text === null) throw new Error(`no plan document ${planId}.json in the drive`);
+    if (text === null) throw new Error(`no plan document in the container of ${planId}`);
     const parsed = parsePlanDocument(JSON.parse(text));
     if (!parsed.ok) throw new Error(`plan ${planId} is not a valid plan document: ${parsed.problem.message.da}`);
     return parsed.plan;
   }
 
-  async planIds(): Promise<string[]> {
-    const response = await this.graph(`/drives/${DRIVE}/root:/${FOLDER}:/children`);
-    if (!response.ok) throw new Error(`plan list: ${response.status} ${await response.text()}`);
-    const body = (await response.json()) as { value: { name: string }[] };
-    return body.value.map((item) => item.name.replace(/\.json$/i, ''));
+  /** Every plan container in the sandbox, with who holds which role on it (Microsoft 365's own list). */
+  async containers(): Promise<InspectedContainer[]> {
+    const response = await fetch(`${this.sandbox.origin}/_sandbox/containers`);
+    if (!response.ok) throw new Error(`containers: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { containers: InspectedContainer[] }).containers;
   }
 
   /** The plan with this case reference (the only thing about a plan that may be seen outside it). */
   async planByCaseReference(caseReference: string): Promise<Plan> {
-    for (const id of await this.planIds()) {
-      const plan = await this.plan(id);
-      if (plan.caseReference === caseReference) return plan;
+    for (const container of await this.containers()) {
+      if (container.displayName !== caseReference) continue;
+      const planId = `${container.tenantId}~${container.id}`;
+      if ((await this.planText(planId)) !== null) return this.plan(planId);
     }
-    throw new Error(`no plan with case reference ${caseReference} in the drive`);
+    throw new Error(`no plan with case reference ${caseReference} in the sandbox`);
   }
 
-  /** Arrange a test's starting point: write a plan document as the app would (a new file only). */
-  async createPlan(plan: Plan): Promise<void> {
-    const response = await this.graph(`/drives/${DRIVE}/root:/${FOLDER}/${encodeURIComponent(plan.id)}.json:/content`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' },
-      body: serializePlan(plan),
-    });
-    if (!response.ok) throw new Error(`could not create plan ${plan.id}: ${response.status} ${await response.text()}`);
+  /**
+   * Arrange a test's starting point as the app would: the koordinator makes the plan's place, stores the plan
+   * (a new file only) and gives each person the access the consent says. Returns the plan under its real id.
+   */
+  async createPlan(plan: Plan, koordinatorUpn: string): Promise<Plan> {
+    const ports = plansAs(this.sandbox, koordinatorUpn, { legacy: false });
+    const reserved = await ports.planStore.reserve(plan.caseReference);
+    if (!reserved.ok) throw new Error(`no place for plan ${plan.caseReference}: ${reserved.message}`);
+    const saved = await ports.planStore.save({ ...plan, id: reserved.value, access: null }, null);
+    if (!saved.ok) throw new Error(`could not create plan ${plan.caseReference}: ${JSON.stringify(saved)}`);
+    const me = plan.participants.find((p) => p.email === koordinatorUpn)?.id ?? null;
+    const synced = await syncAccess(
+      { store: ports.planStore, access: ports.planAccess, clock: systemClock, policy: defaultPolicy },
+      saved.value,
+      { me },
+    );
+    if (synced.outcome !== 'synced' && synced.outcome !== 'inSync')
+      throw new Error(`access for plan ${plan.caseReference}: ${synced.outcome} ${JSON.stringify(synced.people)}`);
+    return synced.stored.plan;
   }
 }
