@@ -13,6 +13,7 @@ import { findChromium } from '../support/browser';
 import * as cardBytes from './figures/cardBytes';
 import * as browser from './figures/browserFigures';
 import * as bundle from './figures/bundleBytes';
+import * as plansList from './figures/plansList';
 import * as trips from './figures/roundTrips';
 import { formatReport, notMeasured, type BenchReport, type Figure } from './report';
 import { progress, releaseAll, watchdog } from './support/resources';
@@ -72,7 +73,7 @@ const main = async (): Promise<BenchReport> => {
     }
   }
 
-  if (wanted(trips.BOOKING.id, trips.DELIVERY.id)) {
+  if (wanted(trips.BOOKING.id, trips.DELIVERY.id, plansList.PLANS_LIST.id)) {
     progress(`starting a sandbox with ${trips.LATENCY_MS} ms latency`);
     const sandbox = await startBenchSandbox('latency', trips.LATENCY_MS);
     if (wanted(trips.BOOKING.id))
@@ -82,6 +83,13 @@ const main = async (): Promise<BenchReport> => {
     if (wanted(trips.DELIVERY.id))
       figures.push(
         ...(await attempt(trips.DELIVERY.id, trips.DELIVERY.title, () => trips.measureDelivery(sandbox, iterations))),
+      );
+    // Last: it fills the tenant with 2000 plans.
+    if (wanted(plansList.PLANS_LIST.id))
+      figures.push(
+        ...(await attempt(plansList.PLANS_LIST.id, plansList.PLANS_LIST.title, () =>
+          plansList.measurePlansList(sandbox, iterations),
+        )),
       );
   }
 
