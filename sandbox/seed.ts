@@ -21,7 +21,7 @@ import {
   PLANS_FOLDER,
   planDocument,
 } from './seedPlan';
-import type { AttendeeRecord, State, UserRecord } from './store';
+import { defaultTenantSettings, type AttendeeRecord, type State, type UserRecord } from './store';
 
 /**
  * Seeds the demo tenant: people, To Do lists, the plans library with plan-ki-2026-014, the meeting of
@@ -180,7 +180,7 @@ const seedBusyTime = (state: State, teamsUsers: UserRecord[], now: number): void
 };
 
 export const seed = (state: State, now = Date.now()): void => {
-  state.tenants = [HOME_TENANT, REGION_TENANT];
+  state.tenants = [HOME_TENANT, REGION_TENANT].map((tenant) => ({ ...tenant, settings: defaultTenantSettings() }));
   state.users = PEOPLE.map(userFromSeed);
   const users = state.users;
   const byMail = (email: string): UserRecord => {
