@@ -416,7 +416,7 @@ describe('guests, invitations and tokens per tenant', () => {
       ] as const) {
         const reply = await limited(method, path);
         expect(reply.status, path).toBe(403);
-        expect((reply.body as GraphErrorShape).error).toMatchObject({
+        expect((reply.body as unknown as GraphErrorShape).error).toMatchObject({
           code: 'accessDenied',
           message: 'Either scp or roles claim need to be present in the token.',
         });
