@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { authenticate, scopesIn, type Caller } from './auth';
 import { registerBatch } from './batch';
+import { registerBulk } from './bulk';
 import { Faults, type FaultRule } from './faults';
 import { registerChats } from './graph/chats';
 import { registerContainers } from './graph/containers';
@@ -257,6 +258,7 @@ export const createSandboxServer = (options: {
   const sandbox: Sandbox = { store: options.store, faults: new Faults(), latencyMs: options.latencyMs };
   const graph = new GraphService(sandbox);
   registerInspection();
+  registerBulk();
   registerViewer();
 
   const server = createServer((request, res) => {

@@ -480,6 +480,35 @@ export const registerDrive = (router: Router): void => {
     });
 };
 
+/**
+ * For the bulk tool: a new file under a known folder, without looking anything up (the caller knows the name is
+ * free), so thousands are made in one pass.
+ */
+export const addNewFile = (
+  state: State,
+  folder: DriveItemRecord,
+  name: string,
+  content: string,
+  userId: string | null,
+  at: number,
+): DriveItemRecord => {
+  const item = newItem(state, folder.driveId, folder.id, name, false, userId, at);
+  item.content = content;
+  item.mimeType = mimeFor(name, 'application/json');
+  return item;
+};
+
+/** The folder at `segments` in the drive (made as needed), for the bulk tool. */
+export const folderAt = (state: State, found: DriveRecord, segments: string[], at: number): DriveItemRecord => {
+  let parent = rootOf(state, found);
+  for (const segment of segments) {
+    let next = childNamed(state, parent, segment);
+    if (!next) next = newItem(state, found.id, parent.id, segment, true, null, at);
+    parent = next;
+  }
+  return parent;
+};
+
 /** For the seed: a document library with its root folder. */
 export const createDrive = (
   state: State,

@@ -71,7 +71,7 @@ describe('KI-2026-014 in its container', () => {
     ]) {
       const reply = await mikkel('GET', path);
       expect(reply.status, path).toBe(403);
-      expect((reply.body as GraphErrorShape).error.code).toBe('accessDenied');
+      expect((reply.body as unknown as GraphErrorShape).error.code).toBe('accessDenied');
       const body = JSON.stringify(reply.body);
       expect(body).not.toContain('Jens Holm');
       expect(body).not.toContain('KI-2026-014');
