@@ -164,3 +164,17 @@ describe('Karen, of the region', () => {
     );
   });
 });
+
+describe('the viewer', () => {
+  it('shows "Planer og adgang": each tenant’s plans by case reference, who holds which role, and the guests', async () => {
+    const html = await (await fetch(`${sandbox.origin}/_sandbox/access`)).text();
+    expect(html).toContain('Planer og adgang');
+    expect(html).toContain('KI-2026-014');
+    expect(html).toContain('KI-2026-022');
+    expect(html).toContain('Karen Skov — Distriktspsykiatrien Sundby (gæst fra Region Midtsjælland)');
+    expect(html).toContain('karen.skov_regionms.example#EXT#@sundby-kommune.example');
+    expect(html).not.toContain('Jens Holm');
+    const index = await (await fetch(`${sandbox.origin}/_sandbox/`)).text();
+    expect(index).toContain('href="/_sandbox/access"');
+  });
+});
