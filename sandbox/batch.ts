@@ -165,7 +165,7 @@ const batch = async (ctx: Ctx): Promise<GraphResponse> => {
       });
       continue;
     }
-    const response = await ctx.dispatch(request, ctx.me);
+    const response = await ctx.dispatch(request, { user: ctx.me, scopes: ctx.scopes });
     if (response.dropConnection) drop = 'after';
     const body = Buffer.isBuffer(response.body)
       ? response.body.toString('base64')

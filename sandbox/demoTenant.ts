@@ -200,5 +200,8 @@ export const userFromSeed = (person: PersonSeed): UserRecord => {
     preferredLanguage: 'da-DK',
     businessPhones: person.phone ? [person.phone] : [],
     mobilePhone: null,
+    homeUserId: null,
+    externalUserState: null,
+    oneDrive: person.kind !== 'emailOnly',
   };
 };

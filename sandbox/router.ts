@@ -1,3 +1,4 @@
+import type { Caller } from './auth';
 import type { Faults } from './faults';
 import { GraphError, badRequest } from './graph/errors';
 import type { Store, UserRecord } from './store';
@@ -40,7 +41,13 @@ export interface Sandbox {
 export interface Ctx {
   req: GraphRequest;
   params: Record<string, string>;
+  /**
+   * The account acting: a member in their own tenant, or a guest account (kind `guest`) in another. Its `tenantId`
+   * is the token's tenant, so every route reads the directory, drives and containers of the tenant the token is for.
+   */
   me: UserRecord;
+  /** The token's delegated scopes (`scp`). */
+  scopes: string[];
   sandbox: Sandbox;
   /** e.g. http://127.0.0.1:5301 — for nextLinks and download URLs that the client follows. */
   origin: string;
@@ -50,7 +57,7 @@ export interface Ctx {
   /** Parses the body as JSON the way Graph does (Content-Type must say JSON). */
   json(): Record<string, unknown>;
   /** Dispatches another request through the router (used by `$batch`). */
-  dispatch(request: GraphRequest, me: UserRecord): Promise<GraphResponse>;
+  dispatch(request: GraphRequest, caller: Caller): Promise<GraphResponse>;
 }
 
 export type Handler = (ctx: Ctx) => GraphResponse | Promise<GraphResponse>;

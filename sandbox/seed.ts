@@ -16,12 +16,16 @@ import {
   MEETING_END,
   MEETING_START,
   MEETING_TRANSACTION_ID,
-  PLAN_ID,
+  LEGACY_PLAN_ID,
+  LEGACY_UNMOVED_PLAN_ID,
   PLAN_PARTICIPANTS,
+  SEEDED_CONTAINER_ID,
+  SEEDED_PLAN_ID,
   PLANS_FOLDER,
   planDocument,
 } from './seedPlan';
-import type { AttendeeRecord, State, UserRecord } from './store';
+import { seedContainers, unmovedPlan } from './seedContainers';
+import { defaultTenantSettings, type AttendeeRecord, type State, type UserRecord } from './store';
 
 /**
  * Seeds the demo tenant: people, To Do lists, the plans library with plan-ki-2026-014, the meeting of
@@ -113,7 +117,9 @@ const minutesCard = (users: UserRecord[], appUrl: string): Record<string, unknow
 const agendaHtml = (): string =>
   `<p>Koordinerende indsatsplansmøde for sag ${CASE_REFERENCE}.</p><ol>${AGENDA.map(
     (item) => `<li>${escape(AGENDA_LABELS[item.key] ?? item.key)} (${item.minutes} min.)</li>`,
-  ).join('')}</ol><p><a href="http://localhost:5300/plans.html?planId=${PLAN_ID}">Åbn planen i Tovholder</a></p>`;
+  ).join(
+    '',
+  )}</ol><p><a href="http://localhost:5300/plans.html?planId=${encodeURIComponent(SEEDED_PLAN_ID)}">Åbn planen i Tovholder</a></p>`;
 
 const seedBusyTime = (state: State, teamsUsers: UserRecord[], now: number): void => {
   const today = copenhagenParts(now);
@@ -180,7 +186,7 @@ const seedBusyTime = (state: State, teamsUsers: UserRecord[], now: number): void
 };
 
 export const seed = (state: State, now = Date.now()): void => {
-  state.tenants = [HOME_TENANT, REGION_TENANT];
+  state.tenants = [HOME_TENANT, REGION_TENANT].map((tenant) => ({ ...tenant, settings: defaultTenantSettings() }));
   state.users = PEOPLE.map(userFromSeed);
   const users = state.users;
   const byMail = (email: string): UserRecord => {
@@ -230,7 +236,7 @@ export const seed = (state: State, now = Date.now()): void => {
 
   // The minutes, sent by the referent after the meeting: meeting chat, 1:1 chats, e-mail.
   const sentAt = MEETING_START + 100 * 60_000;
-  const appUrl = `http://localhost:5300/plans.html?planId=${PLAN_ID}`;
+  const appUrl = `http://localhost:5300/plans.html?planId=${encodeURIComponent(SEEDED_PLAN_ID)}`;
   const card = JSON.stringify(minutesCard(users, appUrl));
   const chatThread = state.chats.find((chat) => chat.id === meeting.threadId);
   if (!chatThread) throw new Error('seed: meeting chat missing');
@@ -346,20 +352,41 @@ export const seed = (state: State, now = Date.now()): void => {
     chatReceipts: receipts,
     meetingChatMessageId: meetingMessage.id,
   });
-  const { item } = writeFile(
+  // The plan in its own container (with the roles its consent gives), the region's plan, guests, indexes.
+  seedContainers(state, {
+    document,
+    containerId: SEEDED_CONTAINER_ID,
+    createdAt: bookedAt,
+    writtenAt: sentAt + 60_000,
+    now,
+  });
+  // The first version's library: the pointer the move left in KI-2026-014's old place, and a plan not moved yet.
+  const movedAt = Date.UTC(2026, 10, 2, 8, 0);
+  writeFile(
     state,
     drive,
-    [...PLANS_FOLDER, `${PLAN_ID}.json`],
-    Buffer.from(JSON.stringify(document, null, 2)),
+    [...PLANS_FOLDER, `${LEGACY_PLAN_ID}.json`],
+    Buffer.from(
+      JSON.stringify({
+        tovholderMovedPlan: 1,
+        movedTo: SEEDED_PLAN_ID,
+        caseReference: CASE_REFERENCE,
+        movedAt: new Date(movedAt).toISOString(),
+      }),
+    ),
     'application/json',
     mette.id,
-    bookedAt,
+    movedAt,
   );
-  // Written again by the referent after the meeting: version 2, as the library would show it.
-  item.version += 1;
-  item.contentVersion += 1;
-  item.lastModifiedBy = aisha.id;
-  item.lastModifiedDateTime = new Date(sentAt + 60_000).toISOString();
+  writeFile(
+    state,
+    drive,
+    [...PLANS_FOLDER, `${LEGACY_UNMOVED_PLAN_ID}.json`],
+    Buffer.from(JSON.stringify(unmovedPlan(state), null, 2)),
+    'application/json',
+    byMail('hanne.poulsen@sundby-kommune.example').id,
+    Date.UTC(2025, 10, 3, 9, 0),
+  );
 
   seedBusyTime(state, teamsUsers, now);
   state.seededAt = new Date(now).toISOString();

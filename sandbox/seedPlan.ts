@@ -1,17 +1,30 @@
 import { HOME_TENANT, REGION_TENANT } from './demoTenant';
+import { containerIdFor } from './graph/containers';
 import type { UserRecord } from './store';
 
 /**
- * The seeded plan document "plan-ki-2026-014" (case KI-2026-014, citizen Jens Holm): one meeting held
+ * The seeded plan document of case KI-2026-014 (citizen Jens Holm), `plan.json` in its own SharePoint Embedded
+ * container in Sundby (SEEDED_PLAN_ID = `<Sundby's tenant id>~<container id>`), made by Mette: one meeting held
  * 3 September 2026 13.00–14.30 with minutes, next tovholder Peter Nielsen, next meeting by 3 December 2026,
  * written consent covering everyone's organisation except Kriminalforsorgen. Plain JSON shaped by PlanSchema
  * (src/domain/plan/planDocument.ts); a test parses it with that schema.
  */
 
-export const PLAN_ID = 'plan-ki-2026-014';
 export const CASE_REFERENCE = 'KI-2026-014';
+/** The plan's container in Sundby: the same id after every --reset (derived from tenant and case). */
+export const SEEDED_CONTAINER_ID = containerIdFor(`${HOME_TENANT.id}:${CASE_REFERENCE}`);
+/** The plan's id, its address (src/domain/plan/planAddress.ts): what links, cards and tabs carry. */
+export const SEEDED_PLAN_ID = `${HOME_TENANT.id}~${SEEDED_CONTAINER_ID}`;
+/** The id it had in the first version's library, where a pointer to SEEDED_PLAN_ID now stands (the move was made). */
+export const LEGACY_PLAN_ID = 'plan-ki-2026-014';
+/** The first version's library (the legacy store), still holding a plan not yet moved: LEGACY_UNMOVED_PLAN_ID. */
 export const DRIVE_ID = 'drive-tovholder';
 export const PLANS_FOLDER = ['Tovholder', 'plans'];
+export const LEGACY_UNMOVED_PLAN_ID = 'plan-ki-2025-101';
+/** The region's plan KI-2026-022, in a container in the region made by Karen Skov. */
+export const REGION_CASE_REFERENCE = 'KI-2026-022';
+export const REGION_CONTAINER_ID = containerIdFor(`${REGION_TENANT.id}:${REGION_CASE_REFERENCE}`);
+export const REGION_PLAN_ID = `${REGION_TENANT.id}~${REGION_CONTAINER_ID}`;
 export const MEETING_START = Date.UTC(2026, 8, 3, 11, 0); // 13.00 in Copenhagen (CEST)
 export const MEETING_END = Date.UTC(2026, 8, 3, 12, 30);
 export const MEETING_TRANSACTION_ID = 'tx-ki-2026-014-m1';
@@ -291,7 +304,7 @@ export const planDocument = (refs: SeedRefs): Record<string, unknown> => {
   });
   return {
     schemaVersion: 1,
-    id: PLAN_ID,
+    id: SEEDED_PLAN_ID,
     caseReference: CASE_REFERENCE,
     citizenName: 'Jens Holm',
     participants,

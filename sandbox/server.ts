@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { authenticate } from './auth';
+import { authenticate, scopesIn, type Caller } from './auth';
 import { registerBatch } from './batch';
+import { registerBulk } from './bulk';
 import { Faults, type FaultRule } from './faults';
 import { registerChats } from './graph/chats';
+import { registerContainers } from './graph/containers';
 import { registerDrive } from './graph/drive';
 import { registerEvents } from './graph/events';
 import { GraphError, errorBody } from './graph/errors';
+import { registerInvitations } from './graph/invitations';
 import { registerMail } from './graph/mail';
 import { registerOnlineMeetings } from './graph/onlineMeetings';
 import { registerScheduling } from './graph/scheduling';
@@ -85,6 +88,8 @@ export class GraphService {
     registerChats(this.router);
     registerMail(this.router);
     registerDrive(this.router);
+    registerContainers(this.router);
+    registerInvitations(this.router);
     registerTodo(this.router);
     registerTenantRelationships(this.router);
     registerBatch(this.router);
@@ -124,8 +129,17 @@ export class GraphService {
     }
   }
 
-  /** Runs one Graph request (top level or a `$batch` item) through faults, auth and the router. */
-  async run(req: GraphRequest, origin: string, me: UserRecord | null): Promise<Outcome> {
+  /**
+   * Runs one Graph request (top level or a `$batch` item) through faults, auth and the router. `known` is the caller
+   * of a `$batch` item (or, in process, a user acting with their tenant's consented scopes); null: from the token.
+   */
+  async run(req: GraphRequest, origin: string, given: Caller | UserRecord | null): Promise<Outcome> {
+    const known: Caller | null =
+      given === null
+        ? null
+        : 'user' in given
+          ? given
+          : { user: given, scopes: scopesIn(this.sandbox.store.state, given.tenantId) };
     const name = this.router.nameFor(req.method, req.path);
     this.stats.count(name, req.inBatch);
     const search = req.query.toString();
@@ -136,20 +150,21 @@ export class GraphService {
     let response: GraphResponse;
     let writes = false;
     try {
-      const caller = me ?? authenticate(store.state, req.headers['authorization']);
+      const caller = known ?? authenticate(store.state, req.headers['authorization']);
       const { route, params } = this.router.match(req.method, req.path);
       writes = route.writes;
       const ctx: Ctx = {
         req,
         params,
-        me: caller,
+        me: caller.user,
+        scopes: caller.scopes,
         sandbox: this.sandbox,
         origin,
         graphBase: `${origin}/v1.0`,
         now: Date.now(),
         json: () => parseJsonBody(req),
-        dispatch: async (inner, innerMe) => {
-          const outcome = await this.run(inner, origin, innerMe);
+        dispatch: async (inner, innerCaller) => {
+          const outcome = await this.run(inner, origin, innerCaller);
           return outcome.drop ? { ...outcome.response, dropConnection: outcome.drop } : outcome.response;
         },
       };
@@ -243,6 +258,7 @@ export const createSandboxServer = (options: {
   const sandbox: Sandbox = { store: options.store, faults: new Faults(), latencyMs: options.latencyMs };
   const graph = new GraphService(sandbox);
   registerInspection();
+  registerBulk();
   registerViewer();
 
   const server = createServer((request, res) => {

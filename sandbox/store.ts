@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ACCESS_SCOPES, GRAPH_SCOPES, LEGACY_SCOPES, SEND_SCOPES, TODO_SCOPES } from '../src/adapters/auth/graphScopes';
+import { SCOPES } from './scopes';
 
 /**
  * The sandbox's whole state, one JSON document on disk. Every mutating request is written
@@ -11,12 +13,37 @@ import { join } from 'node:path';
  * requests that Graph would serve side by side queued behind each other here.
  */
 
-export type UserKind = 'inTenant' | 'federated' | 'emailOnly';
+/** `guest`: a B2B guest account in a resource tenant, standing for a person whose home is another tenant. */
+export type UserKind = 'inTenant' | 'federated' | 'emailOnly' | 'guest';
+
+/** Who may send B2B invitations in a tenant (Entra's external collaboration settings, simplified). */
+export type AllowInvitesFrom = 'everyone' | 'adminsAndGuestInviters' | 'none';
+/** SharePoint's external sharing setting for the tenant (what SharePoint Embedded containers may be shared with). */
+export type SharingCapability = 'disabled' | 'existingExternalUserSharingOnly' | 'externalUserSharingOnly';
+
+/** A tenant's admin settings that Tovholder's setup depends on (PATCH /_sandbox/tenants/{id} changes them). */
+export interface TenantSettings {
+  /** Tovholder's container type is registered in this tenant (else creating a container is 403). */
+  containerTypeRegistered: boolean;
+  /** The delegated scopes the admin consented to: the `scp` of every token issued in this tenant. */
+  grantedScopes: string[];
+  /** Cross-tenant access: users of partner tenants may come in (B2B collaboration inbound). */
+  b2bInbound: boolean;
+  /** Cross-tenant access: this tenant's users may go out to partner tenants (B2B collaboration outbound). */
+  b2bOutbound: boolean;
+  allowInvitesFrom: AllowInvitesFrom;
+  /** Invitations are redeemed at once (automatic redemption in the cross-tenant access settings). */
+  autoRedeem: boolean;
+  sharingCapability: SharingCapability;
+  /** Only owners and managers of a container may change its permissions. */
+  isSharingRestricted: boolean;
+}
 
 export interface TenantRecord {
   id: string;
   displayName: string;
   domain: string;
+  settings: TenantSettings;
 }
 
 export interface UserRecord {
@@ -41,6 +68,12 @@ export interface UserRecord {
   preferredLanguage: string;
   businessPhones: string[];
   mobilePhone: string | null;
+  /** Guests: the person's own account in their home tenant (null for an address no demo tenant knows). */
+  homeUserId: string | null;
+  /** Guests: whether the invitation was redeemed; null for everyone else. */
+  externalUserState: 'PendingAcceptance' | 'Accepted' | null;
+  /** Has a OneDrive in their tenant (members by default; guests never). Listing containers needs one. */
+  oneDrive: boolean;
 }
 
 export type ResponseType = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
@@ -234,6 +267,31 @@ export interface DriveItemRecord {
   lastModifiedBy: string | null;
 }
 
+export type ContainerRole = 'reader' | 'writer' | 'manager' | 'owner' | 'principalOwner';
+
+export interface ContainerPermissionRecord {
+  id: string;
+  /** One role per user, as SharePoint Embedded allows. */
+  roles: [ContainerRole];
+  userId: string;
+}
+
+/** A SharePoint Embedded container (fileStorageContainer); its drive is the DriveRecord with the same id. */
+export interface ContainerRecord {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  description: string | null;
+  containerTypeId: string;
+  status: 'inactive' | 'active';
+  createdDateTime: string;
+  permissions: ContainerPermissionRecord[];
+  /** = id: a container's drive id is its own id. */
+  driveId: string;
+  /** Set by DELETE: the container moves to the deleted containers and leaves every listing. */
+  deletedDateTime: string | null;
+}
+
 export interface TodoListRecord {
   id: string;
   ownerId: string;
@@ -272,7 +330,26 @@ export interface TodoTaskRecord {
  * state.json migrates it, one version after another, and writes it back; it refuses one written by a newer sandbox.
  * Seeding (seed.ts, `emptyState`) writes the new shape directly. No `--reset` is needed for either.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
+
+/**
+ * Every delegated scope the app asks for (src/adapters/auth/graphScopes.ts) and the sandbox's own list: what a
+ * tenant's admin consented to unless a test says otherwise.
+ */
+export const ALL_SCOPES: readonly string[] = [
+  ...new Set([...SCOPES, ...GRAPH_SCOPES, ...ACCESS_SCOPES, ...LEGACY_SCOPES, ...SEND_SCOPES, ...TODO_SCOPES]),
+];
+
+export const defaultTenantSettings = (): TenantSettings => ({
+  containerTypeRegistered: true,
+  grantedScopes: [...ALL_SCOPES],
+  b2bInbound: true,
+  b2bOutbound: true,
+  allowInvitesFrom: 'everyone',
+  autoRedeem: true,
+  sharingCapability: 'existingExternalUserSharingOnly',
+  isSharingRestricted: true,
+});
 
 /** A state.json as parsed, of whatever version: what migrations read and change in place. */
 export type StoredState = Record<string, unknown>;
@@ -310,6 +387,20 @@ export const MIGRATIONS: readonly Migration[] = [
         mail.lastModifiedDateTime ??= mail.receivedDateTime;
         mail.singleValueExtendedProperties ??= [];
       }
+    },
+  },
+  {
+    from: 2,
+    change:
+      'tenants have settings (container type, consented scopes, cross-tenant access, invitations, sharing); users have homeUserId, externalUserState and oneDrive; containers',
+    migrate: (state) => {
+      for (const tenant of recordsOf(state, 'tenants')) tenant.settings ??= defaultTenantSettings();
+      for (const user of recordsOf(state, 'users')) {
+        user.homeUserId ??= null;
+        user.externalUserState ??= null;
+        user.oneDrive ??= user.kind === 'inTenant' || user.kind === 'federated';
+      }
+      state.containers ??= [];
     },
   },
 ];
@@ -358,6 +449,7 @@ export interface State {
   driveItems: DriveItemRecord[];
   todoLists: TodoListRecord[];
   todoTasks: TodoTaskRecord[];
+  containers: ContainerRecord[];
 }
 
 export const emptyState = (): State => ({
@@ -375,6 +467,7 @@ export const emptyState = (): State => ({
   driveItems: [],
   todoLists: [],
   todoTasks: [],
+  containers: [],
 });
 
 const STATE_FILE = 'state.json';

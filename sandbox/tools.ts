@@ -1,4 +1,5 @@
-import { issueToken } from './auth';
+import { accountIn, issueToken } from './auth';
+import { tenantSettingsProblem, tenantView } from './tenantSettings';
 import { parseFaultSpec } from './faults';
 import type { GraphResponse } from './router';
 import type { GraphService } from './server';
@@ -31,7 +32,9 @@ export const findUser = (graph: GraphService, upnOrId: string | null): UserRecor
   const key = upnOrId.toLowerCase();
   return (
     graph.sandbox.store.state.users.find(
-      (user) => user.userPrincipalName.toLowerCase() === key || user.mail.toLowerCase() === key || user.id === key,
+      (user) =>
+        user.kind !== 'guest' &&
+        (user.userPrincipalName.toLowerCase() === key || user.mail.toLowerCase() === key || user.id === key),
     ) ?? null
   );
 };
@@ -73,31 +76,74 @@ export const handleTool = async (request: ToolRequest, graph: GraphService): Pro
     }
     const lifetime = Number(url.searchParams.get('lifetime') ?? 3600);
     if (!Number.isFinite(lifetime)) return problem(400, '`lifetime` must be a number of seconds.');
+    const acting = accountIn(state, user, url.searchParams.get('tenant'));
+    if ('refusal' in acting) return json(400, acting.refusal);
+    const account = acting.account;
+    if (account.kind === 'guest' && account.externalUserState === 'PendingAcceptance') {
+      // Just-in-time redemption: signing in to the resource tenant redeems a pending invitation.
+      account.externalUserState = 'Accepted';
+      graph.sandbox.store.touch();
+      await graph.sandbox.store.persist();
+    }
     return json(200, {
       token_type: 'Bearer',
       scope: 'https://graph.microsoft.com/.default',
       expires_in: lifetime,
       ext_expires_in: lifetime,
-      access_token: issueToken(state, user, lifetime),
+      access_token: issueToken(state, account, lifetime),
     });
+  }
+
+  if (method === 'GET' && path === '/_sandbox/tenants') {
+    return json(200, { tenants: state.tenants.map((tenant) => tenantView(state, tenant)) });
+  }
+  const tenantPath = /^\/_sandbox\/tenants\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (tenantPath && (method === 'PATCH' || method === 'GET')) {
+    const tenant = state.tenants.find((candidate) => candidate.id === tenantPath[1]?.toLowerCase());
+    if (!tenant) return problem(404, `No tenant '${tenantPath[1] ?? ''}'. See GET /_sandbox/tenants.`);
+    if (method === 'GET') return json(200, tenantView(state, tenant));
+    const change = parseJson(request.body);
+    const refused = tenantSettingsProblem(change);
+    if (refused) return problem(400, refused);
+    Object.assign(tenant.settings, change);
+    graph.sandbox.store.touch();
+    await graph.sandbox.store.persist();
+    return json(200, tenantView(state, tenant));
+  }
+  const userPath = /^\/_sandbox\/users\/([^/]+)$/.exec(path);
+  if (userPath && method === 'PATCH') {
+    const user = findUser(graph, decodeURIComponent(userPath[1] ?? ''));
+    if (!user) return problem(404, `No demo user '${userPath[1] ?? ''}'. See GET /_sandbox/users.`);
+    const change = parseJson(request.body) as { oneDrive?: unknown } | undefined;
+    const keys = Object.keys(change ?? {});
+    if (!change || keys.some((key) => key !== 'oneDrive') || typeof change.oneDrive !== 'boolean')
+      return problem(400, 'Only `{ "oneDrive": true|false }` can be changed on a user.');
+    user.oneDrive = change.oneDrive;
+    graph.sandbox.store.touch();
+    await graph.sandbox.store.persist();
+    return json(200, { upn: user.userPrincipalName, oneDrive: user.oneDrive });
   }
 
   if (method === 'GET' && path === '/_sandbox/users') {
     return json(200, {
       tenants: state.tenants,
-      users: state.users.map((user) => ({
-        upn: user.userPrincipalName,
-        id: user.id,
-        name: user.displayName,
-        mail: user.mail,
-        jobTitle: user.jobTitle,
-        organisation: user.companyName,
-        sector: user.sector,
-        tenant: state.tenants.find((tenant) => tenant.id === user.tenantId)?.displayName ?? null,
-        tenantId: user.tenantId,
-        kind: user.kind,
-        role: user.roleHint,
-      })),
+      // Guest accounts are not sign-in choices (a person signs in with their own account): GET /_sandbox/tenants
+      // lists them per tenant.
+      users: state.users
+        .filter((user) => user.kind !== 'guest')
+        .map((user) => ({
+          upn: user.userPrincipalName,
+          id: user.id,
+          name: user.displayName,
+          mail: user.mail,
+          jobTitle: user.jobTitle,
+          organisation: user.companyName,
+          sector: user.sector,
+          tenant: state.tenants.find((tenant) => tenant.id === user.tenantId)?.displayName ?? null,
+          tenantId: user.tenantId,
+          kind: user.kind,
+          role: user.roleHint,
+        })),
     });
   }
 

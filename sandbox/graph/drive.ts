@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { requireScope } from '../auth';
 import type { Ctx, GraphResponse, Router } from '../router';
 import type { DriveItemRecord, DriveRecord, State, UserRecord } from '../store';
 import { GraphError, badRequest } from './errors';
@@ -32,10 +33,40 @@ const drive = (state: State, driveId: string): DriveRecord => {
   return found;
 };
 
-/** Only members of the library's tenant may use it. */
-const accessibleDrive = (ctx: Ctx): DriveRecord => {
-  const found = drive(ctx.sandbox.store.state, ctx.params.driveId ?? '');
-  if (ctx.me.tenantId !== found.tenantId) throw new GraphError(403, 'accessDenied', 'Access denied');
+const CONTAINER_SCOPES = ['FileStorageContainer.Selected', 'FileStorageContainer.Manage.All'];
+const LIBRARY_SCOPES = ['Files.ReadWrite.All', 'Files.Read.All', 'Sites.ReadWrite.All', 'Sites.Read.All'];
+const LIBRARY_WRITE_SCOPES = ['Files.ReadWrite.All', 'Sites.ReadWrite.All'];
+
+/** Any write to a container's drive activates the container (called once the write is sure to succeed). */
+const activateContainer = (state: State, driveId: string): void => {
+  const container = state.containers.find((candidate) => candidate.id === driveId);
+  if (container) container.status = 'active';
+};
+
+/**
+ * The drive, if the caller may use it so. A container's drive (its id is the container's): members of the container
+ * only — anyone else, of any tenant, is 403 on every path, before any item or byte; readers read, every other role
+ * writes, and a write activates an inactive container. A document library: members of its tenant (not guests), with
+ * a Files scope.
+ */
+const accessibleDrive = (ctx: Ctx, mode: 'read' | 'write' = 'read'): DriveRecord => {
+  const state = ctx.sandbox.store.state;
+  const id = ctx.params.driveId ?? '';
+  const container = state.containers.find((candidate) => candidate.id === id);
+  if (container) {
+    requireScope(ctx.scopes, CONTAINER_SCOPES, 'accessDenied');
+    if (container.deletedDateTime !== null)
+      throw new GraphError(404, 'itemNotFound', `The drive '${id}' could not be found.`);
+    const role = container.permissions.find((permission) => permission.userId === ctx.me.id)?.roles[0] ?? null;
+    if (role === null || container.tenantId !== ctx.me.tenantId)
+      throw new GraphError(403, 'accessDenied', 'Access denied');
+    if (mode === 'write' && role === 'reader') throw new GraphError(403, 'accessDenied', 'Access denied');
+    return drive(state, id);
+  }
+  const found = drive(state, id);
+  requireScope(ctx.scopes, mode === 'write' ? LIBRARY_WRITE_SCOPES : LIBRARY_SCOPES, 'accessDenied');
+  if (ctx.me.tenantId !== found.tenantId || ctx.me.kind === 'guest')
+    throw new GraphError(403, 'accessDenied', 'Access denied');
   return found;
 };
 
@@ -281,7 +312,7 @@ export const writeFile = (
 
 const putContent = (ctx: Ctx, segments: string[]): GraphResponse => {
   const state = ctx.sandbox.store.state;
-  const found = accessibleDrive(ctx);
+  const found = accessibleDrive(ctx, 'write');
   const existing = byPath(state, found, segments.join('/'));
   checkPreconditions(ctx, existing);
   const behavior = (ctx.req.query.get('@microsoft.graph.conflictBehavior') ?? 'replace').toLowerCase();
@@ -296,6 +327,7 @@ const putContent = (ctx: Ctx, segments: string[]): GraphResponse => {
     ctx.me.id,
     ctx.now,
   );
+  activateContainer(state, found.id);
   return itemResponse(ctx, item, created ? 201 : 200);
 };
 
@@ -352,6 +384,7 @@ const deleteItem = (ctx: Ctx, item: DriveItemRecord | undefined): GraphResponse 
     }
   }
   state.driveItems = state.driveItems.filter((candidate) => !doomed.has(candidate.id));
+  activateContainer(state, item.driveId);
   return { status: 204 };
 };
 
@@ -360,8 +393,8 @@ const BY_PATH = /^\/drives\/(?<driveId>[^/]+)\/root:(?<path>\/[^:]*?)(?::(?<suff
 /** `/drives/{driveId}/items/{parentId}:/name:/content` */
 const BY_PARENT = /^\/drives\/(?<driveId>[^/]+)\/items\/(?<itemId>[^/:]+):(?<path>\/[^:]*?):\/content$/i;
 
-const itemById = (ctx: Ctx): DriveItemRecord | undefined => {
-  const found = accessibleDrive(ctx);
+const itemById = (ctx: Ctx, mode: 'read' | 'write' = 'read'): DriveItemRecord | undefined => {
+  const found = accessibleDrive(ctx, mode);
   const id = ctx.params.itemId ?? '';
   if (id.toLowerCase() === 'root') return rootOf(ctx.sandbox.store.state, found);
   return ctx.sandbox.store.state.driveItems.find((item) => item.driveId === found.id && item.id === id);
@@ -384,12 +417,12 @@ export const registerDrive = (router: Router): void => {
       return itemResponse(ctx, item, 200);
     })
     .addPattern('DELETE', '/drives/{driveId}/root:/{path}', BY_PATH, (ctx) => {
-      const found = accessibleDrive(ctx);
+      const found = accessibleDrive(ctx, 'write');
       return deleteItem(ctx, byPath(ctx.sandbox.store.state, found, ctx.params.path ?? ''));
     })
     .addPattern('PUT', '/drives/{driveId}/items/{parentId}:/{name}:/content', BY_PARENT, (ctx) => {
       const state = ctx.sandbox.store.state;
-      const found = accessibleDrive(ctx);
+      const found = accessibleDrive(ctx, 'write');
       const parent =
         ctx.params.itemId?.toLowerCase() === 'root'
           ? rootOf(state, found)
@@ -423,14 +456,57 @@ export const registerDrive = (router: Router): void => {
       if (!item) throw itemNotFound();
       return itemResponse(ctx, item, 200);
     })
-    .add('DELETE', '/drives/{driveId}/items/{itemId}', (ctx) => deleteItem(ctx, itemById(ctx)))
+    .add('DELETE', '/drives/{driveId}/items/{itemId}', (ctx) => deleteItem(ctx, itemById(ctx, 'write')))
     .add('GET', '/drives/{driveId}/items/{itemId}/content', (ctx) => getContent(ctx, itemById(ctx)))
     .add('PUT', '/drives/{driveId}/items/{itemId}/content', (ctx) => {
-      const item = itemById(ctx);
+      const item = itemById(ctx, 'write');
       if (!item || item.folder) throw itemNotFound();
       return putContent(ctx, pathSegments(pathOf(ctx.sandbox.store.state, item)));
     })
-    .add('GET', '/drives/{driveId}/items/{itemId}/children', (ctx) => listChildren(ctx, itemById(ctx)));
+    .add('GET', '/drives/{driveId}/items/{itemId}/children', (ctx) => listChildren(ctx, itemById(ctx)))
+    // The user's OneDrive, for "Tjek opsætning": members have one, guests never; its content is not modelled.
+    .self('GET', '/drive', (ctx) => {
+      if (!ctx.me.oneDrive) throw new GraphError(404, 'itemNotFound', 'The user does not have a OneDrive.');
+      return {
+        status: 200,
+        body: {
+          '@odata.context': `${ctx.graphBase}/$metadata#drives/$entity`,
+          id: `b!onedrive-${ctx.me.id}`,
+          driveType: 'business',
+          name: 'OneDrive',
+          owner: { user: { id: ctx.me.id, displayName: ctx.me.displayName, email: ctx.me.mail } },
+        },
+      };
+    });
+};
+
+/**
+ * For the bulk tool: a new file under a known folder, without looking anything up (the caller knows the name is
+ * free), so thousands are made in one pass.
+ */
+export const addNewFile = (
+  state: State,
+  folder: DriveItemRecord,
+  name: string,
+  content: string,
+  userId: string | null,
+  at: number,
+): DriveItemRecord => {
+  const item = newItem(state, folder.driveId, folder.id, name, false, userId, at);
+  item.content = content;
+  item.mimeType = mimeFor(name, 'application/json');
+  return item;
+};
+
+/** The folder at `segments` in the drive (made as needed), for the bulk tool. */
+export const folderAt = (state: State, found: DriveRecord, segments: string[], at: number): DriveItemRecord => {
+  let parent = rootOf(state, found);
+  for (const segment of segments) {
+    let next = childNamed(state, parent, segment);
+    if (!next) next = newItem(state, found.id, parent.id, segment, true, null, at);
+    parent = next;
+  }
+  return parent;
 };
 
 /** For the seed: a document library with its root folder. */

@@ -35,7 +35,9 @@ export const userJson = (user: UserRecord): Json => ({
   accountEnabled: true,
   companyName: user.companyName,
   department: user.department,
-  userType: 'Member',
+  userType: user.kind === 'guest' ? 'Guest' : 'Member',
+  externalUserState: user.externalUserState,
+  creationType: user.kind === 'guest' ? 'Invitation' : null,
   usageLocation: 'DK',
   country: 'Danmark',
   city: 'Sundby',
@@ -63,8 +65,9 @@ const shapeUser = (user: UserRecord, select: string[] | null): Json => {
 export const userById = (state: State, id: string): UserRecord | undefined =>
   state.users.find((user) => user.id === id);
 
+/** A person by address: their own account (never a guest account, which shares its home account's address). */
 export const userByMail = (state: State, address: string): UserRecord | undefined =>
-  state.users.find((user) => user.mail.toLowerCase() === address.toLowerCase());
+  state.users.find((user) => user.kind !== 'guest' && user.mail.toLowerCase() === address.toLowerCase());
 
 /** Sandbox users who have an Exchange calendar (in-tenant and federated Teams users). */
 export const hasCalendar = (user: UserRecord | undefined): user is UserRecord => !!user && user.kind !== 'emailOnly';
@@ -252,6 +255,8 @@ const listPeople = (ctx: Ctx) => {
   const known = state.users.filter(
     (user) =>
       user.id !== me.id &&
+      // A guest account stands for a person already known by their own account (and address).
+      user.kind !== 'guest' &&
       ((user.tenantId === me.tenantId && user.kind !== 'emailOnly') || scores.has(user.mail.toLowerCase())),
   );
   let people = known

@@ -115,7 +115,7 @@ const indexPage = (state: State, theme: 'light' | 'dark'): GraphResponse => {
   const groups: { title: string; users: UserRecord[] }[] = [
     ...state.tenants.map((tenant) => ({
       title: tenant.displayName,
-      users: state.users.filter((user) => user.tenantId === tenant.id),
+      users: state.users.filter((user) => user.tenantId === tenant.id && user.kind !== 'guest'),
     })),
     { title: 'Kun e-mail (ingen Teams)', users: state.users.filter((user) => user.kind === 'emailOnly') },
   ];
@@ -137,10 +137,68 @@ const indexPage = (state: State, theme: 'light' | 'dark'): GraphResponse => {
     theme,
     state.revision,
     `<header><h1>Microsoft 365-sandkasse</h1><p>En lokal efterligning af Microsoft Graph med demo-lejeren. Vælg en person for at se deres chats, postkasse og kalender.</p>
-<p><a href="/_sandbox/?theme=${theme === 'dark' ? 'light' : 'dark'}">${theme === 'dark' ? 'Skift til lyst tema' : 'Skift til mørkt tema'}</a></p></header>
+<nav aria-label="Sider"><ul><li><a href="/_sandbox/access${theme === 'dark' ? '?theme=dark' : ''}">Planer og adgang</a></li>
+<li><a href="/_sandbox/?theme=${theme === 'dark' ? 'light' : 'dark'}">${theme === 'dark' ? 'Skift til lyst tema' : 'Skift til mørkt tema'}</a></li></ul></nav></header>
 <main id="indhold"><section aria-labelledby="brugere"><h2 id="brugere">Personer</h2>${lists}</section>
 <section aria-labelledby="vaerktoejer"><h2 id="vaerktoejer">Værktøjer (JSON)</h2><ul>
-<li><a href="/_sandbox/users">Alle personer</a></li><li><a href="/_sandbox/stats">Antal kald</a></li><li><a href="/_sandbox/faults">Aktive fejl</a></li></ul></section></main>`,
+<li><a href="/_sandbox/users">Alle personer</a></li><li><a href="/_sandbox/tenants">Lejere, indstillinger og gæster</a></li><li><a href="/_sandbox/stats">Antal kald</a></li><li><a href="/_sandbox/faults">Aktive fejl</a></li></ul></section></main>`,
+  );
+};
+
+const ROLE_LABEL: Record<string, string> = {
+  principalOwner: 'ejer (oprettede planen)',
+  owner: 'ejer',
+  manager: 'redaktør og giver adgang',
+  writer: 'redaktør',
+  reader: 'læser',
+};
+
+/** "Planer og adgang": per tenant each container (case reference only), who holds which role, and the guests. */
+const accessPage = (state: State, theme: 'light' | 'dark'): GraphResponse => {
+  const nameOf = (user: UserRecord): string => {
+    const home = user.homeUserId ? state.users.find((candidate) => candidate.id === user.homeUserId) : undefined;
+    const tenant = state.tenants.find((candidate) => candidate.id === (home ?? user).tenantId);
+    return `${escape(user.displayName)} — ${escape(user.companyName || tenant?.displayName || '')} (${
+      user.kind === 'guest' ? `gæst fra ${escape(tenant?.displayName ?? 'en anden organisation')}` : 'medlem'
+    })`;
+  };
+  const sections = state.tenants
+    .map((tenant) => {
+      const containers = state.containers.filter((c) => c.tenantId === tenant.id && c.deletedDateTime === null);
+      const guests = state.users.filter((user) => user.kind === 'guest' && user.tenantId === tenant.id);
+      const shown = containers.slice(0, 200);
+      const rows = shown
+        .map((container) => {
+          const people = container.permissions
+            .map((permission) => {
+              const user = state.users.find((candidate) => candidate.id === permission.userId);
+              return `<li>${user ? nameOf(user) : escape(permission.userId)}: ${escape(ROLE_LABEL[permission.roles[0]] ?? permission.roles[0])}</li>`;
+            })
+            .join('');
+          return `<h4>${escape(container.displayName)}${container.status === 'inactive' ? ' <span class="meta">(ikke taget i brug)</span>' : ''}</h4><ul>${people}</ul>`;
+        })
+        .join('');
+      const more =
+        containers.length > shown.length ? `<p class="meta">… og ${containers.length - shown.length} til.</p>` : '';
+      const guestList = guests.length
+        ? `<ul>${guests
+            .map(
+              (guest) =>
+                `<li>${nameOf(guest)} — ${escape(guest.userPrincipalName)}, ${guest.externalUserState === 'Accepted' ? 'har accepteret' : 'afventer accept'}</li>`,
+            )
+            .join('')}</ul>`
+        : '<p>Ingen gæster.</p>';
+      return `<section aria-labelledby="t-${tenant.id}"><h2 id="t-${tenant.id}">${escape(tenant.displayName)}</h2>
+<h3>Planer (${containers.length})</h3>${rows || '<p>Ingen planer.</p>'}${more}<h3>Gæster</h3>${guestList}</section>`;
+    })
+    .join('');
+  return page(
+    'Planer og adgang – Sandkasse',
+    theme,
+    state.revision,
+    `<header><p><a href="/_sandbox/${theme === 'dark' ? '?theme=dark' : ''}">← Alle personer</a></p><h1>Planer og adgang</h1>
+<p>Hver plan ligger i sin egen SharePoint Embedded-container. Her står, hvem der har hvilken rolle på den, og hvilke gæstekonti hver organisation har. Kun sagsreferencen vises.</p></header>
+<main id="indhold">${sections}</main>`,
   );
 };
 
@@ -324,7 +382,7 @@ const userPage = (state: State, viewer: UserRecord, theme: 'light' | 'dark', sho
     state.revision,
     `<header><p><a href="/_sandbox/${theme === 'dark' ? '?theme=dark' : ''}">← Alle personer</a></p>
 <h1>${escape(viewer.displayName)}</h1><p class="meta">${escape([viewer.jobTitle, viewer.companyName, viewer.mail].filter(Boolean).join(' · '))}</p>
-<nav aria-label="Sektioner"><ul><li><a href="#chats">Chats</a></li><li><a href="#postkasse">Postkasse</a></li><li><a href="#kalender">Kalender</a></li>
+<nav aria-label="Sektioner"><ul><li><a href="/_sandbox/access">Planer og adgang</a></li><li><a href="#chats">Chats</a></li><li><a href="#postkasse">Postkasse</a></li><li><a href="#kalender">Kalender</a></li>
 <li><a href="${self}&amp;theme=${other}">${other === 'dark' ? 'Mørkt tema' : 'Lyst tema'}</a></li></ul></nav>
 <p><label><input type="checkbox" id="auto-refresh"> Opdater automatisk, når der kommer nyt</label></p></header>
 <main id="indhold">
@@ -343,6 +401,9 @@ export const registerViewer = (): void => {
   const themeOf = (url: URL): 'light' | 'dark' => (url.searchParams.get('theme') === 'dark' ? 'dark' : 'light');
   addTool('GET', /^\/_sandbox\/?$/, (request, graph: GraphService) =>
     indexPage(graph.sandbox.store.state, themeOf(request.url)),
+  );
+  addTool('GET', /^\/_sandbox\/access$/, (request, graph: GraphService) =>
+    accessPage(graph.sandbox.store.state, request.url.searchParams.get('theme') === 'dark' ? 'dark' : 'light'),
   );
   addTool('GET', /^\/_sandbox\/view$/, (request, graph: GraphService) => {
     const user = findUser(graph, request.url.searchParams.get('user'));

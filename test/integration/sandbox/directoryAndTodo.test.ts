@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_PLAN_ID } from '../../../sandbox/seedPlan';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { HOME_TENANT_ID, USERS, signIn, tool, type Call } from './graphCall';
 
@@ -104,7 +105,7 @@ describe('To Do', () => {
         dueDateTime: { dateTime: '2026-11-30T00:00:00', timeZone: 'Europe/Copenhagen' },
         linkedResources: [
           {
-            webUrl: 'http://localhost:5300/plans.html?planId=plan-ki-2026-014',
+            webUrl: `http://localhost:5300/plans.html?planId=${encodeURIComponent(SEEDED_PLAN_ID)}`,
             applicationName: 'Tovholder',
             displayName: 'KI-2026-014',
           },

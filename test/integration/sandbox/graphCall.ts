@@ -31,9 +31,25 @@ const parse = async (response: Response): Promise<unknown> => {
   }
 };
 
-/** A caller signed in as `upn` (or anonymous when `upn` is null). */
-export const signIn = async (sandbox: RunningSandbox, upn: string | null): Promise<Call> => {
-  const token = upn ? await sandbox.token(upn) : null;
+/** The token endpoint's answer for `upn` acting in `tenant` (their own tenant when omitted): status and body. */
+export const tokenReply = async (
+  sandbox: RunningSandbox,
+  upn: string,
+  tenant?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const query = `user=${encodeURIComponent(upn)}${tenant ? `&tenant=${encodeURIComponent(tenant)}` : ''}`;
+  const response = await fetch(`${sandbox.origin}/_sandbox/token?${query}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/** A caller signed in as `upn` (or anonymous when `upn` is null), acting in `tenant` when given (as a guest there). */
+export const signIn = async (sandbox: RunningSandbox, upn: string | null, tenant?: string): Promise<Call> => {
+  let token: string | null = null;
+  if (upn && tenant) {
+    const reply = await tokenReply(sandbox, upn, tenant);
+    if (reply.status !== 200) throw new Error(`no token for ${upn} in ${tenant}: ${JSON.stringify(reply.body)}`);
+    token = String(reply.body.access_token);
+  } else if (upn) token = await sandbox.token(upn);
   return async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const init: RequestInit = {
       method,

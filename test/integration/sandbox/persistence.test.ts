@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEEDED_CONTAINER_ID } from '../../../sandbox/seedPlan';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { USERS, signIn, tool } from './graphCall';
 
@@ -67,9 +68,7 @@ describe('restart survival', () => {
     running.push(reset);
     const fresh = await signIn(reset, USERS.aisha);
     expect((await fresh('GET', '/drives/drive-tovholder/root:/Tovholder/plans/plan-overlever.json')).status).toBe(404);
-    expect((await fresh('GET', '/drives/drive-tovholder/root:/Tovholder/plans/plan-ki-2026-014.json')).status).toBe(
-      200,
-    );
+    expect((await fresh('GET', `/drives/${SEEDED_CONTAINER_ID}/root:/plan.json`)).status).toBe(200);
     await reset.stop();
   });
 

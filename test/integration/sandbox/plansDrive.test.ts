@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_PLAN_ID, LEGACY_UNMOVED_PLAN_ID, SEEDED_CONTAINER_ID, SEEDED_PLAN_ID } from '../../../sandbox/seedPlan';
 import { PlanSchema } from '../../../src/domain/plan/planDocument';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { USERS, signIn, type Call } from './graphCall';
 
-/** Plan documents in the plans library: the seeded plan, eTags, If-Match and the 412 on a stale write. */
+/**
+ * Plan documents: the seeded plan in its container's drive, eTags, If-Match and the 412 on a stale write; the first
+ * version's library with the pointer the move left and a plan not moved yet.
+ */
 
-const PLAN_PATH = '/drives/drive-tovholder/root:/Tovholder/plans/plan-ki-2026-014.json';
+const PLAN_PATH = `/drives/${encodeURIComponent(SEEDED_CONTAINER_ID)}/root:/plan.json`;
+const LIBRARY = '/drives/drive-tovholder/root:/Tovholder/plans';
 
 interface DriveItem {
   id: string;
@@ -51,6 +56,7 @@ describe('the seeded plan', () => {
     const { text, cors } = await download(mette, PLAN_PATH);
     expect(cors).toBe('*');
     const plan = PlanSchema.parse(JSON.parse(text));
+    expect(plan.id).toBe(SEEDED_PLAN_ID);
     expect(plan.caseReference).toBe('KI-2026-014');
     const meeting = plan.meetings[0];
     expect(meeting?.start).toBe('2026-09-03T11:00:00.000Z');
@@ -76,14 +82,19 @@ describe('the seeded plan', () => {
     expect(chat.body.chatType).toBe('meeting');
   });
 
-  it('is listed in the plans folder with an eTag', async () => {
-    const children = await mette<{ value: DriveItem[] }>(
-      'GET',
-      '/drives/drive-tovholder/root:/Tovholder/plans:/children',
-    );
+  it('left a pointer in the old library, where a plan not moved yet is listed with an eTag', async () => {
+    const children = await mette<{ value: DriveItem[] }>('GET', `${LIBRARY}:/children`);
     expect(children.status).toBe(200);
-    expect(children.body.value.map((item) => item.name)).toContain('plan-ki-2026-014.json');
+    expect(children.body.value.map((item) => item.name).sort()).toEqual(
+      [`${LEGACY_PLAN_ID}.json`, `${LEGACY_UNMOVED_PLAN_ID}.json`].sort(),
+    );
     expect(children.body.value[0]?.eTag).toMatch(/^"\{[0-9A-F-]{36}\},\d+"$/);
+    const pointer = JSON.parse((await download(mette, `${LIBRARY}/${LEGACY_PLAN_ID}.json`)).text) as unknown;
+    expect(pointer).toMatchObject({ tovholderMovedPlan: 1, movedTo: SEEDED_PLAN_ID, caseReference: 'KI-2026-014' });
+    const unmoved = PlanSchema.parse(
+      JSON.parse((await download(mette, `${LIBRARY}/${LEGACY_UNMOVED_PLAN_ID}.json`)).text),
+    );
+    expect(unmoved.caseReference).toBe('KI-2025-101');
   });
 });
 
@@ -113,7 +124,7 @@ describe('writing with If-Match', () => {
   });
 
   it('creates a new plan with 201 and refuses to create it twice with If-None-Match: *', async () => {
-    const path = '/drives/drive-tovholder/root:/Tovholder/plans/plan-ny.json';
+    const path = `${LIBRARY}/plan-ny.json`;
     const created = await mette<DriveItem>('PUT', `${path}:/content`, '{"id":"plan-ny"}', {
       'If-None-Match': '*',
       'Content-Type': 'application/json',
@@ -126,11 +137,12 @@ describe('writing with If-Match', () => {
     expect(twice.status).toBe(412);
   });
 
-  it('answers a missing plan with 404 itemNotFound and keeps the library from federated users', async () => {
-    const missing = await mette('GET', '/drives/drive-tovholder/root:/Tovholder/plans/findes-ikke.json');
+  it('answers a missing plan with 404 itemNotFound and keeps plan and library from federated users', async () => {
+    const missing = await mette('GET', `${LIBRARY}/findes-ikke.json`);
     expect(missing.status).toBe(404);
     expect((missing.body as { error: { code: string } }).error.code).toBe('itemNotFound');
     const karen = await signIn(sandbox, USERS.karen);
     expect((await karen('GET', PLAN_PATH)).status).toBe(403);
+    expect((await karen('GET', `${LIBRARY}/${LEGACY_UNMOVED_PLAN_ID}.json`)).status).toBe(403);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, STATE_VERSION, Store, type State } from '../../../sandbox/store';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { USERS, signIn, tool } from './graphCall';
+import { SANDBOX_CONTAINER_TYPE_ID } from '../../../src/app/config';
+import { HOME_TENANT_ID, USERS, signIn, tool } from './graphCall';
 
 /**
  * A state.json written by older sandbox code opens without --reset: migrated to the current version, written back,
@@ -67,6 +68,16 @@ describe('state versions', () => {
       expect(Array.isArray(mail.singleValueExtendedProperties)).toBe(true);
     });
     expect(saved.mail.filter((mail) => mail.isDraft).map((mail) => mail.subject)).toEqual(['Kladde fra version 1']);
+    // Version 3: tenants got their settings as Microsoft 365's defaults, users their guest fields, no containers yet.
+    expect(saved.containers).toEqual([]);
+    expect(saved.tenants.map((tenant) => tenant.settings)).toEqual(
+      saved.tenants.map(() => expect.objectContaining({ containerTypeRegistered: true, b2bInbound: true })),
+    );
+    expect(saved.tenants[0]?.settings.grantedScopes).toContain('FileStorageContainer.Selected');
+    expect(saved.users.every((user) => user.homeUserId === null && user.externalUserState === null)).toBe(true);
+    expect(saved.users.filter((user) => user.oneDrive).length).toBe(
+      saved.users.filter((user) => user.kind !== 'emailOnly').length,
+    );
 
     expect(Store.open(dataDir, false, noSeed).migratedFrom).toBeNull();
   });
@@ -104,6 +115,16 @@ describe('state versions', () => {
     expect(mailbox.messages.filter((mail) => mail.subject === 'Kladde fra version 1')).toHaveLength(1);
     const received = mailbox.messages.find((mail) => mail.subject === 'Sendt af version 1');
     expect(received).toMatchObject({ folder: 'inbox', isDraft: false });
+
+    // What version 3 added works on the migrated state: a container, and a token acting in the other tenant.
+    const mette = await signIn(sandbox, USERS.mette);
+    const created = await mette<{ id: string }>('POST', '/storage/fileStorage/containers', {
+      displayName: 'KI-2099-010',
+      containerTypeId: SANDBOX_CONTAINER_TYPE_ID,
+    });
+    expect(created.status).toBe(201);
+    const noGuest = await fetch(`${sandbox.origin}/_sandbox/token?user=${USERS.karen}&tenant=${HOME_TENANT_ID}`);
+    expect(noGuest.status).toBe(400);
   });
 
   it('refuses a state.json from a newer sandbox and says how to go on', async () => {
