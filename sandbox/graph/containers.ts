@@ -170,6 +170,13 @@ const list = (ctx: Ctx): GraphResponse => {
   // Listing on behalf of a user needs their OneDrive in this tenant; guests never have one.
   if (!ctx.me.oneDrive) throw accessDenied('Access denied. The user does not have a OneDrive in this tenant.');
   const state = ctx.sandbox.store.state;
+  // A container type not registered in this tenant is refused for every use, listing too.
+  const tenant = tenantOf(state, ctx.me.tenantId);
+  if (!tenant?.settings.containerTypeRegistered || containerTypeId !== SANDBOX_CONTAINER_TYPE_ID) {
+    throw accessDenied(
+      `The container type '${containerTypeId}' is not registered in this tenant, or the app has no access to it.`,
+    );
+  }
   const mine = state.containers.filter((container) => {
     if (container.tenantId !== ctx.me.tenantId || container.deletedDateTime !== null) return false;
     if (container.containerTypeId.toLowerCase() !== containerTypeId) return false;

@@ -132,8 +132,10 @@ describe('access follows the plan, against the sandbox', () => {
 
   it('reports per person what failed and makes the rest, and the next run finishes it', async () => {
     const stored = await aNewPlan();
-    // The guest invitation for the region referent is refused this once (a permission just changed).
+    // The guest invitation for the region referent is refused this once (a permission just changed), and so is the
+    // look-up of her existing guest account by address.
     await injectFault(sandbox, { route: '^POST /v1\\.0/invitations', kind: '403', count: 1 });
+    await injectFault(sandbox, { route: '^GET /v1\\.0/users\\?', kind: '403', count: 1 });
     const result = await syncAccess(asMette(), stored, { me: 'p-mette' });
     expect(result.outcome).toBe('partly');
     const karen = result.people.find((x) => x.participantId === 'p-karen');
