@@ -103,6 +103,49 @@ export const registerInspection = (): void => {
     if (user.kind === 'emailOnly') return json(200, { user: summary(state, user), events: [] });
     return json(200, { user: summary(state, user), events: calendarOfUser(state, user) });
   });
+  // Every plan container, whoever holds a role on it, with Microsoft 365's list of roles (the tests' and the
+  // viewer's view; the app never sees this: it asks Graph, which refuses those without a role).
+  addTool('GET', /^\/_sandbox\/containers$/, (_request, graph) => {
+    const state = graph.sandbox.store.state;
+    return json(200, {
+      containers: state.containers
+        .filter((container) => container.deletedDateTime === null)
+        .map((container) => ({
+          id: container.id,
+          tenantId: container.tenantId,
+          displayName: container.displayName,
+          status: container.status,
+          permissions: container.permissions.map((permission) => {
+            const user = state.users.find((u) => u.id === permission.userId);
+            return {
+              id: permission.id,
+              roles: [...permission.roles],
+              userPrincipalName: user?.userPrincipalName ?? '',
+              displayName: user?.displayName ?? '',
+            };
+          }),
+        })),
+    });
+  });
+  // A file at the root of a container's drive, as stored (not counted as a download: nobody's browser got it).
+  addTool('GET', /^\/_sandbox\/containers\/([^/]+)\/files\/([^/]+)$/, (_request, graph, match) => {
+    const state = graph.sandbox.store.state;
+    const containerId = decodeURIComponent(match[1] ?? '');
+    const name = decodeURIComponent(match[2] ?? '').toLowerCase();
+    const drive = state.drives.find((d) => d.id === containerId);
+    const item = drive
+      ? state.driveItems.find(
+          (i) => i.driveId === drive.id && i.parentId === drive.rootId && !i.folder && i.name.toLowerCase() === name,
+        )
+      : undefined;
+    if (!item)
+      return json(404, { error: { code: 'itemNotFound', message: `No ${name} in container ${containerId}.` } });
+    return {
+      status: 200,
+      headers: { 'Content-Type': item.mimeType ?? 'application/octet-stream', 'Cache-Control': 'no-store' },
+      body: Buffer.from(item.content, item.contentEncoding),
+    };
+  });
   addTool('GET', /^\/_sandbox\/download\/([\w.-]+)$/, (_request, graph: GraphService, match) => {
     graph.stats.downloads += 1;
     const item = readDownloadToken(graph.sandbox.store.state, match[1] ?? '', Date.now());

@@ -177,4 +177,25 @@ describe('the viewer', () => {
     const index = await (await fetch(`${sandbox.origin}/_sandbox/`)).text();
     expect(index).toContain('href="/_sandbox/access"');
   });
+
+  it('shows the tests every container with Microsoft 365’s list of roles, and a container’s plan.json as stored', async () => {
+    const { containers } = (await (await fetch(`${sandbox.origin}/_sandbox/containers`)).json()) as {
+      containers: {
+        id: string;
+        tenantId: string;
+        displayName: string;
+        permissions: { roles: string[]; userPrincipalName: string }[];
+      }[];
+    };
+    const seeded = containers.find((c) => c.id === SEEDED_CONTAINER_ID);
+    expect(seeded?.displayName).toBe('KI-2026-014');
+    expect(seeded?.permissions.find((p) => p.userPrincipalName === USERS.mette)?.roles).toEqual(['principalOwner']);
+    expect(seeded?.permissions.some((p) => p.userPrincipalName === USERS.mikkel)).toBe(false);
+    const stored = await fetch(
+      `${sandbox.origin}/_sandbox/containers/${encodeURIComponent(SEEDED_CONTAINER_ID)}/files/plan.json`,
+    );
+    expect(stored.status).toBe(200);
+    expect((JSON.parse(await stored.text()) as Plan).id).toBe(SEEDED_PLAN_ID);
+    expect((await fetch(`${sandbox.origin}/_sandbox/containers/b!nothing/files/plan.json`)).status).toBe(404);
+  });
 });
