@@ -129,15 +129,24 @@ export class GraphPeopleDirectory implements PeopleDirectory {
       const key = person.email.toLowerCase();
       if (!found.has(key)) found.set(key, person);
     };
-    if (users.ok) users.value.value.forEach((user) => add(fromUser(user)));
+    // A guest in our directory is a person of another organisation: their guest account's id is not who they are in
+    // Teams, so they are reached like anyone else from there (their own tenant, below), or by e-mail.
+    const guests = new Set<string>();
+    if (users.ok)
+      users.value.value.forEach((user) => {
+        const person = fromUser(user);
+        if (person && !person.inTenant) guests.add(person.email.toLowerCase());
+        add(person && !person.inTenant ? { ...person, userId: null } : person);
+      });
     // People of another organisation with a Teams address, not already found in our own directory.
     const teamsElsewhere = new Map<string, string>();
     if (people.ok) {
       for (const person of people.value.value) {
         const entry = fromPerson(person);
         add(entry);
-        if (entry && !entry.inTenant && hasTeamsAddress(person) && found.get(entry.email.toLowerCase()) === entry)
-          teamsElsewhere.set(entry.email.toLowerCase(), person.id);
+        const key = entry?.email.toLowerCase() ?? '';
+        if (entry && !entry.inTenant && hasTeamsAddress(person) && (found.get(key) === entry || guests.has(key)))
+          teamsElsewhere.set(key, person.id);
       }
     }
     if (teamsElsewhere.size > 0) {

@@ -20,7 +20,7 @@ import {
   withStartTime,
   type FormDraft,
 } from '../../../src/surfaces/plans/booking/formDraft';
-import { aConsent, demoPeople } from '../../support/builders';
+import { consentCovering, demoPeople } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import {
   clearFaults,
@@ -108,14 +108,16 @@ const requestOf = (form: FormDraft): BookingRequest => ({
  * citizen and his sister, the roles and the consent, on `DAY` at `time`.
  */
 const aFilledInForm = (caseReference: string, time: string) => {
+  const participants = [p.mette, p.jonas, p.aisha, p.peter, p.karen, p.ole, p.jens, p.lise].map(inSandbox);
   const booking: BookingDraft = {
     planId: null,
     caseReference,
     citizenName: 'Jens Holm',
-    participants: [p.mette, p.jonas, p.aisha, p.peter, p.karen, p.ole, p.jens, p.lise].map(inSandbox),
+    participants,
     roles: { koordinator: p.mette.id, moedeleder: p.jonas.id, referent: p.aisha.id },
     required: { [p.peter.id]: false },
-    consent: aConsent({ givenOn: '2027-02-20', validUntil: '2028-02-20' }),
+    // The citizen consents to every organisation in the meeting sharing with the others.
+    consent: consentCovering(participants, { givenOn: '2027-02-20', validUntil: '2028-02-20' }),
     start: null,
     end: null,
     durationMinutes: 90,
@@ -206,7 +208,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
       expect(chat?.tabs[0]?.displayName).toBe('Tovholder');
       expect(chat?.tabs[0]?.teamsAppId).toBe(SANDBOX_TEAMS_APP_ID);
       expect(chat?.tabs[0]?.configuration.contentUrl).toBe(
-        `http://127.0.0.1:5300/meeting.html?planId=${encodeURIComponent(result.stored.plan.id)}`,
+        `http://127.0.0.1:5300/meeting.html?planId=${encodeURIComponent(result.stored.plan.id)}&ask=Mette%20Larsen`,
       );
     }
   });
@@ -235,6 +237,7 @@ describe('booking an indsatsplansmøde against the sandbox', () => {
     const form = aFilledInForm('KI-2027-108', '12:00');
     const result = booked(await bookMeeting(portsFor(graphAs(sandbox, upn.mette)), requestOf(form), noCallbacks));
     const planId = result.stored.plan.id;
+    expect(result.access.people.filter((x) => x.status !== 'applied' && x.role !== null)).toEqual([]);
     expect(result.access.outcome).toBe('synced');
 
     const roleOf = async (user: string) => {

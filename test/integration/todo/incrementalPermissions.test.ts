@@ -9,6 +9,7 @@ import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSo
 import { SEND_SCOPES, TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
 import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
 import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
+import { SANDBOX_CONTAINER_TYPE_ID } from '../../../src/app/config';
 import { createServices } from '../../../src/app/createServices';
 import type { HostSdks } from '../../../src/app/hostSdks';
 import { defaultPolicy } from '../../../src/domain/policy';
@@ -18,6 +19,7 @@ import { cloudBuild } from '../../support/cloudBuild';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
 import { pageWindow } from '../../support/pageWindow';
 import { quietHost } from '../../support/fakes/quietHost';
+import { homeTenantOf } from '../../support/planPorts';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -37,13 +39,14 @@ const startRecording = async (upn: string) => {
   const asked: string[][] = [];
   const user = createSandboxTokenSource({ sandboxOrigin: sandbox.origin, user: upn });
   const recording: AccessTokenSource = {
-    getToken: (scopes) => {
+    getToken: (scopes, tenantId) => {
       asked.push(scopes);
-      return user.getToken(scopes);
+      return user.getToken(scopes, tenantId);
     },
   };
   const hosts: HostSdks = {
-    teams: async () => ({ ok: true, host: teamsHost, tenantId: null, subPageId: null }),
+    // Teams tells the app the user's tenant, as its context does.
+    teams: async () => ({ ok: true, host: teamsHost, tenantId: homeTenantOf(upn), subPageId: null }),
     office: async () => null,
     msal: async () => recording,
   };
@@ -51,7 +54,8 @@ const startRecording = async (upn: string) => {
     surface: 'plans',
     // Framed, as Teams shows the tab (a top-level page would be the plain-browser path).
     window: pageWindow('/plans.html', { framed: true }),
-    build: cloudBuild,
+    // A tenant's build, with the container type the sandbox has registered.
+    build: { ...cloudBuild, containerTypeId: SANDBOX_CONTAINER_TYPE_ID },
     hosts,
     graphBaseUrl: sandbox.graphUrl,
   });
