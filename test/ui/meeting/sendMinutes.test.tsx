@@ -36,24 +36,39 @@ const readyPlan = () =>
     meeting.minutes.nextMeetingBy = '2027-06-04';
   });
 
+/**
+ * The Send view for a ready plan whose minutes are confirmed with the citizen, Aisha sending; Peter's Teams chat
+ * refuses the first post. `row(name)` is that recipient's line in "Hvem får referatet hvordan".
+ */
+const openSendViewWithPeterRefused = async () => {
+  const user = userEvent.setup();
+  const transport = new FakeMinutesTransport().withChat(MEETING_CHAT).fail('postMessages', people.peter.id, 'refused');
+  const world = aMeetingWorld({ plan: readyPlan() });
+  world.services.transport = transport;
+  renderMeeting(world);
+
+  await user.click(await screen.findByRole('tab', { name: 'Opsummering' }));
+  // The fælles opsummering and the sending load on demand.
+  expect((await screen.findByRole('button', { name: 'Send referat' })).getAttribute('aria-disabled')).toBe('true');
+  await user.click(screen.getByRole('button', { name: 'Bekræftet med borgeren' }));
+  await user.click(screen.getByRole('button', { name: 'Send referat' }));
+
+  const planList = (await screen.findByText('Hvem får referatet hvordan')).nextElementSibling as HTMLElement;
+  const row = (name: string) => within(planList).getByText(name).closest('li') as HTMLElement;
+  return { user, transport, world, row };
+};
+
+/** The same, sent once: Peter's post failed, everyone else has the minutes. */
+const sendWithPeterRefused = async () => {
+  const sendView = await openSendViewWithPeterRefused();
+  await sendView.user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
+  expect(await screen.findByText(/Referatet er sendt til \d af \d\. Prøv igen/)).toBeVisible();
+  return sendView;
+};
+
 describe('sending the minutes after the fælles opsummering', () => {
-  it('shows who gets them how, previews the card, sends, and tries again for the one that failed', async () => {
-    const user = userEvent.setup();
-    const transport = new FakeMinutesTransport()
-      .withChat(MEETING_CHAT)
-      .fail('postMessages', people.peter.id, 'refused');
-    const world = aMeetingWorld({ plan: readyPlan() });
-    world.services.transport = transport;
-    renderMeeting(world);
-
-    await user.click(await screen.findByRole('tab', { name: 'Opsummering' }));
-    // The fælles opsummering and the sending load on demand.
-    expect((await screen.findByRole('button', { name: 'Send referat' })).getAttribute('aria-disabled')).toBe('true');
-    await user.click(screen.getByRole('button', { name: 'Bekræftet med borgeren' }));
-    await user.click(screen.getByRole('button', { name: 'Send referat' }));
-
-    const planList = (await screen.findByText('Hvem får referatet hvordan')).nextElementSibling as HTMLElement;
-    const row = (name: string) => within(planList).getByText(name).closest('li') as HTMLElement;
+  it('shows who gets them how, and tells the sender why nothing comes to them', async () => {
+    const { row } = await openSendViewWithPeterRefused();
     expect(within(row('Peter Nielsen')).getByText('Teams-chat')).toBeVisible();
     // Outside Teams, under the default mail policy (none): only the notice of new minutes.
     expect(within(row('Ole Bak')).getByText('Kun besked om nyt referat')).toBeVisible();
@@ -61,6 +76,10 @@ describe('sending the minutes after the fælles opsummering', () => {
     // The sender has the plan already, and is told why nothing comes to them.
     expect(within(row('Aisha Khan')).getByText('Intet')).toBeVisible();
     expect(within(row('Aisha Khan')).getByText(/du får ingen kopi/)).toBeVisible();
+  });
+
+  it('previews the e-mail, and the card as Teams renders it in the theme chosen, for the recipient chosen', async () => {
+    const { user } = await openSendViewWithPeterRefused();
     // What each recipient will get: the e-mail for those outside Teams, the card as Teams renders it for the others.
     expect(screen.getByTitle('E-mailen til Jens Holm')).toBeVisible();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Forhåndsvis for' }), 'Peter Nielsen – Teams-chat');
@@ -69,13 +88,17 @@ describe('sending the minutes after the fælles opsummering', () => {
     expect((await within(card).findAllByText(/Søge enkeltydelse/, {}, { timeout: 10_000 })).length).toBeGreaterThan(0);
     await user.click(screen.getByRole('radio', { name: 'Mørkt tema' }));
     expect(screen.getByRole('figure').getAttribute('data-theme')).toBe('dark');
+  });
 
-    await user.click(screen.getByRole('button', { name: 'Send referatet nu' }));
-    expect(await screen.findByText(/Referatet er sendt til \d af \d\. Prøv igen/)).toBeVisible();
+  it('sends, and shows who it failed for', async () => {
+    const { transport, row } = await sendWithPeterRefused();
     expect(within(row('Peter Nielsen')).getByText('Fejlede')).toBeVisible();
     expect(transport.mailsTo(people.ole.email!)).toHaveLength(1);
     expect(transport.messagesFor(people.peter.id)).toHaveLength(0);
+  });
 
+  it('tries again for the one that failed only, records it as sent, and offers no second send', async () => {
+    const { user, transport, world } = await sendWithPeterRefused();
     await user.click(screen.getByRole('button', { name: 'Prøv igen for dem, der fejlede' }));
     expect(await screen.findByText('Referatet er sendt til alle.')).toBeVisible();
     expect(transport.messagesFor(people.peter.id)).toHaveLength(1);

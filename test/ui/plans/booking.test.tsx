@@ -99,14 +99,38 @@ describe('booking a new plan', { timeout: 60_000 }, () => {
   });
 });
 
+/** Jonas is busy all Monday 30 November (08.00–16.00 Copenhagen). */
+const jonasBusyMonday = () =>
+  aPlansWorld({
+    as: 'mette',
+    plans: [],
+    busy: [{ email: people.jonas.email ?? '', start: '2026-11-30T07:00:00.000Z', end: '2026-11-30T15:00:00.000Z' }],
+  });
+
+const bestTimes = () =>
+  within(screen.getByRole('list', { name: 'Bedste tider' }))
+    .getAllByRole('button')
+    .map((b) => b.textContent);
+
+/** KI-2026-035 with Jonas (busy Monday) from the address book and the GP by e-mail, once Jonas's free/busy is in. */
+const findingATimeWithJonasAndTheGP = async () => {
+  const { user, world } = await startNewPlan(jonasBusyMonday());
+  await write(user, field('Sagsreference'), 'KI-2026-035');
+  await addFromDirectory(user, 'jonas', people.jonas.name);
+  await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
+  await screen.findByRole('list', { name: 'Bedste tider' });
+  // Monday 08.00 is the earliest time, but Jonas is busy: the first best time is Tuesday's, with the GP unknown.
+  // (Free/busy is asked for again, debounced, after each person added: wait for the answer that includes Jonas.)
+  await waitFor(
+    () => expect(bestTimes()[0]).toBe('tirsdag 1. december 2026 kl. 08.00–09.30 · alle kendte er ledige · 1 ukendt'),
+    { timeout: 10_000 },
+  );
+  return { user, world };
+};
+
 describe('finding a time', { timeout: 60_000 }, () => {
-  it('puts the times everyone is free first, shows people outside the organisation as unknown, and books 90 minutes unless changed', async () => {
-    // Jonas is busy all Monday 30 November (08.00–16.00 Copenhagen).
-    const world = aPlansWorld({
-      as: 'mette',
-      plans: [],
-      busy: [{ email: people.jonas.email ?? '', start: '2026-11-30T07:00:00.000Z', end: '2026-11-30T15:00:00.000Z' }],
-    });
+  it('offers no best time until the calendar of the person just added has answered', async () => {
+    const world = jonasBusyMonday();
     const answers = world.calendar.holdSchedule();
     const { user } = await startNewPlan(world);
     await write(user, field('Sagsreference'), 'KI-2026-035');
@@ -116,22 +140,12 @@ describe('finding a time', { timeout: 60_000 }, () => {
     expect(screen.queryByRole('list', { name: 'Bedste tider' })).toBeNull();
     expect(screen.getByText('Henter ledig tid …')).toBeVisible();
     await act(async () => answers.release());
-    await addByEmail(user, 'Ole Bak', 'ole.bak@laegehuset-sundby.example');
-    expect(screen.getByText('Ukendt ledighed: Ole Bak.')).toBeVisible();
+  });
 
-    await screen.findByRole('list', { name: 'Bedste tider' });
-    const offeredNow = () =>
-      within(screen.getByRole('list', { name: 'Bedste tider' }))
-        .getAllByRole('button')
-        .map((b) => b.textContent);
-    // Monday 08.00 is the earliest time, but Jonas is busy: the first best time is Tuesday's, with the GP unknown.
-    // (Free/busy is asked for again, debounced, after each person added: wait for the answer that includes Jonas.)
-    await waitFor(
-      () => expect(offeredNow()[0]).toBe('tirsdag 1. december 2026 kl. 08.00–09.30 · alle kendte er ledige · 1 ukendt'),
-      { timeout: 10_000 },
-    );
-    const offered = offeredNow();
-    expect(offered.every((text) => text?.endsWith('alle kendte er ledige · 1 ukendt'))).toBe(true);
+  it('puts the times everyone known is free first, and shows people outside the organisation as unknown, never free', async () => {
+    const { world } = await findingATimeWithJonasAndTheGP();
+    expect(screen.getByText('Ukendt ledighed: Ole Bak.')).toBeVisible();
+    expect(bestTimes().every((text) => text?.endsWith('alle kendte er ledige · 1 ukendt'))).toBe(true);
     // The week grid: Monday 08.00 shows the conflict; the GP is never counted as free, only as unknown.
     const monday = screen.getByRole('button', { name: /^mandag 30\. november 2026 kl\. 08\.00–09\.30: / });
     expect(monday.getAttribute('aria-label')).toMatch(/: 1 optaget · 1 ukendt$/);
@@ -141,7 +155,10 @@ describe('finding a time', { timeout: 60_000 }, () => {
       people.jonas.email,
       people.mette.email,
     ]);
+  });
 
+  it('books the best time picked, 90 minutes unless the length is changed', async () => {
+    const { user, world } = await findingATimeWithJonasAndTheGP();
     await user.click(
       within(screen.getByRole('list', { name: 'Bedste tider' })).getAllByRole('button')[0] as HTMLElement,
     );
