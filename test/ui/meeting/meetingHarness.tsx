@@ -6,11 +6,7 @@ import { configure, render } from '@testing-library/react';
 import { MeetingApp } from '../../../src/surfaces/meeting/MeetingApp';
 import type { MeetingPlanTiming } from '../../../src/surfaces/meeting/useMeetingPlan';
 import type { StageSharing } from '../../../src/domain/meeting/stageSharing';
-import { defaultPolicy } from '../../../src/domain/policy';
-import type { Clock } from '../../../src/domain/ports/clock';
 import type { Frame, MeetingHost, ShareResult, Theme } from '../../../src/domain/ports/meetingHost';
-import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
-import { failure } from '../../../src/domain/ports/outcome';
 import { startNextMeeting } from '../../../src/domain/followUp/carryOver';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
@@ -18,9 +14,6 @@ import { AppShell } from '../../../src/ui/shell/AppShell';
 import type { Services } from '../../../src/ui/services/services';
 import { SettableClock, testServices } from '../../support/testServices';
 import { aMeeting, aPlan, demoPeople, HOME_TENANT } from '../../support/builders';
-import { FakeCalendar } from '../../support/fakes/FakeCalendar';
-import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
-import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 
 // Saves and merges run on real (short) timers; a busy CI machine gets more than the default second to show them.

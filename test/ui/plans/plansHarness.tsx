@@ -7,10 +7,7 @@
 import { configure, render, type RenderResult } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { defaultPolicy, type TenantPolicy } from '../../../src/domain/policy';
-import type { Clock } from '../../../src/domain/ports/clock';
-import type { MinutesTransport } from '../../../src/domain/ports/minutesTransport';
 import type { DirectoryPerson } from '../../../src/domain/ports/peopleDirectory';
-import { failure } from '../../../src/domain/ports/outcome';
 import type { Participant, Plan } from '../../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { PlansApp } from '../../../src/surfaces/plans/PlansApp';
@@ -23,7 +20,6 @@ import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
 import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
 import { FakeTaskList } from '../../support/fakes/FakeTaskList';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
-import { quietHost } from '../../support/fakes/quietHost';
 
 export const people = demoPeople;
 

@@ -2,16 +2,10 @@
  * Services for shell tests: a host whose theme the test changes like Teams would, plans in an InMemoryPlanStore,
  * and every other port a fake that the shell never touches.
  */
-import { defaultPolicy } from '../../../src/domain/policy';
 import type { Frame, MeetingHost, Theme } from '../../../src/domain/ports/meetingHost';
-import { failure } from '../../../src/domain/ports/outcome';
 import type { Plan } from '../../../src/domain/plan/planDocument';
 import type { Services } from '../../../src/ui/services/services';
 import { testServices } from '../../support/testServices';
-import { HOME_TENANT } from '../../support/builders';
-import { FakeCalendar } from '../../support/fakes/FakeCalendar';
-import { FakeMeetingChat } from '../../support/fakes/FakeMeetingChat';
-import { FakePeopleDirectory } from '../../support/fakes/FakePeopleDirectory';
 import { InMemoryPlanStore } from '../../support/fakes/InMemoryPlanStore';
 
 /** A host that changes theme when told, as Teams' theme handler does during a meeting. */
