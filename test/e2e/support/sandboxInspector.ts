@@ -1,5 +1,6 @@
 import { parsePlanDocument, serializePlan } from '../../../src/domain/plan/migrations';
 import type { Plan } from '../../../src/domain/plan/planDocument';
+import { cast } from '../../support/cast';
 import type { RunningSandbox } from '../../support/sandboxProcess';
 
 /**
@@ -11,7 +12,7 @@ import type { RunningSandbox } from '../../support/sandboxProcess';
 const DRIVE = 'drive-tovholder';
 const FOLDER = 'Tovholder/plans';
 /** Who reads and writes plan documents for the tests: a koordinator in the home tenant, who may use the library. */
-const LIBRARY_USER = 'mette.larsen@sundby-kommune.example';
+const LIBRARY_USER = cast.mette.upn;
 
 export interface DemoUser {
   upn: string;
