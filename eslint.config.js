@@ -100,6 +100,9 @@ export const layerRules = {
   },
 };
 
+/** What type-aware lint covers. */
+const TYPED = ['src/**/*.{ts,tsx}'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -122,6 +125,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Type-aware rules where they pay: a promise nobody awaits loses its failure, and one handed to something that
+    // expects a plain callback (onClick, setTimeout) runs unchecked. Typed linting costs a TypeScript program.
+    files: TYPED,
+    languageOptions: { parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

@@ -1,3 +1,4 @@
+// @ts-check
 // One entry per surface, code-split so a surface loads only what it uses. `npm run build` prints each entry's
 // size (raw and gzip) and writes dist/sizes.json; `npm start` serves the same entries from webpack-dev-server.
 import { readFileSync } from 'node:fs';
@@ -42,12 +43,15 @@ const ICONS = ['command-16.png', 'command-32.png', 'command-80.png', 'color.png'
 /** `.env` (see .env.example), as `npm run package` reads it; a variable set in the environment wins. */
 const dotEnv = readDotEnv(join(root, '.env'));
 
+/** @param {string} name */
 const env = (name, fallback = '') => (process.env[name] ?? dotEnv[name] ?? fallback).trim();
 
 /**
  * The configuration baked into the bundle (read and zod-validated by src/app/config.ts). Production talks to
  * Microsoft Graph unless TOVHOLDER_BACKEND=sandbox (used by the benchmark and browser tests); the dev server
  * always talks to the local sandbox.
+ *
+ * @param {boolean} production
  */
 const buildConfig = (production) => {
   const sandboxPort = env('SANDBOX_PORT', '5301');
@@ -100,6 +104,12 @@ const griffelLoader = {
  * Evaluates Fluent's index (`get tokens () { return _reacttheme.tokens; }` over
  * `const _reacttheme = require("@fluentui/react-theme")`) as just the re-exports `only` asks for. Anything it
  * cannot map (a namespace import, a name it does not find) runs the whole index, as without this rule.
+ *
+ * @param {string} _filename
+ * @param {unknown} _options
+ * @param {string} text
+ * @param {string[] | null} only
+ * @returns {[string, null]}
  */
 function fluentReexports(_filename, _options, text, only) {
   const packages = new Map([...text.matchAll(/const (\w+) = require\("([^"]+)"\);/g)].map(([, id, pkg]) => [id, pkg]));
@@ -116,29 +126,50 @@ function fluentReexports(_filename, _options, text, only) {
   return [lines.join('\n'), null];
 }
 
+/**
+ * webpack's output file system with the synchronous calls EntrySizesPlugin uses. webpack types it with callbacks
+ * only; the one a build writes to is Node's fs (and memfs under webpack-dev-middleware), which has them.
+ *
+ * @param {webpack.Compiler['outputFileSystem']} fs
+ * @returns {Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync'>}
+ */
+const syncOutputFileSystem = (fs) => {
+  if (fs && 'readFileSync' in fs && typeof fs.readFileSync === 'function' && 'writeFileSync' in fs)
+    return /** @type {Pick<typeof import('node:fs'), 'readFileSync' | 'writeFileSync'>} */ (
+      /** @type {unknown} */ (fs)
+    );
+  throw new Error('EntrySizesPlugin: the output file system has no readFileSync/writeFileSync.');
+};
+
 /** Prints each entry's initial JavaScript (what the page loads before it can render), raw and gzip. */
 class EntrySizesPlugin {
+  /** @param {webpack.Compiler} compiler */
   apply(compiler) {
     compiler.hooks.afterEmit.tap('EntrySizesPlugin', (compilation) => {
+      const output = syncOutputFileSystem(compilation.compiler.outputFileSystem);
+      /** @param {number} bytes */
       const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`.padStart(10);
+      /** @param {string[]} files */
       const measure = (files) =>
         files.reduce(
           (sum, file) => {
             // After emit webpack keeps only sizes in memory: read what was written.
-            const source = compilation.compiler.outputFileSystem.readFileSync(
-              join(compilation.outputOptions.path, file),
-            );
+            const source = output.readFileSync(join(compilation.outputOptions.path, file));
             return { raw: sum.raw + source.length, gzip: sum.gzip + gzipSync(source, { level: 9 }).length };
           },
           { raw: 0, gzip: 0 },
         );
+      /** @type {Record<string, { initial: { files: string[]; raw: number; gzip: number }; lazy: { files: string[]; raw: number; gzip: number } }>} */
       const report = {};
       for (const [name, entrypoint] of compilation.entrypoints) {
         const initial = entrypoint.getFiles().filter((file) => file.endsWith('.js'));
         // What this entry may load later: the async chunk groups reachable from it (not the whole compilation's,
         // which the shared runtime chunk would report).
+        /** @type {Set<string>} */
         const lazy = new Set();
+        /** @type {Set<webpack.ChunkGroup>} */
         const seen = new Set();
+        /** @param {webpack.ChunkGroup} group */
         const visit = (group) => {
           for (const child of group.childrenIterable) {
             if (seen.has(child)) continue;
@@ -160,16 +191,14 @@ class EntrySizesPlugin {
           (lazy.files.length ? `   (+ on demand ${kb(lazy.raw).trim()} raw, ${kb(lazy.gzip).trim()} gzip)` : ''),
       );
       console.log(`\nJavaScript per entry (loaded before first render):\n${lines.join('\n')}\n`);
-      compilation.compiler.outputFileSystem.writeFileSync(
-        join(compilation.outputOptions.path, 'sizes.json'),
-        JSON.stringify(report, null, 2),
-      );
+      output.writeFileSync(join(compilation.outputOptions.path, 'sizes.json'), JSON.stringify(report, null, 2));
     });
   }
 }
 
 /** Copies the add-in command icons from assets/ into dist/icons/. */
 class IconsPlugin {
+  /** @param {webpack.Compiler} compiler */
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('IconsPlugin', (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -186,6 +215,11 @@ class IconsPlugin {
   }
 }
 
+/**
+ * @param {unknown} _env
+ * @param {{ mode?: string }} argv
+ * @returns {webpack.Configuration & { devServer: import('webpack-dev-server').Configuration }}
+ */
 export default (_env, argv) => {
   const production = argv.mode === 'production';
   const config = buildConfig(production);

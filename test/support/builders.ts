@@ -26,9 +26,10 @@ import {
   type RoundEntry,
 } from '../../src/domain/plan/planDocument';
 import { copenhagenInstant } from '../../src/domain/time/danishTime';
+import { cast, HOME_TENANT as HOME, REGION_TENANT as REGION, type CastKey } from './cast';
 
-export const HOME_TENANT = '11111111-1111-4111-8111-111111111111';
-export const REGION_TENANT = '22222222-2222-4222-8222-222222222222';
+export const HOME_TENANT = HOME.id;
+export const REGION_TENANT = REGION.id;
 
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}-${++counter}`;
@@ -49,7 +50,7 @@ export const aParticipant = (over: Partial<Participant> = {}): Participant => {
   return {
     id: over.id ?? (over.name ? `p-${slug(name)}` : nextId('p')),
     name,
-    email: over.email === undefined ? `${slug(name).replace(/-/g, '.')}@sundby-kommune.example` : over.email,
+    email: over.email === undefined ? `${slug(name).replace(/-/g, '.')}@${HOME.domain}` : over.email,
     organisation: over.organisation ?? 'Socialpsykiatrien Sundby',
     sector: over.sector ?? 'socialpsykiatri',
     reach,
@@ -58,27 +59,19 @@ export const aParticipant = (over: Partial<Participant> = {}): Participant => {
   };
 };
 
+/** A demo person as a participant's fields (the id and the Entra user id are aParticipant's, from the name). */
+const fromCast = (key: CastKey): Partial<Participant> => {
+  const { name, upn, organisation, sector, reach } = cast[key];
+  return { name, email: upn, organisation, sector, reach };
+};
+
 /** Borgeren: reachable by e-mail only, no organisation. */
 export const theCitizen = (over: Partial<Participant> = {}): Participant =>
-  aParticipant({
-    name: 'Jens Holm',
-    email: 'jens.holm@post.example',
-    organisation: '',
-    sector: 'borger',
-    reach: 'emailOnly',
-    ...over,
-  });
+  aParticipant({ ...fromCast('jens'), ...over });
 
 /** Pårørende. */
 export const aRelative = (over: Partial<Participant> = {}): Participant =>
-  aParticipant({
-    name: 'Lise Holm',
-    email: 'lise.holm@post.example',
-    organisation: '',
-    sector: 'paaroerende',
-    reach: 'emailOnly',
-    ...over,
-  });
+  aParticipant({ ...fromCast('lise'), ...over });
 
 /** A written consent valid 3 September 2026 to 3 September 2027, covering whom it is told to. */
 export const aConsent = (over: Partial<Consent> = {}): Consent => ({
@@ -239,108 +232,21 @@ export const aMeeting = (): MeetingBuilder => new MeetingBuilder();
 
 /** The demo people, in a fixed order; `withParticipants(n)` takes the citizen and then the first n-1 of these. */
 export const demoPeople = {
-  mette: aParticipant({
-    id: 'p-mette',
-    name: 'Mette Larsen',
-    email: 'mette.larsen@sundby-kommune.example',
-    organisation: 'Sundby Rusmiddelcenter',
-    sector: 'rusmiddelbehandling',
-    userId: 'user-mette-larsen',
-  }),
-  jonas: aParticipant({
-    id: 'p-jonas',
-    name: 'Jonas Berg',
-    email: 'jonas.berg@sundby-kommune.example',
-    organisation: 'Socialpsykiatrien Sundby',
-    sector: 'socialpsykiatri',
-    userId: 'user-jonas-berg',
-  }),
-  aisha: aParticipant({
-    id: 'p-aisha',
-    name: 'Aisha Khan',
-    email: 'aisha.khan@sundby-kommune.example',
-    organisation: 'Borgerservice Sundby',
-    sector: 'sagsbehandler',
-    userId: 'user-aisha-khan',
-  }),
-  peter: aParticipant({
-    id: 'p-peter',
-    name: 'Peter Nielsen',
-    email: 'peter.nielsen@sundby-kommune.example',
-    organisation: 'Jobcenter Sundby',
-    sector: 'jobcenter',
-    userId: 'user-peter-nielsen',
-  }),
-  sofie: aParticipant({
-    id: 'p-sofie',
-    name: 'Sofie Dahl',
-    email: 'sofie.dahl@sundby-kommune.example',
-    organisation: 'Socialpsykiatrien Sundby',
-    sector: 'socialpsykiatri',
-    userId: 'user-sofie-dahl',
-  }),
-  lars: aParticipant({
-    id: 'p-lars',
-    name: 'Lars Mikkelsen',
-    email: 'lars.mikkelsen@sundby-kommune.example',
-    organisation: 'Botilbuddet Engly',
-    sector: 'botilbud',
-    userId: 'user-lars-mikkelsen',
-  }),
-  hanne: aParticipant({
-    id: 'p-hanne',
-    name: 'Hanne Poulsen',
-    email: 'hanne.poulsen@sundby-kommune.example',
-    organisation: 'Sundby Rusmiddelcenter',
-    sector: 'rusmiddelbehandling',
-    userId: 'user-hanne-poulsen',
-  }),
-  mikkel: aParticipant({
-    id: 'p-mikkel',
-    name: 'Mikkel Sørensen',
-    email: 'mikkel.sorensen@sundby-kommune.example',
-    organisation: 'Kriminalforsorgen',
-    sector: 'andet',
-    userId: 'user-mikkel-soerensen',
-  }),
-  karen: aParticipant({
-    id: 'p-karen',
-    name: 'Karen Skov',
-    email: 'karen.skov@regionms.example',
-    organisation: 'Distriktspsykiatrien Sundby',
-    sector: 'regionPsykiatri',
-    reach: 'federated',
-    userId: 'user-karen-skov',
-  }),
-  anders: aParticipant({
-    id: 'p-anders',
-    name: 'Anders Frost',
-    email: 'anders.frost@regionms.example',
-    organisation: 'Distriktspsykiatrien Sundby',
-    sector: 'regionPsykiatri',
-    reach: 'federated',
-    userId: 'user-anders-frost',
-  }),
-  birgitte: aParticipant({
-    id: 'p-birgitte',
-    name: 'Birgitte Lund',
-    email: 'birgitte.lund@regionms.example',
-    organisation: 'Psykiatrisk afsnit P3',
-    sector: 'regionPsykiatri',
-    reach: 'federated',
-    userId: 'user-birgitte-lund',
-  }),
-  ole: aParticipant({
-    id: 'p-ole',
-    name: 'Ole Bak',
-    email: 'ole.bak@laegehuset-sundby.example',
-    organisation: 'Lægehuset Sundby',
-    sector: 'egenLaege',
-    reach: 'emailOnly',
-  }),
+  mette: aParticipant({ id: 'p-mette', ...fromCast('mette') }),
+  jonas: aParticipant({ id: 'p-jonas', ...fromCast('jonas') }),
+  aisha: aParticipant({ id: 'p-aisha', ...fromCast('aisha') }),
+  peter: aParticipant({ id: 'p-peter', ...fromCast('peter') }),
+  sofie: aParticipant({ id: 'p-sofie', ...fromCast('sofie') }),
+  lars: aParticipant({ id: 'p-lars', ...fromCast('lars') }),
+  hanne: aParticipant({ id: 'p-hanne', ...fromCast('hanne') }),
+  mikkel: aParticipant({ id: 'p-mikkel', ...fromCast('mikkel') }),
+  karen: aParticipant({ id: 'p-karen', ...fromCast('karen') }),
+  anders: aParticipant({ id: 'p-anders', ...fromCast('anders') }),
+  birgitte: aParticipant({ id: 'p-birgitte', ...fromCast('birgitte') }),
+  ole: aParticipant({ id: 'p-ole', ...fromCast('ole') }),
   jens: theCitizen({ id: 'p-jens' }),
   lise: aRelative({ id: 'p-lise' }),
-} satisfies Record<string, Participant>;
+} satisfies Record<CastKey, Participant>;
 
 const professionalsInOrder = [
   demoPeople.mette,
@@ -360,7 +266,7 @@ const professionalsInOrder = [
 export class PlanBuilder {
   private id = nextId('plan');
   private caseReference = 'KI-2027-001';
-  private citizenName = 'Jens Holm';
+  private citizenName = cast.jens.name;
   private participants: Participant[] = [demoPeople.jens, demoPeople.mette, demoPeople.jonas, demoPeople.aisha];
   private consent: Consent | null | 'coverEveryone' = 'coverEveryone';
   private meetings: (MeetingBuilder | Meeting)[] = [];
@@ -398,7 +304,7 @@ export class PlanBuilder {
         aParticipant({
           id: `p-extra-${i + 1}`,
           name: `Deltager ${i + 1}`,
-          email: `deltager.${i + 1}@sundby-kommune.example`,
+          email: `deltager.${i + 1}@${HOME.domain}`,
         }),
     );
     this.participants = [demoPeople.jens, ...professionals];
@@ -586,7 +492,7 @@ export const demoPlan = (): Plan => {
     schemaVersion: SCHEMA_VERSION,
     id: demoIds.planId,
     caseReference: 'KI-2026-014',
-    citizenName: 'Jens Holm',
+    citizenName: cast.jens.name,
     participants,
     consent,
     meetings: [meeting],

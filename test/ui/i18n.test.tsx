@@ -24,16 +24,16 @@ describe('the interface language', () => {
     expect(pickLang(undefined)).toBe('da');
     expect(pickLang('en-GB')).toBe('en');
     inLang('da', <Greeting />);
-    expect(screen.getByText('Mødeleder')).toBeTruthy();
+    expect(screen.getByText('Mødeleder')).toBeVisible();
   });
 
   it('fills in names and numbers, and says "1 modtager" but "3 modtagere"', () => {
     inLang('da', <SentTo count={1} />);
-    expect(screen.getByText('1 modtager · kl. 14.32 – Logget ind som Aisha Khan')).toBeTruthy();
+    expect(screen.getByText('1 modtager · kl. 14.32 – Logget ind som Aisha Khan')).toBeVisible();
     inLang('da', <SentTo count={3} />);
-    expect(screen.getByText('3 modtagere · kl. 14.32 – Logget ind som Aisha Khan')).toBeTruthy();
+    expect(screen.getByText('3 modtagere · kl. 14.32 – Logget ind som Aisha Khan')).toBeVisible();
     inLang('en', <SentTo count={1} />);
-    expect(screen.getByText('1 recipient · kl. 14.32 – Signed in as Aisha Khan')).toBeTruthy();
+    expect(screen.getByText('1 recipient · kl. 14.32 – Signed in as Aisha Khan')).toBeVisible();
   });
 
   it('refuses, when the code is type-checked, a key that is not in the Danish catalogue', () => {
@@ -47,6 +47,6 @@ describe('the interface language', () => {
     };
     inLang('da', <Wrong />);
     // At run time a missing key shows as itself (the catalogue test keeps both languages complete).
-    expect(screen.getByText('send.doneDetails|Mine indsatsplaner')).toBeTruthy();
+    expect(screen.getByText('send.doneDetails|Mine indsatsplaner')).toBeVisible();
   });
 });

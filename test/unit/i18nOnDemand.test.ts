@@ -4,6 +4,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../support/domMatchers';
 import type * as LoadNamespace from '../../src/ui/i18n/loadNamespace';
 import type { Namespace } from '../../src/ui/i18n/resources';
 
@@ -51,11 +52,11 @@ afterEach(() => {
 describe('texts a page did not bring', () => {
   it('are fetched on first use, in the language shown, once', async () => {
     await page(createElement(PlansTitle));
-    expect(await screen.findByRole('heading', { name: 'Mine indsatsplaner' }, { timeout: 5000 })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Mine indsatsplaner' }, { timeout: 5000 });
     cleanup();
     // Rendered at once, outside an awaited act: a component that suspended would leave only the spinner here.
     render(withTexts(createElement(PlansTitle), 'da'));
-    expect(screen.getByRole('heading', { name: 'Mine indsatsplaner' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'Mine indsatsplaner' });
     expect(fetched).toEqual(['da/plans']);
   });
 
@@ -64,7 +65,7 @@ describe('texts a page did not bring', () => {
     expect(await textsReady('en')).toBe(true); // as bootSurface does for a host in English, and the language switch
     expect(fetched.filter((file) => file.startsWith('en/')).sort()).toEqual(['en/common', 'en/plans', 'en/shell']);
     render(withTexts(createElement(PlansTitle), 'en'));
-    expect(screen.getByRole('heading', { name: 'My care plans' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'My care plans' });
   });
 
   it('says in Danish that a part could not be fetched, instead of showing raw keys', async () => {
@@ -79,7 +80,7 @@ describe('texts a page did not bring', () => {
       'Denne del af siden kunne ikke hentes',
     );
     expect(screen.queryByRole('heading')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Prøv igen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Prøv igen' })).toBeEnabled();
   });
 
   it('stay Danish where the English cannot be fetched, rather than break the page', async () => {
@@ -89,7 +90,7 @@ describe('texts a page did not bring', () => {
       return createElement('h1', null, t('title'));
     };
     await page(createElement(Compose), 'da');
-    expect(await screen.findByRole('heading', { name: 'Gør til indsatsplansmøde' }, { timeout: 5000 })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Gør til indsatsplansmøde' }, { timeout: 5000 });
     cleanup();
     failNext = true;
     await page(createElement(Compose), 'en');

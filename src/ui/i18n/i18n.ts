@@ -73,12 +73,15 @@ const tracked = (promise: Promise<void>): Promise<void> => {
   const marked = promise as Promise<void> & { status?: string; value?: unknown; reason?: unknown };
   marked.status = 'pending';
   // Block bodies: returning `marked` itself from a handler would make the chained promise adopt its rejection.
+  // Property by property: Object.assign would return `marked`, a promise, unawaited.
   promise.then(
     (value) => {
-      Object.assign(marked, { status: 'fulfilled', value });
+      marked.status = 'fulfilled';
+      marked.value = value;
     },
     (reason: unknown) => {
-      Object.assign(marked, { status: 'rejected', reason });
+      marked.status = 'rejected';
+      marked.reason = reason;
     },
   );
   return promise;

@@ -46,8 +46,9 @@ export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (la
 
   useEffect(() => {
     let stopped = false;
-    const stop = onFirstInput(() =>
-      loadTooltip().then(
+    const stop = onFirstInput(() => {
+      // Fire and forget: both outcomes are handled here.
+      void loadTooltip().then(
         (tooltip) => {
           if (stopped) return;
           arrived.current = tooltip;
@@ -55,8 +56,8 @@ export const LanguageSwitch = ({ lang, onChange }: { lang: UiLang; onChange: (la
         },
         // Without the tooltip the buttons still say what they do; the next page load tries again.
         () => undefined,
-      ),
-    );
+      );
+    });
     return () => {
       stopped = true;
       stop();

@@ -4,6 +4,7 @@ import { defaultPolicy } from '../../../src/domain/policy';
 import { systemClock } from '../../../src/domain/ports/clock';
 import { plansAs } from '../../support/planPorts';
 import type { Plan } from '../../../src/domain/plan/planDocument';
+import { cast } from '../../support/cast';
 import type { RunningSandbox } from '../../support/sandboxProcess';
 
 /**
@@ -13,7 +14,7 @@ import type { RunningSandbox } from '../../support/sandboxProcess';
  */
 
 /** Whose token the inspector's own Graph calls use when none is named: a koordinator in the home tenant. */
-const LIBRARY_USER = 'mette.larsen@sundby-kommune.example';
+const LIBRARY_USER = cast.mette.upn;
 
 export interface InspectedContainer {
   id: string;

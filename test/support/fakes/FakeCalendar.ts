@@ -31,6 +31,7 @@ export class FakeCalendar implements Calendar {
   private readonly knownEmails: Set<string>;
   private readonly busy: BusyBlock[];
   private readonly failures: { create: Failure[]; schedule: Failure[] } = { create: [], schedule: [] };
+  private heldSchedules: (() => void)[] | null = null;
 
   constructor(options: { knownEmails?: string[]; busy?: BusyBlock[] } = {}) {
     this.knownEmails = new Set((options.knownEmails ?? []).map((e) => e.toLowerCase()));
@@ -43,8 +44,25 @@ export class FakeCalendar implements Calendar {
     return this;
   }
 
+  /**
+   * getSchedule answers nothing until `release()`, to see what shows while free/busy is being fetched. Calls made
+   * while held are answered on release; calls after it at once.
+   */
+  holdSchedule(): { release(): void } {
+    const waiting: (() => void)[] = [];
+    this.heldSchedules = waiting;
+    return {
+      release: () => {
+        if (this.heldSchedules === waiting) this.heldSchedules = null;
+        for (const answer of waiting.splice(0)) answer();
+      },
+    };
+  }
+
   async getSchedule(request: ScheduleRequest): Promise<Outcome<ScheduleRow[]>> {
     this.scheduleCalls.push(request);
+    const held = this.heldSchedules;
+    if (held) await new Promise<void>((answer) => held.push(answer));
     const failure = this.failures.schedule.shift();
     if (failure) return failure;
     const start = Date.parse(request.start);

@@ -1,6 +1,7 @@
 import { PlanSchema, type Plan } from '../../../src/domain/plan/planDocument';
 import { failure, success, type Failure, type Outcome } from '../../../src/domain/ports/outcome';
 import { planIdOf } from '../../../src/domain/plan/planAddress';
+import { HOME_TENANT } from '../cast';
 import type { MyPlans, PlanStore, SaveOutcome, StoredPlan } from '../../../src/domain/ports/planStore';
 
 /**
@@ -20,7 +21,7 @@ export class InMemoryPlanStore implements PlanStore {
   private readonly refused = new Set<string>();
   private reserved = 0;
   /** The tenant `reserve` makes plans in. */
-  tenantId = '11111111-1111-4111-8111-111111111111';
+  tenantId = HOME_TENANT.id;
   /** The container id the next `reserve` gives (default: numbered ones). */
   nextContainerId: string | null = null;
   readonly reserveCalls: string[] = [];

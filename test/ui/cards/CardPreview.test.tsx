@@ -35,7 +35,7 @@ describe('the card preview before sending', () => {
       .getAllByRole('heading')
       .map((h) => h.textContent?.trim());
     expect(headings.slice(0, 3)).toEqual(['KI-2026-014', 'Dine opgaver', 'Deltagere']);
-    expect(within(preview).getByText('Du er næste tovholder: indkald senest torsdag 3. december 2026')).toBeTruthy();
+    expect(within(preview).getByText('Du er næste tovholder: indkald senest torsdag 3. december 2026')).toBeVisible();
     expect(within(preview).getByText(/Sådan ser kortet ud i Teams \(lyst tema\)/).textContent).toMatch(
       /Chatbeskeden fylder \d+\.\d KB af højst 28 KB\./,
     );
@@ -55,12 +55,12 @@ describe('the card preview before sending', () => {
     const darkCard = container.querySelector<HTMLElement>('.ac-adaptiveCard');
     expect(container.querySelectorAll('.ac-adaptiveCard')).toHaveLength(1);
     expect(darkCard?.style.backgroundColor).not.toBe(lightBackground);
-    expect(screen.getByText(/mørkt tema/)).toBeTruthy();
+    expect(screen.getByText(/mørkt tema/)).toBeVisible();
   });
 
   it('takes the attachment content string exactly as it will be posted', () => {
     show({ card: forPeter.message.attachments[0]?.content ?? '' });
-    expect(screen.getByRole('heading', { name: 'Dine opgaver' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'Dine opgaver' });
   });
 
   it('opens the plan from the card button in a new tab', async () => {
@@ -79,7 +79,7 @@ describe('the card preview before sending', () => {
 
   it('speaks English when the user does', () => {
     show({ recipientName: 'Peter Nielsen' }, 'en');
-    expect(screen.getByRole('figure', { name: 'Preview of the minutes card for Peter Nielsen' })).toBeTruthy();
-    expect(screen.getByText(/How the card looks in Teams \(light theme\)/)).toBeTruthy();
+    screen.getByRole('figure', { name: 'Preview of the minutes card for Peter Nielsen' });
+    expect(screen.getByText(/How the card looks in Teams \(light theme\)/)).toBeVisible();
   });
 });

@@ -99,7 +99,7 @@ describe('Outlook: "Gør til indsatsplansmøde"', () => {
     const { appointment, store, user } = openPane({ plans: [] });
     await user.click(screen.getByRole('radio', { name: 'Ny plan' }));
     await user.type(screen.getByRole('textbox', { name: /Sagsreference/ }), '010203-1234');
-    expect(await screen.findByText(/indeholder et CPR-nummer/)).toBeTruthy();
+    expect(await screen.findByText(/indeholder et CPR-nummer/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Skriv ind i mødet' }));
     expect(appointment.subject).toBe('');
     expect(store.saveCalls).toEqual([]);

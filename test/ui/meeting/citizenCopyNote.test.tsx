@@ -29,7 +29,7 @@ describe('whether the citizen received the last plan, at the next meeting', () =
       await screen.findByText(
         'Borgeren har ikke fået planen fra mødet 3. december 2026: den er ikke markeret som sendt med Digital Post.',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('says when and by whom it was sent, in the round', async () => {
@@ -37,7 +37,7 @@ describe('whether the citizen received the last plan, at the next meeting', () =
     renderMeeting(aMeetingWorld({ plan: withLetterSent() }));
     await user.click(await screen.findByRole('tab', { name: 'Runde' }));
     const said = 'Borgeren fik planen fra mødet 3. december 2026 med Digital Post (5. december 2026, Mette Larsen).';
-    expect(await screen.findByText(said)).toBeTruthy();
+    expect(await screen.findByText(said)).toBeVisible();
   });
 
   it('says it in the details tab before the meeting too', async () => {
@@ -46,7 +46,7 @@ describe('whether the citizen received the last plan, at the next meeting', () =
       await screen.findByText(
         'Borgeren fik planen fra mødet 3. december 2026 med Digital Post (5. december 2026, Mette Larsen).',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('says nothing at the plan’s first meeting', async () => {

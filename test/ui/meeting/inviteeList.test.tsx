@@ -21,10 +21,10 @@ describe('who has answered the invitation, on the details tab', () => {
     renderMeeting(world);
 
     const mette = await rowOf('Mette Larsen');
-    expect(await within(mette).findByText('Organisator (har indkaldt)')).toBeTruthy();
+    expect(await within(mette).findByText('Organisator (har indkaldt)')).toBeVisible();
     expect(within(mette).queryByText('Har ikke svaret')).toBeNull();
-    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeTruthy();
-    expect(within(await rowOf('Peter Nielsen')).getByText('Har takket ja')).toBeTruthy();
+    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeVisible();
+    expect(within(await rowOf('Peter Nielsen')).getByText('Har takket ja')).toBeVisible();
     // Kept in the plan, so the organiser reads as such for everyone who opens the tab.
     await waitFor(() =>
       expect(
@@ -37,8 +37,8 @@ describe('who has answered the invitation, on the details tab', () => {
   it('does not wait for an answer from the citizen, who gets no calendar invitation', async () => {
     renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00' }));
     const jens = await rowOf(people.jens.name);
-    expect(within(jens).getByText('Ingen kalenderinvitation – får tid og sted på anden vis')).toBeTruthy();
+    expect(within(jens).getByText('Ingen kalenderinvitation – får tid og sted på anden vis')).toBeVisible();
     expect(within(jens).queryByText('Har ikke svaret')).toBeNull();
-    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeTruthy();
+    expect(within(await rowOf('Jonas Berg')).getByText('Har ikke svaret')).toBeVisible();
   });
 });

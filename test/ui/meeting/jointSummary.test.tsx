@@ -65,12 +65,12 @@ describe('the fælles opsummering', () => {
     await user.click(await screen.findByRole('tab', { name: 'Opsummering' }));
     const summary = await screen.findByRole('tabpanel', { name: 'Opsummering' });
     // The summary's code comes on demand (SidePanel.tsx).
-    expect(await within(summary).findByRole('heading', { name: 'Fælles opsummering' })).toBeTruthy();
+    await within(summary).findByRole('heading', { name: 'Fælles opsummering' });
 
     const participants = section(summary, 'Deltagere');
-    expect(within(participants).getByText(/^Ole Bak.*\(afbud\)$/)).toBeTruthy();
-    expect(within(participants).getByText('Mødeleder: Jonas Berg')).toBeTruthy();
-    expect(within(participants).getByText('Referent: Aisha Khan')).toBeTruthy();
+    expect(within(participants).getByText(/^Ole Bak.*\(afbud\)$/)).toBeVisible();
+    expect(within(participants).getByText('Mødeleder: Jonas Berg')).toBeVisible();
+    expect(within(participants).getByText('Referent: Aisha Khan')).toBeVisible();
     expect(section(summary, 'Samtykke').textContent).not.toBe('Samtykke');
     expect(lines(section(summary, 'Opfølgning på sidste møde'))).toEqual([
       'Afklaringsforløb i jobcentret – Udført',
@@ -93,13 +93,13 @@ describe('the fælles opsummering', () => {
       ),
     ]);
     const next = section(summary, 'Næste møde');
-    expect(within(next).getByText('Borgerens accept: Accepteret i mødet')).toBeTruthy();
-    expect(within(next).getByText(/^Næste tovholder: Peter Nielsen, indkalder senest .*4\. juni 2027$/)).toBeTruthy();
+    expect(within(next).getByText('Borgerens accept: Accepteret i mødet')).toBeVisible();
+    expect(within(next).getByText(/^Næste tovholder: Peter Nielsen, indkalder senest .*4\. juni 2027$/)).toBeVisible();
 
     // Read aloud and confirmed with the citizen: then, and only then, the referat can be sent.
     const send = screen.getByRole('button', { name: 'Send referat' });
     expect(send.getAttribute('aria-disabled')).toBe('true');
-    expect(screen.getByText('Bekræft opsummeringen med borgeren, så kan referatet sendes.')).toBeTruthy();
+    expect(screen.getByText('Bekræft opsummeringen med borgeren, så kan referatet sendes.')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Bekræftet med borgeren' }));
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Send referat' }).getAttribute('aria-disabled')).toBeNull(),

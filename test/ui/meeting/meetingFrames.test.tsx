@@ -28,7 +28,7 @@ describe('the details tab before the meeting', () => {
       expect(agenda.find((i) => i.key === 'afdaekning')?.minutes).toBe(45);
       expect(agenda.reduce((sum, i) => sum + i.minutes, 0)).toBe(90);
     });
-    expect(screen.getByText(/I alt 90 af 90 min/)).toBeTruthy();
+    expect(screen.getByText(/I alt 90 af 90 min/)).toBeVisible();
   });
 
   it('shows the answers to the invitation, makes a decline an afbud, and takes its written input to the round', async () => {
@@ -43,10 +43,10 @@ describe('the details tab before the meeting', () => {
     const details = renderMeeting(world);
 
     const ole = (await screen.findByText('Ole Bak')).closest('li') as HTMLElement;
-    expect(await within(ole).findByText('Har takket nej')).toBeTruthy();
+    expect(await within(ole).findByText('Har takket nej')).toBeVisible();
     expect(
       within(screen.getByText('Peter Nielsen').closest('li') as HTMLElement).getByText('Har takket ja'),
-    ).toBeTruthy();
+    ).toBeVisible();
 
     // Declining the invitation is sending afbud: the place for Ole's written input is there without a click.
     await waitFor(() =>
@@ -73,8 +73,8 @@ describe('the details tab before the meeting', () => {
     await user.click(await screen.findByRole('tab', { name: 'Runde' }));
     // The round's code comes on demand (SidePanel.tsx).
     const turn = (await screen.findByRole('checkbox', { name: /Ole Bak/ })).closest('li') as HTMLElement;
-    expect(within(turn).getByText('Skriftligt input (afbud)')).toBeTruthy();
-    expect(within(turn).getByText('Blodprøverne er fine.')).toBeTruthy();
+    expect(within(turn).getByText('Skriftligt input (afbud)')).toBeVisible();
+    expect(within(turn).getByText('Blodprøverne er fine.')).toBeVisible();
   });
 
   it('marks a CPR number in written input under the field as it is typed, where the minutes card carries the input', async () => {
@@ -89,7 +89,7 @@ describe('the details tab before the meeting', () => {
     const ole = (await screen.findByText('Ole Bak')).closest('li') as HTMLElement;
     const input = await within(ole).findByRole('textbox', { name: 'Skriftligt input fra Ole Bak' });
     await user.type(input, 'Prøvesvar for 010190-1234 er fine.');
-    expect(await within(ole).findByText(/CPR-nummer/)).toBeTruthy();
+    expect(await within(ole).findByText(/CPR-nummer/)).toBeVisible();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     // Nothing typed is lost, and taking the number out clears the mark.
     expect((input as HTMLTextAreaElement).value).toBe('Prøvesvar for 010190-1234 er fine.');
@@ -102,11 +102,11 @@ describe('the details tab before the meeting', () => {
     renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00', plan: secondMeetingPlan() }));
     const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
     const job = within(previous).getByRole('group', { name: 'Afklaringsforløb i jobcentret' });
-    expect(within(job).getByText('Ansvarlig: Peter Nielsen')).toBeTruthy();
-    expect(within(job).getByText('I gang')).toBeTruthy();
+    expect(within(job).getByText('Ansvarlig: Peter Nielsen')).toBeVisible();
+    expect(within(job).getByText('I gang')).toBeVisible();
     const support = within(previous).getByRole('group', { name: 'Bostøtte to gange om ugen' });
-    expect(within(support).getByText('Ansvarlig: Jonas Berg')).toBeTruthy();
-    expect(within(support).getByText('Ikke gennemgået')).toBeTruthy();
+    expect(within(support).getByText('Ansvarlig: Jonas Berg')).toBeVisible();
+    expect(within(support).getByText('Ikke gennemgået')).toBeVisible();
     // Before the meeting they are only shown: the referent marks them in the meeting.
     expect(within(previous).queryAllByRole('combobox')).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('the details tab before the meeting', () => {
   it('says so when the plan has no earlier meeting', async () => {
     renderMeeting(aMeetingWorld({ as: 'mette', frame: 'content', at: '10:00' }));
     const previous = await screen.findByRole('region', { name: 'Indsatser fra sidste møde' });
-    expect(within(previous).getByText('Der er ingen indsatser fra et tidligere møde.')).toBeTruthy();
+    expect(within(previous).getByText('Der er ingen indsatser fra et tidligere møde.')).toBeVisible();
   });
 });
 
@@ -136,11 +136,11 @@ describe('the stage and "Vis for alle"', () => {
     });
     const world = aMeetingWorld({ as: 'peter', frame: 'meetingStage', plan });
     renderMeeting(world);
-    expect(await screen.findByRole('heading', { name: 'Fælles mål' })).toBeTruthy();
-    expect(screen.getByText('Jens beholder sin lejlighed')).toBeTruthy();
-    expect(screen.getByText('Søge enkeltydelse')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Borgerens egne opgaver' })).toBeTruthy();
-    expect(screen.getByText('Stamoplysninger')).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Fælles mål' });
+    expect(screen.getByText('Jens beholder sin lejlighed')).toBeVisible();
+    expect(screen.getByText('Søge enkeltydelse')).toBeVisible();
+    screen.getByRole('heading', { name: 'Borgerens egne opgaver' });
+    expect(screen.getByText('Stamoplysninger')).toBeVisible();
     expect(screen.queryAllByRole('textbox')).toEqual([]);
     expect(screen.queryAllByRole('button')).toEqual([]);
   });
@@ -155,7 +155,7 @@ describe('the stage and "Vis for alle"', () => {
       await screen.findByText(
         'Kun præsentatorer kan vise indhold for alle — bed mødelederen om at gøre dig til præsentator',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('shares a link that carries the plan id and nothing about the citizen', async () => {
@@ -163,7 +163,7 @@ describe('the stage and "Vis for alle"', () => {
     const world = aMeetingWorld({ as: 'jonas' });
     renderMeeting(world);
     await user.click(await screen.findByRole('button', { name: 'Vis for alle' }));
-    expect(await screen.findByText('Visningen deles nu med alle i mødet.')).toBeTruthy();
+    expect(await screen.findByText('Visningen deles nu med alle i mødet.')).toBeVisible();
     expect(world.host.shared).toEqual([`http://localhost:5300/meeting.html?planId=${PLAN_ID}&frame=meetingStage`]);
     // The citizen takes part, and cannot run the app's own copy: a screen share, which everyone can follow.
     expect(world.host.protocols).toEqual(['screenShare']);
@@ -178,7 +178,7 @@ describe('handing a role over', () => {
     await user.click(await screen.findByRole('button', { name: 'Giv rollen videre (mødeleder)' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Til' }), 'Peter Nielsen');
     await user.click(screen.getByRole('button', { name: 'Giv videre' }));
-    expect(await screen.findByText('Peter Nielsen er nu mødeleder')).toBeTruthy();
+    expect(await screen.findByText('Peter Nielsen er nu mødeleder')).toBeVisible();
     // Jonas no longer drives the agenda.
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Næste punkt' })).toBeNull());
     await waitFor(() => expect(world.store.current(PLAN_ID).plan.meetings[0]!.roles.moedeleder).toBe(people.peter.id));

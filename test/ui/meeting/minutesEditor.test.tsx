@@ -35,7 +35,7 @@ describe('the referent writing the minutes in the side panel', () => {
         expect.objectContaining({ what: 'Søge boligstøtte', ownerId: people.peter.id, due: '2027-04-15' }),
       ]),
     );
-    expect(await screen.findByText('Alt er gemt')).toBeTruthy();
+    expect(await screen.findByText('Alt er gemt')).toBeVisible();
   });
 
   it('puts an effort owned by the citizen among the citizen’s own tasks', async () => {
@@ -45,7 +45,7 @@ describe('the referent writing the minutes in the side panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Tilføj opgave til Jens Holm' }));
     await user.keyboard('Tage bad før næste møde');
     const tasks = screen.getByRole('region', { name: 'Borgerens egne opgaver' });
-    expect(within(tasks).getByDisplayValue('Tage bad før næste møde')).toBeTruthy();
+    expect(within(tasks).getByDisplayValue('Tage bad før næste møde')).toBeVisible();
     await waitFor(() =>
       expect(currentMinutes(world).efforts).toEqual([
         expect.objectContaining({ what: 'Tage bad før næste møde', ownerId: people.jens.id }),
@@ -63,7 +63,7 @@ describe('the referent writing the minutes in the side panel', () => {
     await user.keyboard('{Enter}');
 
     expect(goalTexts()).toEqual(['Jens drikker mindre', 'Jens beholder sin lejlighed', 'Jens har noget at stå op til']);
-    expect(screen.getByText('"Jens beholder sin lejlighed" er flyttet til plads 2 af 3')).toBeTruthy();
+    expect(screen.getByText('"Jens beholder sin lejlighed" er flyttet til plads 2 af 3')).toBeVisible();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Flyt ned (mål 2)' }));
 
     // Once more: now at the bottom, where "Flyt ned" is disabled, focus stays on the goal's "Flyt op".
@@ -97,7 +97,7 @@ describe('the referent writing the minutes in the side panel', () => {
     fireEvent.dragEnd(handle, { dataTransfer });
 
     expect(goalTexts()).toEqual(['Jens har noget at stå op til', 'Jens beholder sin lejlighed', 'Jens drikker mindre']);
-    expect(screen.getByText('"Jens har noget at stå op til" er flyttet til plads 1 af 3')).toBeTruthy();
+    expect(screen.getByText('"Jens har noget at stå op til" er flyttet til plads 1 af 3')).toBeVisible();
     await waitFor(() => expect(currentMinutes(world).goals.map((g) => g.id)).toEqual(['g-job', 'g-bolig', 'g-rus']));
 
     // And down again: dropped on the last goal, it takes the last place.
@@ -127,7 +127,7 @@ describe('the referent writing the minutes in the side panel', () => {
     await user.selectOptions(within(job).getByRole('combobox', { name: 'Status' }), 'Udført');
     await user.selectOptions(within(support).getByRole('combobox', { name: 'Status' }), 'Ændret');
     // "Ændret" without a word on what changed is marked under the note, without stopping anything.
-    expect(await within(support).findByText(/er markeret som ændret\. Skriv kort, hvad der er ændret\./)).toBeTruthy();
+    expect(await within(support).findByText(/er markeret som ændret\. Skriv kort, hvad der er ændret\./)).toBeVisible();
     await user.type(within(support).getByRole('textbox', { name: 'Note' }), 'Nu én gang om ugen');
     await waitFor(() => expect(within(support).queryByText(/er markeret som ændret/)).toBeNull());
     await waitFor(() =>
@@ -153,7 +153,7 @@ describe('the referent writing the minutes in the side panel', () => {
       'Ringe til udlejeren om en afdragsordning',
     );
     // The problems under the fields follow once the typing rests.
-    expect(await screen.findByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeTruthy();
+    expect(await screen.findByText(/har ingen ansvarlig\. Vælg én navngiven person/)).toBeVisible();
     const owner = screen.getByRole('combobox', { name: 'Ansvarlig' });
     expect(owner.getAttribute('aria-invalid')).toBe('true');
 
@@ -181,10 +181,10 @@ describe('the referent writing the minutes in the side panel', () => {
     const what = screen.getByRole('textbox', { name: 'Hvad' });
     expect(what).toHaveProperty('value', 'Jens Holm skal søge boligstøtte');
     // The problems under the fields follow once the typing rests.
-    expect(await screen.findByText(/indeholder borgerens navn/)).toBeTruthy();
+    expect(await screen.findByText(/indeholder borgerens navn/)).toBeVisible();
     expect(what.getAttribute('aria-invalid')).toBe('true');
     await user.click(screen.getByRole('tab', { name: 'Opsummering' }));
-    expect(await screen.findByRole('link', { name: /indeholder borgerens navn/ })).toBeTruthy();
+    await screen.findByRole('link', { name: /indeholder borgerens navn/ });
   });
 
   it('marks an owner who is not a participant, a due date passed and no next tovholder inline; only "Send referat" waits', async () => {
@@ -203,12 +203,12 @@ describe('the referent writing the minutes in the side panel', () => {
     const row = await screen.findByRole('group', { name: 'Indsats 1' });
     const owner = within(row).getByRole('combobox', { name: 'Ansvarlig' }) as HTMLSelectElement;
     expect(owner.selectedOptions[0]?.textContent).toBe('Ukendt person (ikke længere deltager)');
-    expect(await within(row).findByText(/er ikke deltager i planen\. Vælg en af deltagerne/)).toBeTruthy();
+    expect(await within(row).findByText(/er ikke deltager i planen\. Vælg en af deltagerne/)).toBeVisible();
     expect(owner.getAttribute('aria-invalid')).toBe('true');
-    expect(within(row).getByText(/er allerede passeret\. Vælg en ny frist/)).toBeTruthy();
+    expect(within(row).getByText(/er allerede passeret\. Vælg en ny frist/)).toBeVisible();
     expect(within(row).getByLabelText('Senest').getAttribute('aria-invalid')).toBe('true');
     const tovholder = screen.getByRole('combobox', { name: /^Næste tovholder/ });
-    expect(screen.getByText(/Der er ingen næste tovholder\. Vælg den deltager/)).toBeTruthy();
+    expect(screen.getByText(/Der er ingen næste tovholder\. Vælg den deltager/)).toBeVisible();
     expect(tovholder.getAttribute('aria-invalid')).toBe('true');
 
     // Typing goes on regardless.
@@ -239,7 +239,7 @@ describe('the referent writing the minutes in the side panel', () => {
     await waitFor(() => expect(currentMinutes(world).nextMeetingBy).toBe('2027-06-04'));
 
     fireEvent.change(by, { target: { value: '2027-10-01' } });
-    expect(await screen.findByText(/Næste møde er mere end 6 måneder ude/)).toBeTruthy();
+    expect(await screen.findByText(/Næste møde er mere end 6 måneder ude/)).toBeVisible();
     // A warning, not an error: the field is not marked invalid, and it is not among what blocks the send.
     expect(by.getAttribute('aria-invalid')).toBeNull();
     await waitFor(() => expect(currentMinutes(world).nextMeetingBy).toBe('2027-10-01'));
@@ -256,7 +256,7 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(challenge).toHaveProperty('value', 'Huslejerestance, jf. 010190-1234');
     await waitFor(() => expect(challenge.getAttribute('aria-invalid')).toBe('true'));
     const field = challenge.closest('[class*="fui-Field"]') as HTMLElement;
-    expect(within(field).getByText(/CPR-nummer/)).toBeTruthy();
+    expect(within(field).getByText(/CPR-nummer/)).toBeVisible();
   });
 
   it('brings back unsaved text after a reload of the panel', async () => {
@@ -271,8 +271,8 @@ describe('the referent writing the minutes in the side panel', () => {
     expect(currentMinutes(world).challenges).toEqual([]);
 
     renderMeeting(world, slow);
-    expect(await screen.findByDisplayValue('Huslejerestance på tre måneder')).toBeTruthy();
-    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeTruthy();
+    expect(await screen.findByDisplayValue('Huslejerestance på tre måneder')).toBeVisible();
+    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeVisible();
   });
 
   it('brings back text typed just before the page was reloaded (written when the page is left, not per key)', async () => {
@@ -290,8 +290,8 @@ describe('the referent writing the minutes in the side panel', () => {
     for (const [key, value] of Object.entries(left)) sessionStorage.setItem(key, value);
 
     renderMeeting(world, slow);
-    expect(await screen.findByDisplayValue('Huslejerestance')).toBeTruthy();
-    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeTruthy();
+    expect(await screen.findByDisplayValue('Huslejerestance')).toBeVisible();
+    expect(screen.getByText('Det, du skrev før siden blev genindlæst, er hentet frem igen.')).toBeVisible();
   });
 
   it('keeps the text on this device when the network drops, and saves it when the store answers again', async () => {
@@ -313,13 +313,13 @@ describe('who drives the agenda', () => {
     const user = userEvent.setup();
     const world = aMeetingWorld({ as: 'jonas' });
     renderMeeting(world);
-    expect(await screen.findByText('Stamoplysninger')).toBeTruthy();
+    expect(await screen.findByText('Stamoplysninger')).toBeVisible();
     // 20 minutes into a 5-minute item: said calmly, in whole minutes.
-    expect(screen.getByText('15 min over')).toBeTruthy();
+    expect(screen.getByText('15 min over')).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Næste punkt' }));
-    expect(await screen.findByText('Afdækning')).toBeTruthy();
-    expect(screen.getByText('35 min tilbage')).toBeTruthy();
+    expect(await screen.findByText('Afdækning')).toBeVisible();
+    expect(screen.getByText('35 min tilbage')).toBeVisible();
     await waitFor(() =>
       expect(world.store.current('plan-ki-2027-003').plan.meetings[0]!.agendaSteps.map((s) => s.key)).toEqual([
         'stamoplysninger',
@@ -344,30 +344,30 @@ describe('who drives the agenda', () => {
     });
     renderMeeting(world);
     const clock = await screen.findByRole('region', { name: 'Dagsorden' });
-    expect(within(clock).getByText('Afdækning')).toBeTruthy();
-    expect(within(clock).getByText('10 min over')).toBeTruthy();
-    expect(within(clock).getByText('40 min til mødet slutter')).toBeTruthy();
+    expect(within(clock).getByText('Afdækning')).toBeVisible();
+    expect(within(clock).getByText('10 min over')).toBeVisible();
+    expect(within(clock).getByText('40 min til mødet slutter')).toBeVisible();
     await user.click(within(clock).getByText('Resten af mødet'));
     // 40 minutes for udfordringer, mål and opfølgning (planned 15 + 20 + 15 = 50), in proportion.
-    expect(within(clock).getByText('Udfordringer: nu 12 min (planlagt 15 min)')).toBeTruthy();
-    expect(within(clock).getByText('Fælles mål og prioritering: nu 16 min (planlagt 20 min)')).toBeTruthy();
-    expect(within(clock).getByText('Opfølgning: nu 12 min (planlagt 15 min)')).toBeTruthy();
+    expect(within(clock).getByText('Udfordringer: nu 12 min (planlagt 15 min)')).toBeVisible();
+    expect(within(clock).getByText('Fælles mål og prioritering: nu 16 min (planlagt 20 min)')).toBeVisible();
+    expect(within(clock).getByText('Opfølgning: nu 12 min (planlagt 15 min)')).toBeVisible();
 
     // "Næste punkt" at once: udfordringer's own box now counts, and the two after it share what is left.
     await user.click(within(clock).getByRole('button', { name: 'Næste punkt' }));
-    expect(await within(clock).findByText('Udfordringer')).toBeTruthy();
-    expect(within(clock).getByText('15 min tilbage')).toBeTruthy();
-    expect(within(clock).getByText('Fælles mål og prioritering: nu 14 min (planlagt 20 min)')).toBeTruthy();
-    expect(within(clock).getByText('Opfølgning: nu 11 min (planlagt 15 min)')).toBeTruthy();
+    expect(await within(clock).findByText('Udfordringer')).toBeVisible();
+    expect(within(clock).getByText('15 min tilbage')).toBeVisible();
+    expect(within(clock).getByText('Fælles mål og prioritering: nu 14 min (planlagt 20 min)')).toBeVisible();
+    expect(within(clock).getByText('Opfølgning: nu 11 min (planlagt 15 min)')).toBeVisible();
   });
 
   it('shows a reader where the meeting is, without "Næste punkt" and without fields to write in', async () => {
     const world = aMeetingWorld({ as: 'peter' });
     renderMeeting(world);
-    expect(await screen.findByText('Stamoplysninger')).toBeTruthy();
-    expect(screen.getByText('Du læser med')).toBeTruthy();
+    expect(await screen.findByText('Stamoplysninger')).toBeVisible();
+    expect(screen.getByText('Du læser med')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Næste punkt' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Tilføj indsats' })).toBeNull();
-    expect(screen.getByText('Referenten skriver referatet. Du kan følge med her.')).toBeTruthy();
+    expect(screen.getByText('Referenten skriver referatet. Du kan følge med her.')).toBeVisible();
   });
 });

@@ -60,7 +60,7 @@ describe('two people saving the same plan at once', () => {
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.every((outcome) => outcome === 'saved')).toBe(true);
     // The other person's goal shows up in this panel too.
-    expect(await screen.findByDisplayValue('Jens beholder sin lejlighed')).toBeTruthy();
+    expect(await screen.findByDisplayValue('Jens beholder sin lejlighed')).toBeVisible();
     expect(screen.queryByText(CLASH)).toBeNull();
   });
 
@@ -79,12 +79,12 @@ describe('two people saving the same plan at once', () => {
     await user.keyboard('Huslejerestance');
 
     const resolver = (await screen.findByText(CLASH, {}, { timeout: LAZY_MS })).closest('section') as HTMLElement;
-    expect(within(resolver).getByText('Indsats "Søge enkeltydelse i april": hvad')).toBeTruthy();
-    expect(within(resolver).getByText('Søge enkeltydelse i april')).toBeTruthy();
-    expect(within(resolver).getByText('Søge enkeltydelse til huslejen')).toBeTruthy();
+    expect(within(resolver).getByText('Indsats "Søge enkeltydelse i april": hvad')).toBeVisible();
+    expect(within(resolver).getByText('Søge enkeltydelse i april')).toBeVisible();
+    expect(within(resolver).getByText('Søge enkeltydelse til huslejen')).toBeVisible();
     // Until the user chooses, the store keeps the other person's words.
     expect(currentMinutes(world).efforts[0]!.what).toBe('Søge enkeltydelse til huslejen');
-    expect(screen.getByText('Venter på dit valg – intet er overskrevet')).toBeTruthy();
+    expect(screen.getByText('Venter på dit valg – intet er overskrevet')).toBeVisible();
 
     await user.click(within(resolver).getByRole('radio', { name: 'Brug den gemte' }));
     await user.click(within(resolver).getByRole('button', { name: 'Gem valgene' }));
@@ -123,7 +123,7 @@ describe('two people saving the same plan at once', () => {
     someoneElseSaves(world, (plan) => {
       plan.meetings[0]!.minutes.goals.push({ id: 'g-job', text: 'Jens har noget at stå op til' });
     });
-    expect(await screen.findByText('Jens har noget at stå op til')).toBeTruthy();
+    expect(await screen.findByText('Jens har noget at stå op til')).toBeVisible();
     expect(world.store.saveCalls).toEqual([]);
   });
 });

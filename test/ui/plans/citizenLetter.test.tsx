@@ -27,7 +27,7 @@ describe('the citizen’s own copy of the plan (Din plan)', () => {
   it('reads as a letter in plain Danish: their own tasks first, then the others’, the next meeting and whom to contact', async () => {
     const { letter } = await openLetter('mette');
     expect(letter.getAttribute('lang')).toBe('da');
-    expect(within(letter).getByText('Til Jens Holm')).toBeTruthy();
+    expect(within(letter).getByText('Til Jens Holm')).toBeVisible();
     const headings = within(letter)
       .getAllByRole('heading')
       .map((h) => `${h.tagName}:${h.textContent}`);
@@ -68,7 +68,7 @@ describe('the citizen’s own copy of the plan (Din plan)', () => {
         },
       ]),
     );
-    expect(await screen.findByText('Sendt 5. september 2026 af Mette Larsen')).toBeTruthy();
+    expect(await screen.findByText('Sendt 5. september 2026 af Mette Larsen')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Markér som sendt med Digital Post: Jens Holm' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Tilbage' }));
@@ -77,7 +77,7 @@ describe('the citizen’s own copy of the plan (Din plan)', () => {
 
   it('offers a copy to a relative the consent names', async () => {
     await openLetter('mette');
-    expect(screen.getByRole('button', { name: 'Markér som sendt med Digital Post: Lise Holm' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Markér som sendt med Digital Post: Lise Holm' })).toBeEnabled();
   });
 
   it('says why a relative the consent leaves out gets no copy, and offers none', async () => {
@@ -88,13 +88,13 @@ describe('the citizen’s own copy of the plan (Din plan)', () => {
     };
     await openLetter('mette', leftOut);
     const lise = screen.getByText('Kopi til Lise Holm (pårørende)').closest('li') as HTMLElement;
-    expect(within(lise).getByText(/er pårørende og er ikke nævnt ved navn i samtykket/)).toBeTruthy();
+    expect(within(lise).getByText(/er pårørende og er ikke nævnt ved navn i samtykket/)).toBeVisible();
     expect(within(lise).queryByRole('button')).toBeNull();
   });
 
   it('lets others read whether it was sent, but not mark it', async () => {
     await openLetter('jonas');
-    expect(screen.getByText('Kun mødets koordinator og næste tovholder kan markere planen som sendt.')).toBeTruthy();
+    expect(screen.getByText('Kun mødets koordinator og næste tovholder kan markere planen som sendt.')).toBeVisible();
     expect(screen.queryByRole('button', { name: /Markér som sendt/ })).toBeNull();
     expect(screen.getAllByText('Ikke sendt endnu').length).toBeGreaterThan(0);
   });
@@ -106,7 +106,7 @@ describe('the citizen’s own copy of the plan (Din plan)', () => {
     world.store.saveAsSomeoneElse(theirs);
 
     await user.click(screen.getByRole('button', { name: 'Markér som sendt med Digital Post: Jens Holm' }));
-    expect(await screen.findByText(/Planen blev gemt af en anden i mellemtiden/)).toBeTruthy();
+    expect(await screen.findByText(/Planen blev gemt af en anden i mellemtiden/)).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Markér som sendt med Digital Post: Jens Holm' }));
     await waitFor(() => expect(world.store.current(demoIds.planId).plan.meetings[0]?.planCopies).toHaveLength(1));
     const stored = world.store.current(demoIds.planId).plan.meetings[0]!;

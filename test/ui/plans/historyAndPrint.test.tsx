@@ -89,7 +89,7 @@ describe('the history of a plan', () => {
     expect(oldest.textContent).toContain('Referatet, som det blev sendt. Kun til læsning.');
     expect(oldest.textContent).toContain('Søge enkeltydelse til huslejerestancen');
     expect(oldest.textContent).not.toContain('Rettet bagefter');
-    expect(within(oldest).getByText('Første møde i planen.')).toBeTruthy();
+    expect(within(oldest).getByText('Første møde i planen.')).toBeVisible();
 
     // What changed since the meeting before.
     const changes = within(newest).getByRole('region', { name: 'Ændret siden mødet før' });
@@ -133,7 +133,7 @@ describe('the print view', () => {
     expect(css).toMatch(/font-size: 14pt/);
     expect(
       screen.getByText('Udskriften indeholder borgerens navn. Den er til journalen og til borgeren selv.'),
-    ).toBeTruthy();
+    ).toBeVisible();
 
     await user.click(within(view).getByRole('button', { name: 'Udskriv' }));
     expect(print).toHaveBeenCalledTimes(1);
@@ -151,7 +151,7 @@ describe('the print view', () => {
 
     const view = await screen.findByRole('main', { name: 'Koordinerende indsatsplan' });
     // The page around it speaks the interface's language; the sheet is Danish and marked so.
-    expect(within(view).getByRole('button', { name: 'Back' })).toBeTruthy();
+    expect(within(view).getByRole('button', { name: 'Back' })).toBeEnabled();
     const sheet = within(view).getByRole('article');
     expect(sheet.getAttribute('lang')).toBe('da');
     expect(sheet.textContent).toContain('Udskrevet fredag 27. november 2026');

@@ -30,10 +30,10 @@ describe('my efforts between meetings', () => {
   it('lists my open efforts across plans with the overdue one first', async () => {
     renderPlansTab(aPlansWorld({ as: 'peter', plans: [planWithTwoEffortsForPeter()] }));
     const [first, second] = await effortItems();
-    expect(within(first as HTMLElement).getByText('Finde et praktiksted med få timer om ugen')).toBeTruthy();
-    expect(within(first as HTMLElement).getByText('Overskredet')).toBeTruthy();
-    expect(within(first as HTMLElement).getByText('Frist 15. november 2026')).toBeTruthy();
-    expect(within(second as HTMLElement).getByText('Skrive CV sammen med Jens')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('Finde et praktiksted med få timer om ugen')).toBeVisible();
+    expect(within(first as HTMLElement).getByText('Overskredet')).toBeVisible();
+    expect(within(first as HTMLElement).getByText('Frist 15. november 2026')).toBeVisible();
+    expect(within(second as HTMLElement).getByText('Skrive CV sammen med Jens')).toBeVisible();
     expect(within(second as HTMLElement).queryByText('Overskredet')).toBeNull();
   });
 
@@ -45,10 +45,12 @@ describe('my efforts between meetings', () => {
       await screen.findByRole('button', { name: 'Markér "Finde et praktiksted med få timer om ugen" som udført' }),
     );
 
-    expect(await screen.findByText('"Finde et praktiksted med få timer om ugen" er markeret som udført.')).toBeTruthy();
+    expect(
+      await screen.findByText('"Finde et praktiksted med få timer om ugen" er markeret som udført.'),
+    ).toBeVisible();
     const efforts = world.store.current(demoIds.planId).plan.meetings[0]?.minutes.efforts;
     expect(efforts?.find((e) => e.id === demoIds.efforts.praktik)?.status).toBe('udfoert');
-    await waitFor(() => expect(screen.getByText('Du har ingen åbne indsatser.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Du har ingen åbne indsatser.')).toBeVisible());
   });
 
   it('saves "I gang" on top of a version someone else saved meanwhile, keeping their change', async () => {
@@ -67,7 +69,7 @@ describe('my efforts between meetings', () => {
     world.store.saveAsSomeoneElse(theirs);
     await user.click(button);
 
-    expect(await screen.findByText(/er markeret som i gang\. Planen var ændret af en anden/)).toBeTruthy();
+    expect(await screen.findByText(/er markeret som i gang\. Planen var ændret af en anden/)).toBeVisible();
     const efforts = world.store.current(demoIds.planId).plan.meetings[0]?.minutes.efforts ?? [];
     expect(efforts.find((e) => e.id === demoIds.efforts.praktik)?.status).toBe('iGang');
     expect(efforts.find((e) => e.id === demoIds.efforts.huslejerestance)?.status).toBe('udfoert');
@@ -82,7 +84,7 @@ describe('my efforts between meetings', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Markér "Finde et praktiksted med få timer om ugen" som udført' }),
     );
-    expect(await screen.findByText(/Ændringen blev ikke gemt: Microsoft 365 svarede ikke i tide/)).toBeTruthy();
+    expect(await screen.findByText(/Ændringen blev ikke gemt: Microsoft 365 svarede ikke i tide/)).toBeVisible();
     expect(
       world.store
         .current(demoIds.planId)
@@ -101,7 +103,7 @@ describe('the consent on the home screen', () => {
       .build();
     renderPlansTab(aPlansWorld({ as: 'peter', plans: [plan] }));
     const card = await screen.findByRole('article', { name: 'KI-2026-020' });
-    expect(within(card).getByText('Samtykke mangler')).toBeTruthy();
+    expect(within(card).getByText('Samtykke mangler')).toBeVisible();
   });
 
   it('warns when the consent runs out before the booked next meeting', async () => {
@@ -116,6 +118,6 @@ describe('the consent on the home screen', () => {
     const card = await screen.findByRole('article', { name: 'KI-2026-021' });
     expect(
       within(card).getByText('Samtykket udløber 3. marts 2027 — før næste møde. Indhent nyt samtykke.'),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 });

@@ -14,7 +14,7 @@ const bannerButton = async () =>
 describe('the next tovholder between meetings', () => {
   it('tells Peter he is the tovholder for KI-2026-014 and by when he must convene', async () => {
     renderPlansTab(aPlansWorld({ as: 'peter' }));
-    expect(await screen.findByRole('group', { name: BANNER })).toBeTruthy();
+    await screen.findByRole('group', { name: BANNER });
   });
 
   it('shows no banner to someone who is not the next tovholder', async () => {
@@ -28,10 +28,10 @@ describe('the next tovholder between meetings', () => {
     renderPlansTab(aPlansWorld({ as: 'peter' }));
     await user.click(await bannerButton());
 
-    expect(await screen.findByRole('heading', { name: 'Book næste møde for KI-2026-014' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Book næste møde for KI-2026-014' });
     const invited = screen.getByRole('list', { name: 'Inviterede (14)' });
     for (const person of [people.jens, people.lise, people.mette, people.karen, people.ole, people.mikkel]) {
-      expect(within(invited).getByText(person.name)).toBeTruthy();
+      expect(within(invited).getByText(person.name)).toBeVisible();
     }
     // The named next tovholder convenes, so he is koordinator; chair and minute-taker stay.
     expect((screen.getByRole('combobox', { name: 'Koordinator' }) as HTMLSelectElement).value).toBe(people.peter.id);
@@ -41,11 +41,11 @@ describe('the next tovholder between meetings', () => {
       screen.getByText(
         'Samtykket givet torsdag 3. september 2026 (skriftligt) gælder til fredag 3. september 2027 og føres med til næste møde.',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
     const followUp = screen.getByRole('list', { name: 'Opfølgning fra sidste møde' });
     expect(within(followUp).getAllByRole('listitem')).toHaveLength(5);
-    expect(within(followUp).getByText('Finde et praktiksted med få timer om ugen')).toBeTruthy();
-    expect(within(followUp).getByText('Tage bad og rydde op i køkkenet før næste møde')).toBeTruthy();
+    expect(within(followUp).getByText('Finde et praktiksted med få timer om ugen')).toBeVisible();
+    expect(within(followUp).getByText('Tage bad og rydde op i køkkenet før næste møde')).toBeVisible();
   });
 
   it('books the next meeting into the plan with the previous efforts as its follow-up', async () => {
@@ -58,7 +58,7 @@ describe('the next tovholder between meetings', () => {
     await user.click(within(best).getAllByRole('button')[0] as HTMLElement);
     await user.click(screen.getByRole('button', { name: 'Book mødet' }));
 
-    expect(await screen.findByRole('heading', { name: 'Mødet er booket' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Mødet er booket' });
     const plan = world.store.current(demoIds.planId).plan;
     expect(plan.meetings).toHaveLength(2);
     const next = plan.meetings[1];

@@ -44,7 +44,7 @@ describe("the plan's card on the plans tab", () => {
     renderPlansTab(aPlansWorld({ as: 'mette', plans: [bookedForThisAfternoon()], at: '2026-11-27 16:00' }));
     expect(await nextMeetingOnCard()).toMatch(/^Ikke booket/);
     const card = screen.getByRole('article', { name: 'KI-2026-014' });
-    expect(within(card).getByRole('button', { name: 'Book næste møde' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Book næste møde' })).toBeEnabled();
   });
 
   it('names the plan by its case reference, with next meeting, tovholder and consent, and never the citizen', async () => {
@@ -65,6 +65,6 @@ describe("the plan's card on the plans tab", () => {
     const card = await screen.findByRole('article', { name: 'KI-2026-014' });
     expect(
       within(card).getByText('Samtykket udløber 1. december 2026 — før næste møde. Indhent nyt samtykke.'),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 });

@@ -57,8 +57,8 @@ describe('my efforts in my own Microsoft To Do', () => {
 
     expect(
       within(await resultOf('KI-2026-014: Finde et praktiksted med få timer om ugen')).getByText('Tilføjet'),
-    ).toBeTruthy();
-    expect(within(await resultOf('KI-2026-014: Skrive CV')).getByText('Tilføjet')).toBeTruthy();
+    ).toBeVisible();
+    expect(within(await resultOf('KI-2026-014: Skrive CV')).getByText('Tilføjet')).toBeVisible();
     expect(world.tasks.tasks.map((task) => task.title)).toEqual([
       'KI-2026-014: Finde et praktiksted med få timer om ugen',
       'KI-2026-014: Skrive CV',
@@ -68,7 +68,7 @@ describe('my efforts in my own Microsoft To Do', () => {
       `${demoIds.planId}/e-cv`,
     ]);
     expect(JSON.stringify(world.tasks.calls)).not.toMatch(/jens|holm/i);
-    expect(screen.getByText('2 af 2 indsatser er i din Microsoft To Do.')).toBeTruthy();
+    expect(screen.getByText('2 af 2 indsatser er i din Microsoft To Do.')).toBeVisible();
   });
 
   it('adds nothing new when I press the button again', async () => {
@@ -80,7 +80,7 @@ describe('my efforts in my own Microsoft To Do', () => {
     await resultOf('KI-2026-014: Finde et praktiksted med få timer om ugen');
     await user.click(screen.getByRole('button', { name: ADD }));
 
-    expect(await screen.findByText('1 af 1 indsatser er i din Microsoft To Do.')).toBeTruthy();
+    expect(await screen.findByText('1 af 1 indsatser er i din Microsoft To Do.')).toBeVisible();
     expect(world.tasks.calls).toHaveLength(2);
     expect(world.tasks.tasks).toHaveLength(1);
   });
@@ -100,11 +100,11 @@ describe('my efforts in my own Microsoft To Do', () => {
       within(refused).getByText(
         'Ikke tilføjet: Opgaven til Microsoft To Do indeholder borgerens navn — ret indsatsens tekst i planen, så der står »borgeren« i stedet for navnet.',
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(world.tasks.tasks.map((task) => task.title)).toEqual([
       'KI-2026-014: Finde et praktiksted med få timer om ugen',
     ]);
-    expect(screen.getByText('1 af 2 indsatser er i din Microsoft To Do.')).toBeTruthy();
+    expect(screen.getByText('1 af 2 indsatser er i din Microsoft To Do.')).toBeVisible();
   });
 
   it('says what to do when Microsoft To Do has not been allowed yet', async () => {
@@ -119,7 +119,7 @@ describe('my efforts in my own Microsoft To Do', () => {
       within(await resultOf('KI-2026-014: Finde et praktiksted med få timer om ugen')).getByText(
         /^Ikke tilføjet: Tovholder har ikke lov til at skrive i din Microsoft To Do/,
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('asks me to allow it again, not to sign in again, when I declined the To Do permission', async () => {
@@ -134,7 +134,7 @@ describe('my efforts in my own Microsoft To Do', () => {
       within(await resultOf('KI-2026-014: Finde et praktiksted med få timer om ugen')).getByText(
         /^Ikke tilføjet: Tovholder fik ikke adgang til din Microsoft To Do\. Tryk »Tilføj til To Do« igen/,
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
   });
 
   it('remembers the choice for me in this session only, and not for another user', async () => {

@@ -33,7 +33,7 @@ describe('the app shell around every surface', () => {
     // High contrast is fetched on demand; the page keeps its dark colours until it has arrived.
     await act(async () => host.changeTheme('contrast'));
     await waitFor(() => expect(themeOf(container)).toBe('contrast'));
-    expect(screen.getByText('Mødeleder')).toBeTruthy();
+    expect(screen.getByText('Mødeleder')).toBeVisible();
     act(() => host.changeTheme('light'));
     expect(themeOf(container)).toBe('light');
   });
@@ -45,12 +45,12 @@ describe('the app shell around every surface', () => {
         <RoleName />
       </AppShell>,
     );
-    expect(screen.getByText('Mødeleder')).toBeTruthy();
+    expect(screen.getByText('Mødeleder')).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'English' }));
-    expect(screen.getByText('Chair')).toBeTruthy();
+    expect(screen.getByText('Chair')).toBeVisible();
     expect(document.documentElement.lang).toBe('en');
     await user.click(screen.getByRole('button', { name: 'Dansk' }));
-    expect(screen.getByText('Mødeleder')).toBeTruthy();
+    expect(screen.getByText('Mødeleder')).toBeVisible();
   });
 
   it('starts in English when Teams runs in English', () => {
@@ -59,7 +59,7 @@ describe('the app shell around every surface', () => {
         <RoleName />
       </AppShell>,
     );
-    expect(screen.getByText('Chair')).toBeTruthy();
+    expect(screen.getByText('Chair')).toBeVisible();
   });
 
   it('shows no language switch on the stage everyone watches', () => {
@@ -79,6 +79,6 @@ describe('the app shell around every surface', () => {
       </AppShell>,
     );
     expect(screen.getByRole('alert').textContent).toContain('Der skete en fejl på siden');
-    expect(screen.getByRole('button', { name: 'Genindlæs siden' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Genindlæs siden' })).toBeEnabled();
   });
 });

@@ -19,8 +19,8 @@ const renderSwitch = (onChange = vi.fn()) =>
 describe('the language switch', () => {
   it('names its buttons from the start, before any tooltip', () => {
     renderSwitch();
-    expect(screen.getByRole('button', { name: 'Dansk', pressed: true })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'English', pressed: false })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Dansk', pressed: true })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'English', pressed: false })).toBeEnabled();
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
 

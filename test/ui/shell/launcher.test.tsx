@@ -120,6 +120,6 @@ describe('the local start page', () => {
     await waitFor(() =>
       expect((screen.getByTitle('Fælles skærm – Jonas Berg') as HTMLIFrameElement).src).toContain('view=summary'),
     );
-    expect(screen.getByText('Den fælles skærm blev vist for alle.')).toBeTruthy();
+    expect(screen.getByText('Den fælles skærm blev vist for alle.')).toBeVisible();
   });
 });

@@ -22,9 +22,9 @@ describe('a part of the page that loads on demand', () => {
         <Part />
       </OnDemand>,
     );
-    expect(await screen.findByText('Henter referatet …')).toBeTruthy();
+    expect(await screen.findByText('Henter referatet …')).toBeVisible();
     arrive({ default: () => <p>Send referat</p> });
-    expect(await screen.findByText('Send referat')).toBeTruthy();
+    expect(await screen.findByText('Send referat')).toBeVisible();
   });
 
   it('says in Danish that it could not be fetched and offers "Prøv igen", which reloads the page', async () => {
@@ -55,7 +55,7 @@ describe('a part of the page that loads on demand', () => {
         </OnDemand>
       </ErrorBoundary>,
     );
-    expect(await screen.findByText('Der skete en fejl på siden')).toBeTruthy();
+    expect(await screen.findByText('Der skete en fejl på siden')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Prøv igen' })).toBeNull();
     vi.restoreAllMocks();
   });

@@ -33,7 +33,7 @@ describe('useSessionDraft: nothing typed is lost on a reload', () => {
 
     render(<NoteField draftKey="minutes:plan-ki-2026-014" />);
     expect((screen.getByLabelText('Note') as HTMLInputElement).value).toBe('Borgeren ønsker praktik');
-    expect(screen.getByText('Kladde gendannet')).toBeTruthy();
+    expect(screen.getByText('Kladde gendannet')).toBeVisible();
   });
 
   it('keeps one draft per key, so two plans never mix', async () => {

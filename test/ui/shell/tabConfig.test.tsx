@@ -26,6 +26,6 @@ describe("the meeting tab's configuration page in Teams", () => {
       websiteUrl: 'http://localhost:5300/meeting.html?planId=plan-ki-2026-014',
       displayName: 'Tovholder',
     });
-    expect(screen.getByText('Tryk på Gem for at tilføje fanen til mødet.')).toBeTruthy();
+    expect(screen.getByText('Tryk på Gem for at tilføje fanen til mødet.')).toBeVisible();
   });
 });
