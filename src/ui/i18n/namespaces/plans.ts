@@ -91,7 +91,7 @@ export const plans = {
     throttled: 'Microsoft 365 har travlt. Vent et øjeblik, og prøv igen.',
     failed: 'Microsoft 365 svarede ikke i tide. Prøv igen om lidt.',
     forbidden:
-      'Tovholder har ikke adgang til planerne ({{code}}). Bed IT-afdelingen om at give appen adgang til dokumentbiblioteket.',
+      'Tovholder har ikke adgang til planerne ({{code}}). Bed IT-afdelingen om at sætte lageret til planerne op: »Tjek opsætning« nederst på siden viser, hvad der mangler.',
     unauthorized: 'Du er blevet logget ud. Luk fanen, og åbn Tovholder igen.',
     notFound: 'Planen findes ikke længere.',
     invalid: 'Microsoft 365 afviste forespørgslen ({{code}}).',

@@ -193,7 +193,7 @@ export const booking: Translation<typeof da> = {
     conflict:
       'Someone else saved the plan at the same time. We fetched their changes and tried again, but it did not work. Press "Try again".',
     whatEvent: 'to create meetings in the calendar',
-    whatPlan: 'to save plans in the document library',
+    whatPlan: 'to save plans in SharePoint Embedded (see "Check setup")',
     retry: 'Try again',
   },
   done: {

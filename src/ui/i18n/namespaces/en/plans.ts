@@ -92,7 +92,7 @@ export const plans: Translation<typeof da> = {
     throttled: 'Microsoft 365 is busy. Wait a moment and try again.',
     failed: 'Microsoft 365 did not answer in time. Try again in a moment.',
     forbidden:
-      'Tovholder has no access to the plans ({{code}}). Ask IT to give the app access to the document library.',
+      'Tovholder has no access to the plans ({{code}}). Ask IT to set up the storage for plans: "Check setup" at the bottom of the page shows what is missing.',
     unauthorized: 'You have been signed out. Close the tab and open Tovholder again.',
     notFound: 'The plan no longer exists.',
     invalid: 'Microsoft 365 refused the request ({{code}}).',
