@@ -49,6 +49,11 @@ const SENDS_NOTHING: Record<string, string> = {
   'LegacyPlanLibrary.load': "reads a plan document in the first version's library",
   'LegacyPlanLibrary.save': 'writes a plan document not moved yet, where it is',
   'LegacyPlanLibrary.leavePointer': "replaces a moved plan's document by its new address and case reference",
+  'SetupProbe.grantedScopes': "reads the permissions in the user's own token",
+  'SetupProbe.listPlaces': 'counts the containers the user holds a role on; no plan is read',
+  'SetupProbe.hasOneDrive': "reads whether the user's OneDrive exists",
+  'SetupProbe.tryPlace': 'makes an empty container and removes it; nothing of a plan goes in',
+  'SetupProbe.partner': "asks for a token in a partner's tenant; nothing is sent there",
 };
 
 interface PortMethod {

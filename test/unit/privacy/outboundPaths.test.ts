@@ -89,8 +89,9 @@ describe('calendar create and the pinned tab (bookMeeting → Calendar.createEve
     const { result, calendar, meetingChat } = await book(draft('KI-2027-031'));
     expect(result.ok).toBe(true);
     expect(calendar.createCalls.map((d) => d.subject)).toEqual(['Koordinerende indsatsplansmøde – KI-2027-031']);
+    // The tab names whom to ask for access (the organiser, whom every invitee sees anyway), nothing of the citizen.
     expect(meetingChat.pinned.map((x) => x.tab.contentUrl)).toEqual([
-      `https://tovholder.example/meeting.html?planId=${encodeURIComponent(`${HOME_TENANT}~b!ki-2027-031`)}`,
+      `https://tovholder.example/meeting.html?planId=${encodeURIComponent(`${HOME_TENANT}~b!ki-2027-031`)}&ask=Mette%20Larsen`,
     ]);
   });
 
