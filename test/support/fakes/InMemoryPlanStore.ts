@@ -48,6 +48,13 @@ export class InMemoryPlanStore implements PlanStore {
     return this;
   }
 
+  /** The signed-in user's role on the plan, as Microsoft 365 reports it when the plan is opened. */
+  private readonly roles = new Map<string, NonNullable<StoredPlan['myRole']>>();
+  holdsRole(planId: string, role: NonNullable<StoredPlan['myRole']>): this {
+    this.roles.set(planId, role);
+    return this;
+  }
+
   /** The signed-in user may not open this plan: Microsoft 365 refuses it. */
   refuse(planId: string): this {
     this.refused.add(planId);
@@ -63,7 +70,8 @@ export class InMemoryPlanStore implements PlanStore {
     this.loadCalls += 1;
     if (this.refused.has(planId)) return failure('forbidden', 'accessDenied', 'Access denied', 403);
     if (!this.docs.has(planId)) return failure('notFound', 'itemNotFound', `No plan ${planId}`, 404);
-    return success(this.current(planId));
+    const role = this.roles.get(planId);
+    return success({ ...this.current(planId), ...(role ? { myRole: role } : {}) });
   }
 
   async reserve(caseReference: string): Promise<Outcome<string>> {

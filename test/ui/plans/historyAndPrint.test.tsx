@@ -108,6 +108,35 @@ describe('the history of a plan', () => {
   });
 });
 
+describe('the history for someone who may only read the plan', () => {
+  it('offers no "Book næste møde": a reader cannot save the plan, so Microsoft 365 would refuse the booking', async () => {
+    const user = aUser();
+    const plan = planWithTwoMeetings();
+    const world = aPlansWorld({ as: 'aisha', plans: [plan], at: '2026-12-10 10:00' });
+    world.store.holdsRole(plan.id, 'reader');
+    renderPlansTab(world);
+    await user.click(
+      within(await screen.findByRole('article', { name: 'KI-2026-014' })).getByRole('button', { name: 'Historik' }),
+    );
+    const history = await screen.findByRole('main', { name: 'Historik for KI-2026-014' });
+    expect(within(history).getByRole('button', { name: 'Udskriv' })).toBeEnabled();
+    expect(within(history).queryByRole('button', { name: 'Book næste møde' })).toBeNull();
+  });
+
+  it('offers it to a manager', async () => {
+    const user = aUser();
+    const plan = planWithTwoMeetings();
+    const world = aPlansWorld({ as: 'aisha', plans: [plan], at: '2026-12-10 10:00' });
+    world.store.holdsRole(plan.id, 'manager');
+    renderPlansTab(world);
+    await user.click(
+      within(await screen.findByRole('article', { name: 'KI-2026-014' })).getByRole('button', { name: 'Historik' }),
+    );
+    const history = await screen.findByRole('main', { name: 'Historik for KI-2026-014' });
+    expect(within(history).getByRole('button', { name: 'Book næste møde' })).toBeEnabled();
+  });
+});
+
 describe('the print view', () => {
   it('shows the plan in force in plain, large Danish, with the name for the journal, and prints through the browser', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);

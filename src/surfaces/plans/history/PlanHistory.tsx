@@ -66,7 +66,8 @@ export const PlanHistory = ({ planId, onBack, onPrint, onBookNext, ask = null }:
         <Button icon={<PrintRegular />} onClick={() => onPrint(plan.id)}>
           {t('print.open')}
         </Button>
-        {!upcoming && (
+        {/* A reader cannot save the plan, so cannot book its next meeting either (Microsoft 365 would refuse). */}
+        {!upcoming && stored.myRole !== 'reader' && (
           <Button icon={<CalendarAddRegular />} onClick={() => onBookNext(plan.id)}>
             {t('plan.bookNext')}
           </Button>
