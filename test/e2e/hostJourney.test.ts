@@ -60,7 +60,10 @@ describe.skipIf(origin === null)('the journey inside the local Teams host, with 
     const mette = await world.asUser(people.mette.upn);
     const teams = await open(HostWindow.personal(mette, host.origin));
     // MSAL's silent request has no grant yet: the host asks, as Teams shows Entra's consent prompt.
-    expect(await teams.consent()).toContain('Files.ReadWrite.All');
+    // The plans' own storage, not every file the user can reach.
+    const asked = await teams.consent();
+    expect(asked).toContain('FileStorageContainer.Selected');
+    expect(asked).not.toContain('Files.ReadWrite.All');
     const tab = await teams.frame('Tovholder – Planer');
     const home = new PlansHome(surfaceIn(tab));
     await home.waitUntilLoaded();

@@ -128,4 +128,44 @@ describe.skipIf(origin === null)('each plan opens only for the people the consen
       .toContain('Huslejerestance og risiko for udsættelse');
     await checkpoint(karen.page, 'side-panel', 'region-referent-writes');
   });
+
+  it('named next tovholder in the minutes sent, she opens the plan from the card’s link, then books the next meeting from her plans tab in one click', async () => {
+    const held = await arrangeMeetingUnderWay(world.sandbox, {
+      caseReference: 'KI-2027-051',
+      people: [people.mette.upn, people.jonas.upn, people.karen.upn, people.peter.upn, people.jens.upn],
+      roles: { koordinator: people.mette.upn, moedeleder: people.jonas.upn, referent: people.peter.upn },
+      start: START,
+      summaryConfirmed: true,
+      sent: true,
+      minutes: (who) => ({ nextTovholderId: who(people.karen.upn).id, nextMeetingBy: '2027-02-26' }),
+    });
+    const dayAfter = new Date('2026-12-03T17:30:00+01:00');
+    const karen = await world.asUser(people.karen.upn, { clockAt: dayAfter });
+    // The card's link: the plan opens in her own plans tab, from the region's tenant.
+    await karen.goto('plans.html', { planId: held.plan.id });
+    await karen.page.getByRole('heading', { name: 'Historik for KI-2027-051' }).waitFor({ timeout: 30_000 });
+    // Her plans tab remembers it in her own tenant (a small index, nothing about the case), so it is there next time.
+    await expect.poll(() => world.sandbox.indexedPlans(people.karen.upn), { timeout: 30_000 }).toContain(held.plan.id);
+    const home = await karen.openPlans();
+    const banner = home.tovholderBanner('KI-2027-051');
+    await banner.waitFor({ timeout: 30_000 });
+    const form = await home.bookNextFromBanner('KI-2027-051');
+    expect(await form.roleHolder('Koordinator')).toBe(people.karen.name);
+    await form.chooseBestTime();
+    await form.book();
+    // Everyone the consent covers can open it; nobody is named as shut out (the creator stays its owner, and
+    // Karen, a manager, holds the plan although only an owner can make her owner too).
+    await karen.page.getByText(/^4 personer kan åbne planen/).waitFor({ timeout: 30_000 });
+    expect(await karen.page.getByText(/kan ikke åbne planen endnu/).count()).toBe(0);
+    await checkpoint(karen.page, 'booking', 'region-next-tovholder-booked');
+
+    const stored = await world.sandbox.plan(held.plan.id);
+    expect(stored.meetings).toHaveLength(2);
+    const next = stored.meetings[1];
+    expect(stored.participants.find((p) => p.id === next?.roles.koordinator)?.name).toBe(people.karen.name);
+    // The meeting is in her calendar in the region, with the municipality's people invited.
+    const subject = 'Koordinerende indsatsplansmøde – KI-2027-051';
+    expect((await world.sandbox.calendarOf(people.karen.upn)).filter((e) => e.subject === subject)).toHaveLength(1);
+    expect((await world.sandbox.calendarOf(people.jonas.upn)).filter((e) => e.subject === subject)).toHaveLength(1);
+  });
 });

@@ -357,3 +357,17 @@ const attemptSync = async (deps: AccessSyncDeps, stored: StoredPlan, options: Ac
     people: peopleFrom(result.plan.access, wanted),
   });
 };
+
+/**
+ * Who can open the plan now and who should but cannot yet, from its access record: a person holds a role when
+ * Microsoft 365 gave them a permission (whatever its role); someone wanted a role who holds none cannot open it
+ * yet. A change of role that failed (a manager cannot make themselves owner; the creator stays owner) leaves the
+ * person able to open it, so they are not named as shut out.
+ */
+export const accessSummary = (plan: Plan): { opens: string[]; notYet: string[] } => {
+  const entries = plan.access?.entries ?? [];
+  return {
+    opens: entries.filter((e) => e.permissionId !== null).map((e) => e.participantId),
+    notYet: entries.filter((e) => e.role !== null && e.permissionId === null).map((e) => e.participantId),
+  };
+};

@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { accessSummary } from '../../domain/access/syncAccess';
 import type { StoredPlan } from '../../domain/ports/planStore';
 import { useAccessSync } from '../../ui/hooks/useAccessSync';
 import { useTranslation } from '../../ui/i18n/useTranslation';
@@ -12,9 +13,9 @@ export const AccessKeeper = ({ stored, onSynced }: { stored: StoredPlan; onSynce
   const { t } = useTranslation('meeting');
   const { state } = useAccessSync(stored, onSynced);
   if (state.status !== 'done' || state.result.outcome !== 'partly') return null;
-  const names = state.result.people
-    .filter((p) => p.status === 'failed')
-    .map((p) => stored.plan.participants.find((x) => x.id === p.participantId)?.name ?? p.participantId);
+  const names = accessSummary(state.result.stored.plan).notYet.map(
+    (id) => stored.plan.participants.find((x) => x.id === id)?.name ?? id,
+  );
   if (names.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline" style={{ margin: 8 }}>

@@ -38,6 +38,8 @@ export interface ArrangeOptions {
   /** Fill the minutes in: what the referent has written by now. */
   minutes?: (who: (upn: string) => Participant) => Partial<Minutes>;
   summaryConfirmed?: boolean;
+  /** The minutes were sent (a delivery with the minutes as sent, its receipts left out). */
+  sent?: boolean;
 }
 
 /** Stores the plan in a place of its own, with the access its consent gives, and returns it. */
@@ -59,6 +61,7 @@ export const arrangeMeetingUnderWay = async (
   const outside = new Set((options.outsideConsent ?? []).map((upn) => who(upn).id));
   const lengthMinutes = options.lengthMinutes ?? 90;
   const end = new Date(options.start.getTime() + lengthMinutes * 60_000);
+  const minutes = options.minutes?.(who) ?? {};
   const meeting = aMeeting()
     .lasting(lengthMinutes)
     .withRoles({
@@ -66,12 +69,23 @@ export const arrangeMeetingUnderWay = async (
       moedeleder: who(options.roles.moedeleder).id,
       referent: who(options.roles.referent).id,
     })
-    .withMinutes(options.minutes?.(who) ?? {})
+    .withMinutes(minutes)
     .with({
       start: options.start.toISOString(),
       end: end.toISOString(),
       summaryConfirmedAt: options.summaryConfirmed ? new Date(end.getTime() - 5 * 60_000).toISOString() : null,
     });
+  const held = meeting.build();
+  const withDelivery = options.sent
+    ? meeting.with({
+        delivery: {
+          deliveryId: `arranged-${options.caseReference}`,
+          startedAt: end.toISOString(),
+          recipients: [],
+          sentMinutes: held.minutes,
+        },
+      })
+    : meeting;
   const drafted = aPlan()
     .withId(`plan-${options.caseReference.toLowerCase()}`)
     .withCaseReference(options.caseReference)
@@ -82,7 +96,7 @@ export const arrangeMeetingUnderWay = async (
         { givenOn: '2026-09-01', validUntil: '2027-12-31' },
       ),
     )
-    .withMeeting(meeting)
+    .withMeeting(withDelivery)
     .build();
   // Its real id is its place's, made by the koordinator, who gives the others their access.
   const plan = await sandbox.createPlan(drafted, options.roles.koordinator);

@@ -1,3 +1,4 @@
+import { INDEX_NAME } from '../../../src/adapters/graph/graphPlanStore';
 import { syncAccess } from '../../../src/domain/access/syncAccess';
 import { parsePlanDocument } from '../../../src/domain/plan/migrations';
 import { defaultPolicy } from '../../../src/domain/policy';
@@ -271,6 +272,21 @@ export class SandboxInspector {
     const response = await fetch(`${this.sandbox.origin}/_sandbox/containers`);
     if (!response.ok) throw new Error(`containers: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { containers: InspectedContainer[] }).containers;
+  }
+
+  /** The plan ids in a user's index of other organisations' plans (empty when they have none yet). */
+  async indexedPlans(upn: string): Promise<string[]> {
+    const index = (await this.containers()).find(
+      (c) =>
+        c.displayName === INDEX_NAME &&
+        c.permissions.some((p) => p.userPrincipalName.toLowerCase() === upn.toLowerCase()),
+    );
+    if (!index) return [];
+    const response = await fetch(
+      `${this.sandbox.origin}/_sandbox/containers/${encodeURIComponent(index.id)}/files/index.json`,
+    );
+    if (!response.ok) return [];
+    return ((await response.json()) as { plans: { planId: string }[] }).plans.map((p) => p.planId);
   }
 
   /** The plan with this case reference (the only thing about a plan that may be seen outside it). */

@@ -16,6 +16,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { draftForNextMeeting, emptyBookingDraft } from '../../../domain/booking/bookingDraft';
 import { bookingProblems } from '../../../domain/booking/bookingProblems';
+import { accessSummary } from '../../../domain/access/syncAccess';
 import { consentStateProblem, consentStatus } from '../../../domain/consent/consentStatus';
 import { carryOver, lastHeldMeeting } from '../../../domain/followUp/carryOver';
 import type { StoredPlan } from '../../../domain/ports/planStore';
@@ -246,12 +247,10 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       joinUrl: result.progress.joinUrl,
       tab: result.progress.tab,
       consentMissing: result.stored.plan.consent === null,
-      access: {
-        opens: result.access.people.filter((p) => p.role !== null && p.status === 'applied').length,
-        notYet: result.access.people
-          .filter((p) => p.role !== null && p.status !== 'applied')
-          .map((p) => result.stored.plan.participants.find((x) => x.id === p.participantId)?.name ?? p.participantId),
-      },
+      access: ((summary) => ({
+        opens: summary.opens.length,
+        notYet: summary.notYet.map((id) => result.stored.plan.participants.find((x) => x.id === id)?.name ?? id),
+      }))(accessSummary(result.access.stored.plan)),
     });
   };
 

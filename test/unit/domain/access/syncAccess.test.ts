@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { syncAccess } from '../../../../src/domain/access/syncAccess';
+import { accessSummary, syncAccess } from '../../../../src/domain/access/syncAccess';
 import { planIdOf } from '../../../../src/domain/plan/planAddress';
 import type { Plan } from '../../../../src/domain/plan/planDocument';
+import { failure } from '../../../../src/domain/ports/outcome';
 import type { Clock } from '../../../../src/domain/ports/clock';
 import { copenhagenInstant } from '../../../../src/domain/time/danishTime';
 import {
@@ -165,6 +166,29 @@ describe('giving each person the access the plan says (syncAccess)', () => {
       error: 'principalOwner',
     });
     expect(access.roles(PLAN_ID)['jonas.berg@sundby-kommune.example']).toBe('owner');
+    // The creator can still open it: she is not named among those shut out.
+    expect(accessSummary(result.stored.plan).notYet).not.toContain('p-mette');
+    expect(accessSummary(result.stored.plan).opens).toContain('p-mette');
+  });
+
+  it('names as shut out only those wanted a role who hold none, not someone whose change of role failed', async () => {
+    const { store, access, deps } = world();
+    const first = await syncAccess(deps, store.current(PLAN_ID), { me: 'p-mette' });
+    expect(accessSummary(first.stored.plan)).toEqual({
+      opens: expect.arrayContaining(['p-mette', 'p-jonas', 'p-aisha', 'p-karen']),
+      notYet: [],
+    });
+    // Aisha made koordinator; her upgrade to owner is refused this time (as a manager cannot make herself owner).
+    access.failNext('p-aisha', failure('forbidden', 'accessDenied', 'Access denied', 403));
+    const meeting = first.stored.plan.meetings[0]!;
+    const changed = store.saveAsSomeoneElse({
+      ...first.stored.plan,
+      meetings: [{ ...meeting, roles: { ...meeting.roles, koordinator: 'p-aisha' } }],
+    });
+    const second = await syncAccess(deps, changed, { me: 'p-mette' });
+    expect(second.people.find((x) => x.participantId === 'p-aisha')?.status).toBe('failed');
+    expect(accessSummary(second.stored.plan).notYet).not.toContain('p-aisha');
+    expect(accessSummary(second.stored.plan).opens).toContain('p-aisha');
   });
 
   it('does nothing for a reader, who cannot change access: the next owner or manager who opens the plan will', async () => {
