@@ -256,7 +256,11 @@ export const createServices = async (env: StartEnv): Promise<Startup> => {
       containerTypeId: config.containerTypeId,
       legacy: legacyPlans,
     }),
-    planAccess: new GraphPlanAccess({ graphFor: graphFor(ACCESS_SCOPES), appBaseUrl: config.appBaseUrl }),
+    planAccess: new GraphPlanAccess({
+      graphFor: graphFor(),
+      inviteGraphFor: graphFor(ACCESS_SCOPES),
+      appBaseUrl: config.appBaseUrl,
+    }),
     legacyPlans,
     setupProbe: lazyPort(() =>
       deferredPorts().then((m) => m.graphSetupProbe({ graph, tokenSource, containerTypeId: config.containerTypeId })),

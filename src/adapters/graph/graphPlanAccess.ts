@@ -19,6 +19,11 @@ import { odataString, query, type GraphClient } from './graphClient';
 
 export interface GraphPlanAccessOptions {
   graphFor: (tenantId: string) => GraphClient;
+  /**
+   * A client that also asks for User.Invite.All, used only for a round that invites a guest: the permission is asked
+   * for the first time someone of another organisation needs an account, not at every change of access.
+   */
+  inviteGraphFor?: (tenantId: string) => GraphClient;
   /** Where an invited guest lands if they ever follow the invitation themselves: the app. */
   appBaseUrl: string;
 }
@@ -109,7 +114,8 @@ export class GraphPlanAccess implements PlanAccess {
         idempotent: true,
       })),
     ];
-    const firstRound = await sendBatch(graph, first);
+    const inviting = guests.length > 0 ? (this.options.inviteGraphFor?.(address.tenantId) ?? graph) : graph;
+    const firstRound = await sendBatch(inviting, first);
     members.forEach((p, n) => {
       const user = batchResult(firstRound, `m${n}`, UpnSchema, 'GET user');
       result.set(p.key, user.ok ? success(user.value.userPrincipalName) : user);

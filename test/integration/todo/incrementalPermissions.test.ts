@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessTokenSource } from '../../../src/adapters/auth/accessTokenSource';
-import { SEND_SCOPES, TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
+import { ACCESS_SCOPES, SEND_SCOPES, TODO_SCOPES } from '../../../src/adapters/auth/graphScopes';
+import { REGION_TENANT } from '../../../sandbox/demoTenant';
+import { SEEDED_PLAN_ID } from '../../../sandbox/seedPlan';
 import { createSandboxTokenSource } from '../../../src/adapters/auth/sandboxAuth';
 import { TODO_LIST_NAME } from '../../../src/adapters/graph/graphTodo';
 import { SANDBOX_CONTAINER_TYPE_ID } from '../../../src/app/config';
@@ -114,5 +116,31 @@ describe('the permissions for sending the minutes', () => {
     const sending = asked.slice(before);
     expect(sending.length).toBeGreaterThan(0);
     for (const scopes of sending) for (const scope of SEND_SCOPES) expect(scopes).toContain(scope);
+  });
+});
+
+describe('the permission to invite guests', () => {
+  it('is asked for only when someone of another organisation needs a guest account, not for colleagues', async () => {
+    const { services, asked } = await startRecording(demoPeople.mette.email ?? '');
+    const seeded = await services.planStore.load(SEEDED_PLAN_ID);
+    expect(seeded.ok).toBe(true);
+    const colleague = await services.planAccess.principals(SEEDED_PLAN_ID, [
+      { key: 'p-jonas', email: demoPeople.jonas.email ?? '', name: 'Jonas Berg', homeTenantId: null, userId: null },
+    ]);
+    expect(colleague.get('p-jonas')).toEqual({ ok: true, value: demoPeople.jonas.email });
+    for (const scope of ACCESS_SCOPES) expect(asked.flat()).not.toContain(scope);
+
+    const before = asked.length;
+    const guest = await services.planAccess.principals(SEEDED_PLAN_ID, [
+      {
+        key: 'p-karen',
+        email: demoPeople.karen.email ?? '',
+        name: 'Karen Skov',
+        homeTenantId: REGION_TENANT.id,
+        userId: null,
+      },
+    ]);
+    expect(guest.get('p-karen')).toMatchObject({ ok: true, value: expect.stringContaining('#EXT#') });
+    expect(asked.slice(before).some((scopes) => ACCESS_SCOPES.every((scope) => scopes.includes(scope)))).toBe(true);
   });
 });
