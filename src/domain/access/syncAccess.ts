@@ -15,6 +15,7 @@
  *
  * Re-running it changes nothing that is already right: the changes are computed against what Graph holds now.
  */
+import { noticesDue, tellAccessEnded, type NoticeDeps } from './accessEndedNotices';
 import type { AccessEntry, AccessRecord, AccessRole, Plan } from '../plan/planDocument';
 import { updatePlan, type PlanChange } from '../plan/updatePlan';
 import { addressOf } from '../plan/planAddress';
@@ -34,6 +35,11 @@ export interface AccessSyncDeps {
   policy: TenantPolicy;
   /** Letters, digits and `.:-`; default a random UUID. */
   newSyncId?: () => string;
+  /**
+   * Where the e-mail telling someone their access ended goes out (accessEndedNotices.ts); without it nobody is
+   * told, and they are told the next time a sync has it. Asked for only when someone is to be told.
+   */
+  notices?: () => Promise<NoticeDeps['transport']>;
 }
 
 export interface AccessSyncOptions {
@@ -242,7 +248,7 @@ export const syncAccess = async (
   let current = stored;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const result = await attemptSync(deps, current, options);
-    if (result.kind === 'done') return result.result;
+    if (result.kind === 'done') return tellThoseShutOut(deps, result.result);
     current = result.current;
   }
   const wanted = wantedAccess(current.plan, copenhagenDate(deps.clock.now()));
@@ -252,6 +258,18 @@ export const syncAccess = async (
     people: peopleFrom(current.plan.access, wanted),
     failure: { kind: 'conflict' },
   };
+};
+
+/** After the roles are in step: those whose access the ended consent took away are told, once, without content. */
+const tellThoseShutOut = async (deps: AccessSyncDeps, result: AccessSyncResult): Promise<AccessSyncResult> => {
+  if (!deps.notices || result.outcome === 'failed' || result.outcome === 'cannotManage') return result;
+  if (noticesDue(result.stored.plan, copenhagenDate(deps.clock.now())).length === 0) return result;
+  const transport = await deps.notices();
+  const told = await tellAccessEnded(
+    { store: deps.store, transport, clock: deps.clock, policy: deps.policy },
+    result.stored,
+  );
+  return { ...result, stored: told.stored };
 };
 
 type Attempt = { kind: 'done'; result: AccessSyncResult } | { kind: 'restart'; current: StoredPlan };

@@ -599,6 +599,52 @@ export const clearAccessChanges = (changes: AccessChange[], ctx: PrivacyContext)
   return reasons.length > 0 ? { verdict: 'blocked', reasons } : { verdict: 'allowed', cleared: brand(changes) };
 };
 
+/**
+ * The e-mail telling someone their access to the plan ended: only to a participant whose access the plan no longer
+ * gives, marked as a notice, and held to the calendar's rules (the case reference; no citizen's name, no CPR number),
+ * because it goes out exactly when the consent no longer covers them.
+ */
+export const clearAccessEndedNotice = (
+  mail: MailToSend,
+  ctx: PrivacyContext,
+  participantId: string,
+): GuardVerdict<MailToSend> => {
+  if (!ctx.plan) return { verdict: 'blocked', reasons: [noPlanProblem] };
+  const person = ctx.plan.participants.find((p) => p.id === participantId);
+  const stillWanted = wantedAccess(ctx.plan, ctx.today).find((w) => w.participantId === participantId)?.role ?? null;
+  const to = mail.to.map((t) => t.email.toLowerCase());
+  const reasons = [
+    ...(person &&
+    to.length === 1 &&
+    to[0] === person.email?.toLowerCase() &&
+    mail.mark === 'notice' &&
+    stillWanted === null
+      ? []
+      : [
+          problem(
+            'privacy.accessNoticeNotEnded',
+            'error',
+            `participants.${participantId}`,
+            'Beskeden om ophørt adgang må kun gå til den, hvis adgang er ophørt, og kun som besked uden indhold.',
+            'The notice that access ended may only go to the person whose access ended, and only as a notice without content.',
+          ),
+        ]),
+  ];
+  const verdict = guardOutbound(
+    {
+      channel: 'calendar',
+      payload: mail,
+      texts: [
+        { field: 'mailSubject', text: mail.subject },
+        { field: 'mailBody', text: mail.html, format: 'html' },
+      ],
+    },
+    ctx,
+  );
+  if (reasons.length === 0) return verdict;
+  return { verdict: 'blocked', reasons: [...reasons, ...(verdict.verdict === 'blocked' ? verdict.reasons : [])] };
+};
+
 const fallbackEntry = (entry: LogEntry): LogEntry => ({
   level: entry.level === 'info' || entry.level === 'warn' || entry.level === 'error' ? entry.level : 'error',
   event: 'log.redactionFailed',

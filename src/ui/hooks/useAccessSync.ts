@@ -1,3 +1,4 @@
+import { noticesDue } from '../../domain/access/accessEndedNotices';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { managesAccess, wantedAccess } from '../../domain/access/planAccess';
 import { recordHolds, syncAccess, type AccessSyncResult } from '../../domain/access/syncAccess';
@@ -16,7 +17,7 @@ export type AccessSyncState = { status: 'idle' } | { status: 'running' } | { sta
  * says all is well ("Opdater adgang").
  */
 export const useAccessSync = (stored: StoredPlan | null, onSynced?: (stored: StoredPlan) => void) => {
-  const { planStore, planAccess, clock, policy, me } = useServices();
+  const { planStore, planAccess, clock, policy, me, transport } = useServices();
   const [state, setState] = useState<AccessSyncState>({ status: 'idle' });
   const running = useRef(false);
   const onSyncedRef = useRef(onSynced);
@@ -28,17 +29,21 @@ export const useAccessSync = (stored: StoredPlan | null, onSynced?: (stored: Sto
       running.current = true;
       setState({ status: 'running' });
       try {
-        const result = await syncAccess({ store: planStore, access: planAccess, clock, policy }, base, {
-          me: participantByEmail(base.plan, me.email)?.id ?? null,
-          thorough,
-        });
+        const result = await syncAccess(
+          { store: planStore, access: planAccess, clock, policy, notices: async () => transport },
+          base,
+          {
+            me: participantByEmail(base.plan, me.email)?.id ?? null,
+            thorough,
+          },
+        );
         setState({ status: 'done', result });
         if (result.stored.eTag !== base.eTag) onSyncedRef.current?.(result.stored);
       } finally {
         running.current = false;
       }
     },
-    [planStore, planAccess, clock, policy, me.email],
+    [planStore, planAccess, clock, policy, transport, me.email],
   );
 
   const eTag = stored?.eTag ?? null;
@@ -72,7 +77,7 @@ const entryRole = (stored: StoredPlan, email: string) => {
  * Tovholder after the day it ran out. `onChanged` hears that some plan's record was written.
  */
 export const useAccessUpkeep = (plans: readonly StoredPlan[] | null, onChanged: () => void) => {
-  const { planStore, planAccess, clock, policy, me } = useServices();
+  const { planStore, planAccess, clock, policy, me, transport } = useServices();
   const done = useRef(new Set<string>());
   const onChangedRef = useRef(onChanged);
   onChangedRef.current = onChanged;
@@ -85,7 +90,11 @@ export const useAccessUpkeep = (plans: readonly StoredPlan[] | null, onChanged: 
         !managesAccess(s.myRole === undefined ? entryRole(s, me.email) : s.myRole === 'writer' ? null : s.myRole)
       )
         return false;
-      return !recordHolds(s.plan.access, wantedAccess(s.plan, copenhagenDate(clock.now())), clock.now());
+      const today = copenhagenDate(clock.now());
+      // Out of step, or someone whose access ended is still to be told.
+      return (
+        !recordHolds(s.plan.access, wantedAccess(s.plan, today), clock.now()) || noticesDue(s.plan, today).length > 0
+      );
     });
     if (due.length === 0) return;
     let live = true;
@@ -93,9 +102,13 @@ export const useAccessUpkeep = (plans: readonly StoredPlan[] | null, onChanged: 
       let changed = false;
       for (const stored of due) {
         done.current.add(`${stored.plan.id}@${stored.eTag}`);
-        const result = await syncAccess({ store: planStore, access: planAccess, clock, policy }, stored, {
-          me: participantByEmail(stored.plan, me.email)?.id ?? null,
-        });
+        const result = await syncAccess(
+          { store: planStore, access: planAccess, clock, policy, notices: async () => transport },
+          stored,
+          {
+            me: participantByEmail(stored.plan, me.email)?.id ?? null,
+          },
+        );
         changed ||= result.stored.eTag !== stored.eTag;
       }
       if (live && changed) onChangedRef.current();
@@ -103,5 +116,5 @@ export const useAccessUpkeep = (plans: readonly StoredPlan[] | null, onChanged: 
     return () => {
       live = false;
     };
-  }, [plans, planStore, planAccess, clock, policy, me.email]);
+  }, [plans, planStore, planAccess, clock, policy, me.email, transport]);
 };

@@ -10,7 +10,8 @@ import type { StoredPlan } from '../../../src/domain/ports/planStore';
 import { copenhagenInstant } from '../../../src/domain/time/danishTime';
 import { aConsent, aMeeting, aPlan, demoPeople as p, organisationRecipient } from '../../support/builders';
 import { startSandbox, type RunningSandbox } from '../../support/sandboxProcess';
-import { aPlanPlace, clearFaults, inSandbox, injectFault, plansAs, upn } from '../graph/graphSandbox';
+import { GraphMinutesTransport } from '../../../src/adapters/graph/graphMinutesTransport';
+import { aPlanPlace, clearFaults, graphAs, inSandbox, injectFault, inspect, plansAs, upn } from '../graph/graphSandbox';
 
 let sandbox: RunningSandbox;
 const clock = { now: () => copenhagenInstant('2027-03-01', '10:00') };
@@ -63,7 +64,24 @@ const aNewPlan = async (change: (plan: Plan) => Plan = (x) => x): Promise<Stored
 
 const asMette = () => {
   const ports = plansAs(sandbox, upn.mette);
-  return { store: ports.planStore, access: ports.planAccess, clock, policy, newSyncId: () => `sync-${counter}` };
+  const transport = new GraphMinutesTransport(graphAs(sandbox, upn.mette));
+  return {
+    store: ports.planStore,
+    access: ports.planAccess,
+    clock,
+    policy,
+    newSyncId: () => `sync-${counter}`,
+    notices: async () => transport,
+  };
+};
+
+/** What reached a person's inbox in the sandbox with this subject. */
+const inboxWith = async (user: string, subject: string) => {
+  const { messages } = await inspect<{ messages: { folder: string; subject: string; body: { content: string } }[] }>(
+    sandbox,
+    `/_sandbox/mailbox?user=${encodeURIComponent(user)}`,
+  );
+  return messages.filter((m) => m.folder === 'inbox' && m.subject === subject);
 };
 
 /** What Microsoft 365 answers each person who opens the plan: their role, or the refusal. */
@@ -111,6 +129,16 @@ describe('access follows the plan, against the sandbox', () => {
       [upn.aisha]: 'refused',
       [upn.karen]: 'refused',
     });
+    // And each of them is told, once, that their access ended — nothing of the plan; the tovholder is not.
+    const subject = `Din adgang til indsatsplanen ${stored.plan.caseReference} er ophørt`;
+    for (const user of [upn.jonas, upn.aisha, upn.karen]) {
+      const told = await inboxWith(user, subject);
+      expect(told, user).toHaveLength(1);
+      expect(told[0]?.body.content).not.toMatch(/Jens|Holm/);
+    }
+    expect(await inboxWith(upn.mette, subject)).toEqual([]);
+    await syncAccess(asMette(), result.stored, { me: 'p-mette', thorough: true });
+    expect(await inboxWith(upn.jonas, subject)).toHaveLength(1);
   });
 
   it('takes away a role given by hand to someone the consent does not name', async () => {
