@@ -48,7 +48,8 @@ export const PlanAccessList = ({ stored, onSynced }: { stored: StoredPlan; onSyn
           <Button
             appearance="subtle"
             icon={<ArrowSyncRegular />}
-            disabled={state.status === 'running'}
+            // Never greyed out (a disabled button's text is below AA contrast): a press while a check runs is
+            // ignored by the hook, and the spinner beside it says one is under way.
             onClick={() => void refresh()}
           >
             {t('access.refresh')}
