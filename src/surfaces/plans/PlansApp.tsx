@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from '
 import { lazy, useMemo } from 'react';
 import { useTranslation } from '../../ui/i18n/useTranslation';
 import * as z from 'zod/mini';
+import { currentKoordinatorId, namedNextTovholderId } from '../../domain/access/planAccess';
 import { usePlan } from '../../ui/hooks/usePlan';
 import { useSessionDraft } from '../../ui/hooks/useSessionDraft';
 import { OnDemand } from '../../ui/lazy/OnDemand';
@@ -158,5 +159,23 @@ const NextMeetingBooking = ({
         </MessageBar>
       </main>
     );
+  // A reader cannot save the plan: booking would put a meeting in calendars and then fail to record it.
+  if (stored.myRole === 'reader') {
+    // Whoever convenes next: the next tovholder the last minutes named, else the koordinator.
+    const convener = namedNextTovholderId(stored.plan) ?? currentKoordinatorId(stored.plan);
+    const tovholder = stored.plan.participants.find((p) => p.id === convener);
+    return (
+      <main style={{ padding: 16 }}>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {tovholder ? t('booking.readerOnlyAsk', { name: tovholder.name }) : t('booking.readerOnly')}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onCancel}>{t('history.back')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      </main>
+    );
+  }
   return current && <BookingPage plan={current} onBooked={onBooked} onCancel={onCancel} />;
 };

@@ -188,3 +188,20 @@ describe('the print view', () => {
     expect(sheet.textContent).not.toMatch(/Printed|Latest meeting|Citizen/);
   });
 });
+
+describe('booking the next meeting as someone who may only read the plan', () => {
+  it('says who convenes it instead of a form that would book a meeting it cannot record', async () => {
+    const user = aUser();
+    const plan = planWithTwoMeetings();
+    const world = aPlansWorld({ as: 'aisha', plans: [plan], at: '2026-12-10 10:00' });
+    world.store.holdsRole(plan.id, 'reader');
+    renderPlansTab(world);
+    const card = await screen.findByRole('article', { name: 'KI-2026-014' });
+    await user.click(within(card).getByRole('button', { name: 'Book næste møde' }));
+    expect(
+      await screen.findByText(/Du kan læse planen, men ikke ændre den, så du kan ikke indkalde til næste møde/),
+    ).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Book mødet' })).toBeNull();
+    expect(world.calendar.createCalls).toEqual([]);
+  });
+});

@@ -16,6 +16,11 @@ export const plans = {
     bannerNoDate: 'Du er tovholder for {{caseReference}} — indkald næste møde',
     book: 'Book næste møde',
   },
+  booking: {
+    readerOnly: 'Du kan læse planen, men ikke ændre den, så du kan ikke indkalde til næste møde. Det gør tovholderen.',
+    readerOnlyAsk:
+      'Du kan læse planen, men ikke ændre den, så du kan ikke indkalde til næste møde. Det gør tovholderen, {{name}}.',
+  },
   plansHeading: 'Planer, jeg er med i',
   noPlans: 'Du er ikke med i nogen planer endnu. Tryk "Ny plan" for at booke det første møde.',
   plan: {

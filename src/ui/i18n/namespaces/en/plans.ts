@@ -17,6 +17,11 @@ export const plans: Translation<typeof da> = {
     bannerNoDate: 'You are the tovholder for {{caseReference}} — convene the next meeting',
     book: 'Book the next meeting',
   },
+  booking: {
+    readerOnly: 'You can read the plan but not change it, so you cannot convene the next meeting. The tovholder does.',
+    readerOnlyAsk:
+      'You can read the plan but not change it, so you cannot convene the next meeting. The tovholder, {{name}}, does.',
+  },
   plansHeading: 'Plans I take part in',
   noPlans: 'You are not in any plans yet. Press "New plan" to book the first meeting.',
   plan: {
