@@ -5,7 +5,7 @@
  * e-mail is made as a draft carrying its mark and then sent (as the minutes are), an earlier attempt whose answer
  * was lost is looked for first, and the record notes when each person was told.
  */
-import type { AccessEntry, Plan } from '../plan/planDocument';
+import type { Plan } from '../plan/planDocument';
 import type { Clock } from '../ports/clock';
 import type { Outcome } from '../ports/outcome';
 import type { MailToSend, MinutesTransport } from '../ports/minutesTransport';
@@ -14,7 +14,8 @@ import type { TenantPolicy } from '../policy';
 import { clearAccessEndedNotice } from '../privacy/privacyGuard';
 import { copenhagenDate } from '../time/danishTime';
 import { updatePlan } from '../plan/updatePlan';
-import { currentKoordinatorId, wantedAccess } from './planAccess';
+import { noticesDue } from './accessDue';
+import { currentKoordinatorId } from './planAccess';
 
 export interface NoticeDeps {
   store: Pick<PlanStore, 'save'>;
@@ -33,23 +34,6 @@ export interface NoticeResult {
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * Those to tell now: their role was taken away (applied) because the consent no longer holds, they have an
- * address, and they were not told yet. The tovholder keeps the plan, so is never among them.
- */
-export const noticesDue = (plan: Plan, today: string): AccessEntry[] => {
-  const reasons = new Map(wantedAccess(plan, today).map((w) => [w.participantId, w.reason]));
-  return (plan.access?.entries ?? []).filter(
-    (e) =>
-      e.role === null &&
-      e.status === 'applied' &&
-      e.principal !== null &&
-      e.endedNoticeAt === null &&
-      reasons.get(e.participantId) === 'consentNotValid' &&
-      Boolean(plan.participants.find((p) => p.id === e.participantId)?.email),
-  );
-};
 
 /** The notice: the case reference, that access ended and why, whom to ask. Nothing of the plan, no citizen's name. */
 export const accessEndedMail = (plan: Plan, participantId: string): MailToSend | null => {
@@ -158,3 +142,5 @@ export const tellAccessEnded = async (deps: NoticeDeps, stored: StoredPlan): Pro
   // Told either way: should the note not be saved, the next attempt finds the sent e-mails by their mark.
   return { stored: saved.ok ? saved.stored : stored, told: [...told], failed };
 };
+
+export { noticesDue };

@@ -15,7 +15,8 @@
  *
  * Re-running it changes nothing that is already right: the changes are computed against what Graph holds now.
  */
-import { noticesDue, tellAccessEnded, type NoticeDeps } from './accessEndedNotices';
+import { RETRY_FAILED_AFTER_MS, accessSummary, noticesDue, recordHolds } from './accessDue';
+import { tellAccessEnded, type NoticeDeps } from './accessEndedNotices';
 import type { AccessEntry, AccessRecord, AccessRole, Plan } from '../plan/planDocument';
 import { updatePlan, type PlanChange } from '../plan/updatePlan';
 import { addressOf } from '../plan/planAddress';
@@ -70,25 +71,8 @@ export type AccessSyncResult =
   | { outcome: 'cannotManage'; stored: StoredPlan; people: PersonAccess[] }
   | { outcome: 'failed'; stored: StoredPlan; people: PersonAccess[]; failure: Failure | { kind: 'conflict' } };
 
-/** A failed change is tried again at the next opening, but not more often than this. */
-export const RETRY_FAILED_AFTER_MS = 60 * 60 * 1000;
-
 const entryOf = (record: AccessRecord | null, participantId: string): AccessEntry | undefined =>
   record?.entries.find((e) => e.participantId === participantId);
-
-/** Does the record already hold what is wanted (so nothing need be asked of Graph)? */
-export const recordHolds = (record: AccessRecord | null, wanted: readonly WantedAccess[], now: Date): boolean =>
-  wanted.every((w) => {
-    const entry = entryOf(record, w.participantId);
-    if (!entry) return w.role === null;
-    if (entry.role !== w.role) return entry.status === 'notPossible' && w.role === null;
-    if (entry.status === 'applied' || entry.status === 'notPossible') return true;
-    return (
-      entry.status === 'failed' && entry.at !== null && now.getTime() - Date.parse(entry.at) < RETRY_FAILED_AFTER_MS
-    );
-  }) &&
-  // Someone no longer in the plan who still holds a role must lose it.
-  (record?.entries ?? []).every((e) => e.role === null || wanted.some((w) => w.participantId === e.participantId));
 
 const peopleFrom = (record: AccessRecord | null, wanted: readonly WantedAccess[]): PersonAccess[] =>
   wanted.map((w) => {
@@ -376,16 +360,4 @@ const attemptSync = async (deps: AccessSyncDeps, stored: StoredPlan, options: Ac
   });
 };
 
-/**
- * Who can open the plan now and who should but cannot yet, from its access record: a person holds a role when
- * Microsoft 365 gave them a permission (whatever its role); someone wanted a role who holds none cannot open it
- * yet. A change of role that failed (a manager cannot make themselves owner; the creator stays owner) leaves the
- * person able to open it, so they are not named as shut out.
- */
-export const accessSummary = (plan: Plan): { opens: string[]; notYet: string[] } => {
-  const entries = plan.access?.entries ?? [];
-  return {
-    opens: entries.filter((e) => e.permissionId !== null).map((e) => e.participantId),
-    notYet: entries.filter((e) => e.role !== null && e.permissionId === null).map((e) => e.participantId),
-  };
-};
+export { RETRY_FAILED_AFTER_MS, accessSummary, recordHolds };

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { accessSummary } from '../../domain/access/syncAccess';
+import { accessSummary } from '../../domain/access/accessDue';
 import type { StoredPlan } from '../../domain/ports/planStore';
 import { useAccessSync } from '../../ui/hooks/useAccessSync';
 import { useTranslation } from '../../ui/i18n/useTranslation';

@@ -1,7 +1,7 @@
-import { noticesDue } from '../../domain/access/accessEndedNotices';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { managesAccess, wantedAccess } from '../../domain/access/planAccess';
-import { recordHolds, syncAccess, type AccessSyncResult } from '../../domain/access/syncAccess';
+import { noticesDue, recordHolds } from '../../domain/access/accessDue';
+import type { AccessSyncResult } from '../../domain/access/syncAccess';
 import type { StoredPlan } from '../../domain/ports/planStore';
 import { participantByEmail } from '../../domain/roles/roles';
 import { copenhagenDate } from '../../domain/time/danishTime';
@@ -29,6 +29,8 @@ export const useAccessSync = (stored: StoredPlan | null, onSynced?: (stored: Sto
       running.current = true;
       setState({ status: 'running' });
       try {
+        // The work itself loads only when there is some: most openings find the record in step (accessDue.ts).
+        const { syncAccess } = await import('../../domain/access/syncAccess');
         const result = await syncAccess(
           { store: planStore, access: planAccess, clock, policy, notices: async () => transport },
           base,
@@ -56,12 +58,22 @@ export const useAccessSync = (stored: StoredPlan | null, onSynced?: (stored: Sto
   const latest = useRef(stored);
   latest.current = stored;
   useEffect(() => {
-    if (eTag === null || !mayManage || !latest.current) return;
-    void run(latest.current, false);
-  }, [eTag, mayManage, run]);
+    const current = latest.current;
+    if (eTag === null || !mayManage || !current) return;
+    if (!accessWorkDue(current, clock.now())) return;
+    void run(current, false);
+  }, [eTag, mayManage, run, clock]);
 
   const refresh = useCallback(() => (latest.current ? run(latest.current, true) : Promise.resolve()), [run]);
   return { state, mayManage, refresh };
+};
+
+/** Out of step with what the plan wants, or someone whose access ended is still to be told. */
+const accessWorkDue = (stored: StoredPlan, now: Date): boolean => {
+  const today = copenhagenDate(now);
+  return (
+    !recordHolds(stored.plan.access, wantedAccess(stored.plan, today), now) || noticesDue(stored.plan, today).length > 0
+  );
 };
 
 /** My role as the plan's own record last set it (when the store did not say). */
@@ -90,16 +102,13 @@ export const useAccessUpkeep = (plans: readonly StoredPlan[] | null, onChanged: 
         !managesAccess(s.myRole === undefined ? entryRole(s, me.email) : s.myRole === 'writer' ? null : s.myRole)
       )
         return false;
-      const today = copenhagenDate(clock.now());
-      // Out of step, or someone whose access ended is still to be told.
-      return (
-        !recordHolds(s.plan.access, wantedAccess(s.plan, today), clock.now()) || noticesDue(s.plan, today).length > 0
-      );
+      return accessWorkDue(s, clock.now());
     });
     if (due.length === 0) return;
     let live = true;
     void (async () => {
       let changed = false;
+      const { syncAccess } = await import('../../domain/access/syncAccess');
       for (const stored of due) {
         done.current.add(`${stored.plan.id}@${stored.eTag}`);
         const result = await syncAccess(

@@ -16,7 +16,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../../../ui/i18n/useTranslation';
 import { draftForNextMeeting, emptyBookingDraft } from '../../../domain/booking/bookingDraft';
 import { bookingProblems } from '../../../domain/booking/bookingProblems';
-import { accessSummary } from '../../../domain/access/syncAccess';
+import { accessSummary } from '../../../domain/access/accessDue';
 import { consentStateProblem, consentStatus } from '../../../domain/consent/consentStatus';
 import { carryOver, lastHeldMeeting } from '../../../domain/followUp/carryOver';
 import type { StoredPlan } from '../../../domain/ports/planStore';
