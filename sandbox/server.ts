@@ -204,6 +204,27 @@ const CORS_HEADERS: Record<string, string> = {
     'ETag, Retry-After, Location, request-id, client-request-id, Preference-Applied, Content-Location, x-ms-ags-diagnostic',
 };
 
+/**
+ * The sandbox's own tools (tokens, inspection, faults) answer only this machine: a Host of 127.0.0.1, localhost or
+ * [::1] (so a web page cannot reach them through a DNS name rebound to 127.0.0.1), and, from a browser, only pages
+ * served from this machine (the app, the local Teams host, the viewer). Any other web page open while `npm start`
+ * runs gets 403 and no CORS header, so it can neither take a demo token nor read the demo chats.
+ */
+const LOCAL_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+const LOCAL_ORIGIN = /^https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+const toolRefusal = (request: IncomingMessage): string | null => {
+  const host = request.headers.host ?? '';
+  if (!LOCAL_HOST.test(host)) return `The sandbox's tools answer only 127.0.0.1 and localhost, not the host '${host}'.`;
+  const origin = request.headers.origin;
+  if (origin !== undefined && !LOCAL_ORIGIN.test(origin))
+    return `The sandbox's tools answer only pages served from this machine, not ${origin}.`;
+  return null;
+};
+const toolCors = (request: IncomingMessage): Record<string, string> => {
+  const origin = request.headers.origin;
+  return origin && LOCAL_ORIGIN.test(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
+};
+
 const readBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -227,6 +248,8 @@ export const sendResponse = (
   extraHeaders: Record<string, string> = {},
 ): void => {
   const headers: Record<string, string> = { ...CORS_HEADERS, ...extraHeaders, ...(response.headers ?? {}) };
+  // The tools say for themselves whom they answer (extraHeaders sets it, or leaves it out for a refusal).
+  if (extraHeaders['Access-Control-Allow-Origin'] === '') delete headers['Access-Control-Allow-Origin'];
   let payload: Buffer | null = null;
   if (Buffer.isBuffer(response.body)) {
     payload = response.body;
@@ -265,9 +288,22 @@ export const createSandboxServer = (options: {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://sandbox');
       const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
+      const isTool = !(url.pathname.startsWith('/v1.0/') || url.pathname === '/v1.0');
+      if (isTool) {
+        const refused = toolRefusal(request);
+        if (refused) {
+          sendResponse(
+            res,
+            { status: 403, body: { error: { code: 'sandboxTool', message: refused } } },
+            { 'Access-Control-Allow-Origin': '' },
+          );
+          return;
+        }
+      }
       if (request.method === 'OPTIONS') {
         res.writeHead(204, {
           ...CORS_HEADERS,
+          ...(isTool ? toolCors(request) : {}),
           'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
           'Access-Control-Allow-Headers':
             request.headers['access-control-request-headers'] ??
@@ -320,7 +356,7 @@ export const createSandboxServer = (options: {
         return;
       }
       const tool = await handleTool({ method: request.method ?? 'GET', url, body, headers, origin }, graph);
-      sendResponse(res, tool);
+      sendResponse(res, tool, { 'Access-Control-Allow-Origin': '', ...toolCors(request) });
     })().catch((error: unknown) => {
       process.stderr.write(`sandbox: ${(error as Error).stack ?? String(error)}\n`);
       if (!res.headersSent)

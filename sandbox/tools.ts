@@ -75,7 +75,10 @@ export const handleTool = async (request: ToolRequest, graph: GraphService): Pro
       );
     }
     const lifetime = Number(url.searchParams.get('lifetime') ?? 3600);
-    if (!Number.isFinite(lifetime)) return problem(400, '`lifetime` must be a number of seconds.');
+    // Entra's access tokens live 60–90 minutes; the sandbox allows up to a day, and a negative lifetime for a token
+    // that has already run out (expiry tests).
+    if (!Number.isInteger(lifetime) || lifetime < -86_400 || lifetime > 86_400)
+      return problem(400, '`lifetime` must be a whole number of seconds from -86400 to 86400.');
     const acting = accountIn(state, user, url.searchParams.get('tenant'));
     if ('refusal' in acting) return json(400, acting.refusal);
     const account = acting.account;
