@@ -12,7 +12,20 @@ export const SCHEMA_VERSION = 1 as const;
 /** The longest texts the document holds, named so the booking form can flag a text too long to save before booking. */
 export const TEXT_MAX = { name: 200, organisation: 200, email: 320, citizenName: 200, consentText: 2000 } as const;
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD'));
+/** A calendar date that exists: 2027-02-30 or 2027-13-01 is refused, never read as another day. */
+const isRealDate = (value: string): boolean => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
+const isoDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dato skal være ÅÅÅÅ-MM-DD'),
+    z.refine(
+      isRealDate,
+      'datoen findes ikke i kalenderen (fx 30. februar eller 13. måned): ret den til en rigtig dato',
+    ),
+  );
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 /** A plan's id: its address `<tenantId>~<containerId>` (planAddress.ts), or an id from before containers. */

@@ -21,6 +21,16 @@ describe('the stored plan document', () => {
     expect(result.success).toBe(false);
   });
 
+  it('refuses a date that does not exist, in Danish, instead of reading it as another day (issue 18.5)', () => {
+    for (const date of ['2027-02-30', '2027-13-01', '2026-04-31', '2027-00-10']) {
+      const result = ConsentSchema.safeParse(aConsent({ givenOn: date }));
+      expect(result.success, date).toBe(false);
+      expect(result.error?.issues[0]?.message, date).toMatch(/datoen findes ikke i kalenderen/);
+    }
+    expect(ConsentSchema.safeParse(aConsent({ givenOn: '2028-02-29', validUntil: '2029-02-28' })).success).toBe(true);
+    expect(ConsentSchema.safeParse(aConsent({ givenOn: '2027-02-29' })).success).toBe(false);
+  });
+
   it('knows every sector the issue lists, and no other', () => {
     const sectors = [
       'regionPsykiatri',
