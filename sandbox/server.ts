@@ -288,7 +288,11 @@ export const createSandboxServer = (options: {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://sandbox');
       const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
-      const isTool = !(url.pathname.startsWith('/v1.0/') || url.pathname === '/v1.0');
+      // A file's pre-authenticated download URL stands in for SharePoint's, which any origin may fetch (the URL is
+      // the credential, and short-lived): it is Graph's side, not one of the sandbox's tools.
+      const isTool =
+        !(url.pathname.startsWith('/v1.0/') || url.pathname === '/v1.0') &&
+        !url.pathname.startsWith('/_sandbox/download/');
       if (isTool) {
         const refused = toolRefusal(request);
         if (refused) {
@@ -356,7 +360,7 @@ export const createSandboxServer = (options: {
         return;
       }
       const tool = await handleTool({ method: request.method ?? 'GET', url, body, headers, origin }, graph);
-      sendResponse(res, tool, { 'Access-Control-Allow-Origin': '', ...toolCors(request) });
+      sendResponse(res, tool, isTool ? { 'Access-Control-Allow-Origin': '', ...toolCors(request) } : {});
     })().catch((error: unknown) => {
       process.stderr.write(`sandbox: ${(error as Error).stack ?? String(error)}\n`);
       if (!res.headersSent)
