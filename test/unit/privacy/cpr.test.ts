@@ -17,6 +17,34 @@ describe('finding CPR numbers', () => {
     expect(found('CPR 010190 1234 og 311285–2468')).toEqual(['010190 1234', '311285–2468']);
   });
 
+  it('finds the forms people and word processors write, read as a person sees them (issue 18.1)', () => {
+    const forms = [
+      '010190—1234', // em dash
+      '01.01.90-1234', // dots in the date
+      '01-01-90-1234', // dashes throughout
+      '01 01 90 1234', // spaces throughout
+      '010190/1234', // a slash
+      '01/01/90-1234',
+      '０１０１９０－１２３４', // fullwidth digits and dash
+      '0101\u200b90-1234', // a zero-width space inside
+      '01\u00ad0190\u20601234', // a soft hyphen and a word joiner
+      '010190\u200e-1234', // a left-to-right mark
+      '010190\u00a01234', // a non-breaking space
+    ];
+    for (const form of forms) {
+      const text = `Borgeren har ${form} i journalen.`;
+      expect(findCprNumbers(text), JSON.stringify(form)).toEqual([{ start: 13, end: 13 + form.length, text: form }]);
+    }
+  });
+
+  it('still spares phone numbers, case numbers and dates written with separators', () => {
+    expect(found('Ring 12 34 56 78, sag 2026/014-7, mødet 12.03.2026 kl. 10.00')).toEqual([]);
+    // Mixed separators inside the date are not one number.
+    expect(found('01.01-90 1234')).toEqual([]);
+    // Not a date at all.
+    expect(found('45.13.90-1234')).toEqual([]);
+  });
+
   it('finds several in one text, at the start and at the end', () => {
     expect(found('120380-1111 og 2802994321')).toEqual(['120380-1111', '2802994321']);
   });

@@ -63,6 +63,29 @@ const encrypted = (policy: TenantPolicy): TenantPolicy => ({ ...policy, mailProt
 const messagesOf = (verdict: { verdict: string; reasons?: { message: { da: string } }[] }) =>
   (verdict.reasons ?? []).map((r) => r.message.da);
 
+describe('CPR numbers in every form, through every channel (issue 18.1)', () => {
+  const forms = [
+    '01.01.90-1234',
+    '01-01-90-1234',
+    '01 01 90 1234',
+    '010190—1234',
+    '０１０１９０－１２３４',
+    '0101\u200b90-1234',
+  ];
+  for (const form of forms) {
+    it(`blocks ${JSON.stringify(form)} in the invitation, the card, the e-mail and a link`, () => {
+      expect(clearEventDraft(event({ subject: `Møde ${form}` }), ctx()).verdict).toBe('blocked');
+      expect(clearChatMessage(chat(`Søge boligstøtte, cpr ${form}`), ctx(full), [demoPeople.karen.id]).verdict).toBe(
+        'blocked',
+      );
+      expect(clearMail(mail(`<p>cpr ${form}</p>`), ctx(encrypted(full)), ['p-ole']).verdict).toBe('blocked');
+      expect(clearUrl(`https://tovholder.example/plans.html?q=${encodeURIComponent(form)}`, ctx()).verdict).toBe(
+        'blocked',
+      );
+    });
+  }
+});
+
 describe('the privacy guard on the calendar', () => {
   it('lets a subject with only the case reference through, attendees and all', () => {
     expect(clearEventDraft(event(), ctx()).verdict).toBe('allowed');
