@@ -16,7 +16,7 @@ export const BuildConfigSchema = z.object({
   teamsAppId: z.string(),
   domain: z.string(),
   tenantId: z.nullable(z.string()),
-  /** Tovholder's SharePoint Embedded container type (docs/decisions/0006-plan-access.md). */
+  /** Tovholder's SharePoint Embedded container type (docs/decisions/0008-plan-access.md). */
   containerTypeId: z._default(z.string(), ''),
   /** The organisations whose tenants our people work in as guests (for "Tjek opsætning"): `id:Name,id:Name`. */
   partnerTenants: z._default(z.string(), ''),

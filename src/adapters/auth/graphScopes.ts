@@ -23,7 +23,7 @@
  * | Mail.Send                              | POST /me/messages/{id}/send (minutes to people outside Teams)          |
  * | FileStorageContainer.Selected          | the plans: each a SharePoint Embedded container of Tovholder's type;   |
  * |                                        | only containers the user is a member of, and only Tovholder's type     |
- * |                                        | (docs/decisions/0006-plan-access.md). No Files.* permission: the app   |
+ * |                                        | (docs/decisions/0008-plan-access.md). No Files.* permission: the app   |
  * |                                        | cannot read the user's other files                                     |
  *
  * Giving people of another organisation access to a plan asks for one more (ACCESS_SCOPES), when it is first needed:

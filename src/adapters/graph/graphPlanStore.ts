@@ -19,7 +19,7 @@ import {
 } from './planDocuments';
 
 /**
- * Plans in SharePoint Embedded (docs/decisions/0006-plan-access.md): each plan is `plan.json` in a container of its
+ * Plans in SharePoint Embedded (docs/decisions/0008-plan-access.md): each plan is `plan.json` in a container of its
  * own, of Tovholder's container type, in the tenant of the organisation that started it. Microsoft 365 decides who
  * may open it — the container's members — so Graph itself refuses everyone else, before a byte leaves.
  *

@@ -1,6 +1,6 @@
 /**
  * Where a plan lives: its own SharePoint Embedded container in the Microsoft 365 tenant of the organisation that
- * started it (docs/decisions/0006-plan-access.md). A plan's id is that address, `<tenantId>~<containerId>`, so a
+ * started it (docs/decisions/0008-plan-access.md). A plan's id is that address, `<tenantId>~<containerId>`, so a
  * link, a pinned tab or a card opens the plan in the right tenant — a professional of the other organisation asks
  * their own sign-in for a token to the plan's tenant, where they are a guest. Neither part says anything about
  * the case: a tenant id and an opaque container id.

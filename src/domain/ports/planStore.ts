@@ -45,7 +45,7 @@ export type SaveOutcome = Outcome<StoredPlan> | Conflict;
 
 /**
  * Where plan documents live: one SharePoint Embedded container per plan, in the tenant of the organisation that
- * started it (docs/decisions/0006-plan-access.md). Microsoft 365 decides who may open each: a plan the user may not
+ * started it (docs/decisions/0008-plan-access.md). Microsoft 365 decides who may open each: a plan the user may not
  * read is `forbidden` or `notFound` from Graph itself, and no byte of it reaches the browser.
  */
 export interface PlanStore {
