@@ -92,6 +92,20 @@ const joinInlineTagsInsideWords = (text: string): string =>
   );
 
 /**
+ * The values of every attribute in the markup (`href`, `title`, `alt`, `src` …), each on a line of its own: a link
+ * made from a case's data, a tooltip or an image's text reaches the reader too, though no tag shows it.
+ */
+const attributeValues = (html: string): string =>
+  [...html.matchAll(/<[a-z][^>]*>/giu)]
+    .flatMap((tag) =>
+      [...tag[0].matchAll(/\s[^\s=>/]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gu)].map(
+        (a) => a[1] ?? a[2] ?? a[3] ?? '',
+      ),
+    )
+    .map(decodeHtmlEntities)
+    .join('\n');
+
+/**
  * The readable versions of a text. More than one when the markup is ambiguous: every tag is a separator
  * ("<p>Jens</p><p>Holm</p>", "<td>Aisha Khan</td><td>Lise Holm</td>"), and inline formatting inside a word is
  * nothing ("Ho<b>lm</b>"); both are checked.
@@ -104,7 +118,15 @@ export const scannableVariants = (text: string, format: TextFormat): string[] =>
     case 'html': {
       const spaced = decodeHtmlEntities(text.replace(/<[^>]*>/g, ' '));
       const joined = decodeHtmlEntities(joinInlineTagsInsideWords(text).replace(/<[^>]*>/g, ' '));
-      return [...new Set([clean(spaced), clean(joined), clean(decodeUrl(spaced))])];
+      const attributes = attributeValues(text);
+      return [
+        ...new Set([
+          clean(spaced),
+          clean(joined),
+          clean(decodeUrl(spaced)),
+          ...(attributes ? [clean(attributes), clean(decodeUrl(attributes))] : []),
+        ]),
+      ];
     }
     case 'url':
       return [...new Set([clean(text), clean(decodeUrl(text))])];

@@ -86,6 +86,29 @@ describe('CPR numbers in every form, through every channel (issue 18.1)', () => 
   }
 });
 
+describe('HTML attribute values are read too (issue 18.7)', () => {
+  it("blocks the citizen's name or a CPR number hidden in a link, a tooltip or an image's text", () => {
+    for (const html of [
+      '<p><a href="https://tovholder.example/plans.html?planId=plan-jens-holm">Åbn planen</a></p>',
+      '<p><a href="https://tovholder.example/plans.html?note=Jens%20Holm">Åbn planen</a></p>',
+      '<p><span title="Jens Holm">Borgeren</span></p>',
+      '<p><img alt="cpr 010190-1234" src="x.png"></p>',
+    ]) {
+      expect(clearMail(mail(html, 'Referat – KI-2026-014', 'notice'), ctx(summary), ['p-ole']).verdict, html).toBe(
+        'blocked',
+      );
+    }
+  });
+
+  it('lets a link carrying only the plan id and the case reference through', () => {
+    const html =
+      '<p><a href="https://tovholder.example/plans.html?planId=11111111-1111-4111-8111-111111111111~b!abc">KI-2026-014</a></p>';
+    expect(clearMail(mail(html, 'Referat – KI-2026-014', 'notice'), ctx(summary), ['p-ole']).verdict).not.toBe(
+      'blocked',
+    );
+  });
+});
+
 describe('the privacy guard on the calendar', () => {
   it('lets a subject with only the case reference through, attendees and all', () => {
     expect(clearEventDraft(event(), ctx()).verdict).toBe('allowed');
