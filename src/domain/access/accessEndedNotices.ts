@@ -13,6 +13,7 @@ import type { PlanStore, StoredPlan } from '../ports/planStore';
 import type { TenantPolicy } from '../policy';
 import { clearAccessEndedNotice } from '../privacy/privacyGuard';
 import { copenhagenDate } from '../time/danishTime';
+import { escapeHtml } from '../booking/eventContent';
 import { updatePlan } from '../plan/updatePlan';
 import { noticesDue } from './accessDue';
 import { currentKoordinatorId } from './planAccess';
@@ -31,9 +32,6 @@ export interface NoticeResult {
   /** Participant ids not told, with why; tried again the next time access is kept in step. */
   failed: { participantId: string; error: string }[];
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The notice: the case reference, that access ended and why, whom to ask. Nothing of the plan, no citizen's name. */
 export const accessEndedMail = (plan: Plan, participantId: string): MailToSend | null => {

@@ -237,6 +237,7 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       return;
     }
     const booked = result.stored.plan.meetings.find((m) => m.id === draft.meetingId);
+    const access = accessSummary(result.access.stored.plan);
     control.clear();
     onBooked({
       planId: result.stored.plan.id,
@@ -247,10 +248,10 @@ export const BookingPage = ({ plan, onBooked, onCancel }: BookingPageProps) => {
       joinUrl: result.progress.joinUrl,
       tab: result.progress.tab,
       consentMissing: result.stored.plan.consent === null,
-      access: ((summary) => ({
-        opens: summary.opens.length,
-        notYet: summary.notYet.map((id) => result.stored.plan.participants.find((x) => x.id === id)?.name ?? id),
-      }))(accessSummary(result.access.stored.plan)),
+      access: {
+        opens: access.opens.length,
+        notYet: access.notYet.map((id) => result.stored.plan.participants.find((x) => x.id === id)?.name ?? id),
+      },
     });
   };
 
